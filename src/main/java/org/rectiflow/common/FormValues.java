@@ -1,0 +1,80 @@
+package org.rectiflow.common;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Typed, validated reading of the values a user submitted with a task form. A missing or malformed
+ * value is a {@link BadUserRequestException} (HTTP 400 in the REST API, a message in the Tasklist)
+ * that names the field, thrown inside the task's transaction so nothing is written.
+ */
+public final class FormValues {
+
+    private final VariableScope scope;
+
+    private FormValues(VariableScope scope) {
+        this.scope = scope;
+    }
+
+    public static FormValues of(VariableScope scope) {
+        return new FormValues(scope);
+    }
+
+    /** A non-blank text of at most {@code maxLength} characters. */
+    public String requiredText(String key, String label, int maxLength) {
+        String value = optionalText(key, label, maxLength);
+        if (value == null) {
+            throw invalid(key, label, "不能为空");
+        }
+        return value;
+    }
+
+    /** A text that may be absent (null when blank). */
+    public String optionalText(String key, String label, int maxLength) {
+        Object raw = scope.getVariable(key);
+        if (raw == null) {
+            return null;
+        }
+        String value = raw.toString().strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw invalid(key, label, "不能超过" + maxLength + "个字符");
+        }
+        return value;
+    }
+
+    /** One of the constants of an enum, by name. */
+    public <E extends Enum<E>> E requiredChoice(String key, String label, Class<E> type) {
+        String value = requiredText(key, label, 64);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, label, "取值“" + value + "”无效");
+        }
+    }
+
+    /** A calendar date: a form's "yyyy-MM-dd" string, or a Date set through the API. */
+    public LocalDate requiredDate(String key, String label, ZoneId zone) {
+        Object raw = scope.getVariable(key);
+        if (raw instanceof Date date) {
+            return LocalDate.ofInstant(date.toInstant(), zone);
+        }
+        String value = requiredText(key, label, 40);
+        try {
+            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+        } catch (DateTimeParseException e) {
+            throw invalid(key, label, "日期格式应为 yyyy-MM-dd");
+        }
+    }
+
+    public static BadUserRequestException invalid(String key, String label, String problem) {
+        return new BadUserRequestException("字段 " + key + "（" + label + "）" + problem);
+    }
+}

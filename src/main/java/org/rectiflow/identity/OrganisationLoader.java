@@ -1,0 +1,248 @@
+package org.rectiflow.identity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Loads the organisation file (and, in the demo profile, the demo users) at every start: into the
+ * ledger's organisation tables and into Camunda's groups, users, memberships and authorizations.
+ * Idempotent: a second run with the same files changes nothing. The whole file is validated before
+ * anything is written, and the writes share one transaction.
+ */
+@Component
+@Order(10)
+public class OrganisationLoader implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrganisationLoader.class);
+    /** Camunda's default resource id whitelist. */
+    private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
+    private static final List<String> REQUIRED_ROLE_GROUPS = List.of(RoleGroups.OFFICE, RoleGroups.LEADING_GROUP,
+        RoleGroups.SUPERVISION, RoleGroups.DISCIPLINE, RoleGroups.NORMAL_MANAGEMENT);
+
+    private final OrganisationProperties properties;
+    private final OrganisationRepository repository;
+    private final IdentityService identityService;
+    private final AccessSetup accessSetup;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
+
+    public OrganisationLoader(OrganisationProperties properties, OrganisationRepository repository,
+                              IdentityService identityService, AccessSetup accessSetup,
+                              PlatformTransactionManager transactionManager) {
+        this.properties = properties;
+        this.repository = repository;
+        this.identityService = identityService;
+        this.accessSetup = accessSetup;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Resource users = properties.usersFile();
+        load(properties.file(), users != null && users.exists() ? users : null);
+    }
+
+    /** Validates both files, then writes everything in one transaction. */
+    public void load(Resource organisationResource, Resource usersResource) {
+        OrganisationFile organisation = read(organisationResource, OrganisationFile.class);
+        Set<String> groupIds = validate(organisation, describe(organisationResource));
+        UsersFile users = usersResource == null ? new UsersFile(List.of()) : read(usersResource, UsersFile.class);
+        validate(users, organisation, groupIds, describe(usersResource));
+        transaction.executeWithoutResult(status -> write(organisation, users));
+    }
+
+    private void write(OrganisationFile organisation, UsersFile users) {
+
+        int order = 0;
+        for (OrganisationFile.Group group : organisation.roleGroups()) {
+            saveGroup(group.id(), group.name(), RoleGroups.TYPE_ROLE);
+        }
+        for (OrganisationFile.Group unit : organisation.units()) {
+            repository.saveUnit(unit.id(), unit.name(), order++);
+            saveGroup(unit.id(), unit.name(), RoleGroups.TYPE_UNIT);
+        }
+        order = 0;
+        for (OrganisationFile.KeyGroup keyGroup : organisation.keyGroups()) {
+            repository.saveKeyGroup(keyGroup.id(), keyGroup.name(), keyGroup.leadUnit(), order++);
+            saveGroup(keyGroup.id(), keyGroup.name() + "重点整改组", RoleGroups.TYPE_KEY_GROUP);
+        }
+        for (UsersFile.User user : users.users()) {
+            saveUser(user);
+        }
+        accessSetup.grant(organisation);
+        LOG.info("Organisation loaded: {} units, {} key groups, {} role groups, {} users",
+            organisation.units().size(), organisation.keyGroups().size(), organisation.roleGroups().size(),
+            users.users().size());
+    }
+
+    private <T> T read(Resource resource, Class<T> type) {
+        try (InputStream in = resource.getInputStream()) {
+            return yaml.readValue(in, type);
+        } catch (IOException e) {
+            throw new OrganisationException(describe(resource), List.of(e.getMessage().lines().findFirst().orElse("")));
+        }
+    }
+
+    private static String describe(Resource resource) {
+        return resource == null ? "(none)" : resource.getDescription();
+    }
+
+    private Set<String> validate(OrganisationFile file, String name) {
+        List<String> errors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Set<String> units = new HashSet<>();
+        checkGroups("roleGroups", file.roleGroups(), ids, errors);
+        checkGroups("units", file.units(), ids, errors);
+        file.units().forEach(u -> units.add(u.id()));
+        for (String required : REQUIRED_ROLE_GROUPS) {
+            if (file.roleGroups().stream().noneMatch(g -> required.equals(g.id()))) {
+                errors.add("roleGroups: the group '" + required + "' is required by the diagrams and missing");
+            }
+        }
+        for (int i = 0; i < file.keyGroups().size(); i++) {
+            OrganisationFile.KeyGroup group = file.keyGroups().get(i);
+            String at = "keyGroups[" + i + "]";
+            checkId(at, group.id(), ids, errors);
+            if (blank(group.name())) {
+                errors.add(at + ".name: must not be empty");
+            }
+            if (!units.contains(group.leadUnit())) {
+                errors.add(at + ".leadUnit: unknown unit '" + group.leadUnit() + "'");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new OrganisationException(name, errors);
+        }
+        ids.add(RoleGroups.ADMIN);
+        return ids;
+    }
+
+    private void validate(UsersFile file, OrganisationFile organisation, Set<String> groupIds, String name) {
+        List<String> errors = new ArrayList<>();
+        Set<String> units = new HashSet<>();
+        organisation.units().forEach(u -> units.add(u.id()));
+        Set<String> userIds = new HashSet<>();
+        for (int i = 0; i < file.users().size(); i++) {
+            UsersFile.User user = file.users().get(i);
+            String at = "users[" + i + "]" + (user.id() == null ? "" : " (" + user.id() + ")");
+            checkId(at, user.id(), userIds, errors);
+            if (blank(user.lastName()) && blank(user.firstName())) {
+                errors.add(at + ".lastName: a user needs a name");
+            }
+            if (user.unit() != null && !units.contains(user.unit())) {
+                errors.add(at + ".unit: unknown unit '" + user.unit() + "'");
+            }
+            if (user.unit() != null && user.role() == null) {
+                errors.add(at + ".role: a unit member needs a role (LIAISON or HEAD)");
+            }
+            if (user.unit() == null && user.role() != null) {
+                errors.add(at + ".unit: a " + user.role() + " needs a unit");
+            }
+            for (int g = 0; g < user.groups().size(); g++) {
+                if (!groupIds.contains(user.groups().get(g))) {
+                    errors.add(at + ".groups[" + g + "]: unknown group '" + user.groups().get(g) + "'");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new OrganisationException(name, errors);
+        }
+    }
+
+    private static void checkGroups(String list, List<OrganisationFile.Group> groups, Set<String> ids,
+                                    List<String> errors) {
+        for (int i = 0; i < groups.size(); i++) {
+            String at = list + "[" + i + "]";
+            checkId(at, groups.get(i).id(), ids, errors);
+            if (blank(groups.get(i).name())) {
+                errors.add(at + ".name: must not be empty");
+            }
+        }
+    }
+
+    private static void checkId(String at, String id, Set<String> seen, List<String> errors) {
+        if (blank(id)) {
+            errors.add(at + ".id: must not be empty");
+        } else if (!ID.matcher(id).matches()) {
+            errors.add(at + ".id: '" + id + "' may only hold letters and digits");
+        } else if (!seen.add(id)) {
+            errors.add(at + ".id: '" + id + "' is used twice");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private void saveGroup(String id, String name, String type) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+        } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+            return;
+        }
+        group.setName(name);
+        group.setType(type);
+        identityService.saveGroup(group);
+    }
+
+    private void saveUser(UsersFile.User entry) {
+        User user = identityService.createUserQuery().userId(entry.id()).singleResult();
+        boolean created = user == null;
+        if (created) {
+            user = identityService.newUser(entry.id());
+            String password = properties.demoPassword();
+            user.setPassword(password == null || password.isBlank() ? UUID.randomUUID().toString() : password);
+        }
+        if (created || !same(entry.firstName(), user.getFirstName()) || !same(entry.lastName(), user.getLastName())
+            || !same(entry.email(), user.getEmail())) {
+            user.setFirstName(entry.firstName());
+            user.setLastName(entry.lastName());
+            user.setEmail(entry.email());
+            identityService.saveUser(user);
+        }
+        repository.saveUser(entry);
+        Set<String> groups = new LinkedHashSet<>(entry.groups());
+        if (entry.unit() != null) {
+            groups.add(entry.unit());
+        }
+        for (String groupId : groups) {
+            if (identityService.createUserQuery().userId(entry.id()).memberOfGroup(groupId).count() == 0) {
+                identityService.createMembership(entry.id(), groupId);
+            }
+            repository.saveMembership(entry.id(), groupId);
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+}

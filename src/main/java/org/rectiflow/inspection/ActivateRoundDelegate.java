@@ -1,0 +1,32 @@
+package org.rectiflow.inspection;
+
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.FEEDBACK_DATE_TEXT;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.REPORT_DUE_AT;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_TITLE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.inspection.RoundRepository.Round;
+import org.springframework.stereotype.Component;
+
+/** 登记巡察整改: marks the round as in rectification and sets the dates its diagram waits for. */
+@Component
+public class ActivateRoundDelegate implements JavaDelegate {
+
+    private final InspectionRoundService rounds;
+
+    public ActivateRoundDelegate(InspectionRoundService rounds) {
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Round round = rounds.activate(TypedVariables.string(execution, ROUND_CODE));
+        execution.setVariable(ROUND_TITLE, round.title());
+        execution.setVariable(FEEDBACK_DATE_TEXT, EngineClock.chinese(round.feedbackDate()));
+        execution.setVariable(REPORT_DUE_AT, rounds.reportDueAt(round));
+    }
+}

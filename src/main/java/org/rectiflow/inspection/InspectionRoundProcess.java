@@ -1,0 +1,48 @@
+package org.rectiflow.inspection;
+
+/** processes/inspection-round.bpmn: one instance per inspection round, business key = the round's code. */
+public final class InspectionRoundProcess {
+
+    public static final String KEY = "inspection-round";
+
+    public static final class Elements {
+        public static final String START = "startEvent_feedbackReceived";
+        public static final String ACTIVATE_ROUND = "serviceTask_activateRound";
+        public static final String LEADING_GROUP_MEETING = "userTask_leadingGroupMeeting";
+        public static final String RECORD_MEETING = "serviceTask_recordMeeting";
+        public static final String EXECUTE_MEASURES = "callActivity_executeMeasures";
+        public static final String REPORT_DUE = "boundaryEvent_reportDue";
+        public static final String SUBMIT_REPORT = "userTask_submitReport";
+        public static final String RECORD_REPORT_SUBMISSION = "serviceTask_recordReportSubmission";
+        public static final String REPORT_SUBMITTED = "endEvent_reportSubmitted";
+        public static final String COMPLETE_ROUND = "serviceTask_completeRound";
+        public static final String ROUND_COMPLETED = "endEvent_roundCompleted";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Variables {
+        public static final String ROUND_CODE = "roundCode";
+        public static final String ROUND_TITLE = "roundTitle";
+        public static final String FEEDBACK_DATE_TEXT = "feedbackDateText";
+        public static final String REPORT_DUE_AT = "reportDueAt";
+        /** The element variable of the multi-instance call activity. */
+        public static final String MEASURE_CODE = "measureCode";
+        // leading-group-meeting.form
+        public static final String MEETING_DATE = "meetingDate";
+        public static final String MEETING_TITLE = "meetingTitle";
+        public static final String ATTENDEES = "attendees";
+        public static final String MEETING_DECISIONS = "meetingDecisions";
+        // inspection-report.form
+        public static final String REPORT_DATE = "reportDate";
+        public static final String REPORT_REFERENCE = "reportReference";
+        public static final String REPORT_SUMMARY = "reportSummary";
+
+        private Variables() {
+        }
+    }
+
+    private InspectionRoundProcess() {
+    }
+}

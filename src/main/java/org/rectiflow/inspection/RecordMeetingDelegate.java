@@ -1,0 +1,37 @@
+package org.rectiflow.inspection;
+
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ATTENDEES;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.MEETING_DATE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.MEETING_DECISIONS;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.MEETING_TITLE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.common.FormValues;
+import org.springframework.stereotype.Component;
+
+/** 记录会议: the leading-group meeting's record, from its form. */
+@Component
+public class RecordMeetingDelegate implements JavaDelegate {
+
+    private final InspectionRoundService rounds;
+    private final EngineClock clock;
+
+    public RecordMeetingDelegate(InspectionRoundService rounds, EngineClock clock) {
+        this.rounds = rounds;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        rounds.recordMeeting(TypedVariables.string(execution, ROUND_CODE),
+            form.requiredDate(MEETING_DATE, "会议日期", clock.zone()),
+            form.requiredText(MEETING_TITLE, "会议名称", 200),
+            form.optionalText(ATTENDEES, "参会人员", 1000),
+            form.requiredText(MEETING_DECISIONS, "会议议定事项", 4000));
+    }
+}

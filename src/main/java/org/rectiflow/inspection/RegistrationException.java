@@ -1,0 +1,18 @@
+package org.rectiflow.inspection;
+
+import java.util.List;
+
+/** A round that cannot be registered: every error, each naming its field. Nothing was written. */
+public class RegistrationException extends RuntimeException {
+
+    private final List<String> errors;
+
+    public RegistrationException(List<String> errors) {
+        super("The round cannot be registered:\n  - " + String.join("\n  - ", errors));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<String> errors() {
+        return errors;
+    }
+}

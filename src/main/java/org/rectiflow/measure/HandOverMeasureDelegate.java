@@ -1,0 +1,28 @@
+package org.rectiflow.measure;
+
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEWED_BY;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 移交常态化管理: a long-term measure leaves the centralised rectification for normal management. */
+@Component
+public class HandOverMeasureDelegate implements JavaDelegate {
+
+    private final MeasureService measures;
+
+    public HandOverMeasureDelegate(MeasureService measures) {
+        this.measures = measures;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        measures.handOver(TypedVariables.string(execution, MEASURE_CODE), TypedVariables.string(execution, REVIEWED_BY),
+            TypedVariables.string(execution, REVIEW_COMMENT), TypedVariables.string(execution, SIGN_OFF_COMMENT));
+    }
+}

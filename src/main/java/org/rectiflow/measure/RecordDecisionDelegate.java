@@ -1,0 +1,68 @@
+package org.rectiflow.measure;
+
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.APPROVED;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEWED_BY;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_DECISION;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_DECISION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.CurrentActor;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.measure.MeasureExecutionProcess.Decision;
+import org.rectiflow.measure.MeasureService.Stage;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记审核意见 / 登记销号意见: reads the decision of the lead unit's review or the supervision group's
+ * sign-off (the service task's {@code stage} field: REVIEW or SIGN_OFF), refuses a rejection without a
+ * reason, and sets {@code approved} and {@code rejectionReason} for the gateways and the rework notice.
+ */
+@Component
+public class RecordDecisionDelegate implements JavaDelegate {
+
+    private final MeasureService measures;
+    private final CurrentActor actor;
+
+    /** Injected per service task from its {@code camunda:field name="stage"}. */
+    private Expression stage;
+
+    public RecordDecisionDelegate(MeasureService measures, CurrentActor actor) {
+        this.measures = measures;
+        this.actor = actor;
+    }
+
+    public void setStage(Expression stage) {
+        this.stage = stage;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Stage current = Stage.valueOf(String.valueOf(stage.getValue(execution)));
+        boolean review = current == Stage.REVIEW;
+        String decisionField = review ? REVIEW_DECISION : SIGN_OFF_DECISION;
+        String commentField = review ? REVIEW_COMMENT : SIGN_OFF_COMMENT;
+        FormValues form = FormValues.of(execution);
+        Decision decision = form.requiredChoice(decisionField, review ? "审核意见" : "销号意见", Decision.class);
+        String comment = form.optionalText(commentField, "意见说明", 2000);
+        boolean approved = decision == Decision.APPROVE;
+        if (!approved && comment == null) {
+            throw FormValues.invalid(commentField, "意见说明", "退回返工时必须填写理由");
+        }
+        execution.setVariable(APPROVED, approved);
+        if (approved) {
+            measures.recordApproval(TypedVariables.string(execution, MEASURE_CODE), current, comment);
+            if (review) {
+                execution.setVariable(REVIEWED_BY, actor.id());
+            }
+        } else {
+            execution.setVariable(REJECTION_REASON, current.label() + "退回：" + comment);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.rectiflow.measure;
+
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.INTERVIEWEE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.INTERVIEW_DATE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.INTERVIEW_RECORD;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 记录约谈: the leading group's interview of an overdue unit, from its form. */
+@Component
+public class RecordInterviewDelegate implements JavaDelegate {
+
+    private final MeasureService measures;
+    private final EngineClock clock;
+
+    public RecordInterviewDelegate(MeasureService measures, EngineClock clock) {
+        this.measures = measures;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        measures.recordInterview(TypedVariables.string(execution, MEASURE_CODE),
+            form.requiredDate(INTERVIEW_DATE, "约谈日期", clock.zone()),
+            form.requiredText(INTERVIEWEE, "约谈对象", 200),
+            form.requiredText(INTERVIEW_RECORD, "约谈记录", 4000));
+    }
+}

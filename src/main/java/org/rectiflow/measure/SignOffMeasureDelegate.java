@@ -1,0 +1,28 @@
+package org.rectiflow.measure;
+
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEWED_BY;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 销号归档: closes the measure, writes its archive record and closes its problem if it was the last. */
+@Component
+public class SignOffMeasureDelegate implements JavaDelegate {
+
+    private final MeasureService measures;
+
+    public SignOffMeasureDelegate(MeasureService measures) {
+        this.measures = measures;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        measures.signOff(TypedVariables.string(execution, MEASURE_CODE), TypedVariables.string(execution, REVIEWED_BY),
+            TypedVariables.string(execution, REVIEW_COMMENT), TypedVariables.string(execution, SIGN_OFF_COMMENT));
+    }
+}

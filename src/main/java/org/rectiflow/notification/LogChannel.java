@@ -1,0 +1,24 @@
+package org.rectiflow.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Delivers notifications to the application log (logger {@code rectiflow.notifications}). */
+@Component
+public class LogChannel implements NotificationChannel {
+
+    public static final String NAME = "LOG";
+
+    private static final Logger LOG = LoggerFactory.getLogger("rectiflow.notifications");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void deliver(OutboxEntry entry) {
+        LOG.info("Notification {} to {}: {} | {}", entry.key(), entry.recipient(), entry.subject(), entry.body());
+    }
+}

@@ -1,0 +1,77 @@
+package org.rectiflow.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+
+import org.rectiflow.common.EngineClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * When each step of the ladder falls due, for the timers of measure-execution.bpmn
+ * ({@code ${escalationLadder.greenAt(deadline)}} …). Timer expressions are evaluated when the unit's
+ * task is created, so after a rework the ladder is laid anew from the same deadline.
+ */
+@Component("escalationLadder")
+public class EscalationLadder {
+
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private final EscalationProperties properties;
+    private final EngineClock clock;
+
+    public EscalationLadder(EscalationProperties properties, EngineClock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Date greenAt(Date deadline) {
+        return shift(deadline, -properties.greenDaysBefore());
+    }
+
+    public Date amberAt(Date deadline) {
+        return shift(deadline, -properties.amberDaysBefore());
+    }
+
+    public Date interviewAt(Date deadline) {
+        return shift(deadline, properties.interviewDaysAfter());
+    }
+
+    /**
+     * The repeating red notice: at the deadline, then every interval. A deadline already past starts the
+     * cycle now, so the current period's notice goes out at once (its key keeps it from being written twice).
+     */
+    public String overdueCycle(Date deadline) {
+        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant start = deadline.toInstant().isAfter(now) ? deadline.toInstant() : now;
+        return "R/" + ISO.format(ZonedDateTime.ofInstant(start, clock.zone())) + "/" + properties.overdueInterval();
+    }
+
+    /** The day the current red period began: the deadline plus whole intervals, never before the deadline. */
+    public LocalDate overduePeriodStart(LocalDate deadline, LocalDate today) {
+        LocalDate start = deadline;
+        while (!start.plus(properties.overdueInterval()).isAfter(today)) {
+            start = start.plus(properties.overdueInterval());
+        }
+        return start;
+    }
+
+    public LocalDate greenDate(LocalDate deadline) {
+        return deadline.minusDays(properties.greenDaysBefore());
+    }
+
+    public LocalDate amberDate(LocalDate deadline) {
+        return deadline.minusDays(properties.amberDaysBefore());
+    }
+
+    public LocalDate interviewDate(LocalDate deadline) {
+        return deadline.plusDays(properties.interviewDaysAfter());
+    }
+
+    private Date shift(Date date, int days) {
+        return Date.from(date.toInstant().atZone(clock.zone()).plusDays(days).toInstant());
+    }
+}

@@ -1,0 +1,340 @@
+package org.rectiflow.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.AMBER_REMINDER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.GREEN_REMINDER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.HANDED_OVER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.INTERVIEW_ALREADY_REQUESTED;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.INTERVIEW_DUE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.INTERVIEW_HELD;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.LEADING_GROUP_INTERVIEW;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.OVERDUE_NOTICE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SEND_AMBER_REMINDER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SEND_GREEN_REMINDER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SEND_RED_CARD;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SIGNED_OFF;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.UNIT_RECTIFIES;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.ledger.StatusHistory;
+import org.rectiflow.notification.OutboxEntry;
+import org.rectiflow.supervision.EscalationStep;
+import org.rectiflow.supervision.NoticeRepository.Notice;
+import org.rectiflow.support.ProcessTest;
+import org.rectiflow.support.TestRounds;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** processes/measure-execution.bpmn: every path, every ladder step, rework and red card. */
+class MeasureExecutionProcessTest extends ProcessTest {
+
+    @Autowired StatusHistory history;
+
+    private String measureCode;
+
+    /** Registers a one-measure round and starts the measure's execution. */
+    private ProcessInstance startMeasure(MeasureKind kind, int deadlineDays) {
+        String round = registerRound(kind, deadlineDays);
+        measureCode = RoundRegistration.measureCode(round, 1, 1);
+        return runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
+            Map.of("measureCode", measureCode, "roundCode", round));
+    }
+
+    private static Map<String, Object> report(ReportStatus status) {
+        return Map.of("progress", "已制定方案并组织实施", "completionSummary", "印发制度1项，开展专项检查2次",
+            "evidence", "〔2026〕12号文件；检查记录", "reportStatus", status.name());
+    }
+
+    private static Map<String, Object> review(String decision, String comment) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("reviewDecision", decision);
+        values.put("reviewComment", comment);
+        return values;
+    }
+
+    private static Map<String, Object> signOff(String decision, String comment) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("signOffDecision", decision);
+        values.put("signOffComment", comment);
+        return values;
+    }
+
+    private List<Notice> notices(EscalationStep step) {
+        return notices.of(measureCode).stream().filter(n -> n.step() == step).toList();
+    }
+
+    private List<String> recipients(EscalationStep step) {
+        List<String> keys = notices(step).stream().map(Notice::key).toList();
+        return notifications.forMeasure(measureCode).stream()
+            .filter(n -> keys.stream().anyMatch(k -> n.key().startsWith(k + ":")))
+            .map(OutboxEntry::recipient).toList();
+    }
+
+    @Test
+    void unitReportsThenLeadUnitReviewsAndSupervisionSignsOff() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+        Task unitTask = task(instance, UNIT_RECTIFIES);
+        assertThat(unitTask).hasCandidateGroup(TestRounds.UNIT);
+        assertThat(unitTask.getDueDate()).isEqualTo(Date.from(TODAY.plusDays(40).atTime(18, 0).atZone(ZONE).toInstant()));
+        assertThat(unitTask.getFollowUpDate()).isEqualTo(Date.from(TODAY.plusDays(30).atTime(18, 0).atZone(ZONE).toInstant()));
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        assertThat(instance).isWaitingAt(LEAD_UNIT_REVIEW);
+        assertThat(task(instance, LEAD_UNIT_REVIEW)).hasCandidateGroup(TestRounds.LEAD_UNIT);
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.REPORTED);
+
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        assertThat(instance).isWaitingAt(SUPERVISION_SIGN_OFF);
+        assertThat(task(instance, SUPERVISION_SIGN_OFF)).hasCandidateGroup("supervision");
+
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", "材料齐全，同意销号"));
+        assertThat(instance).isEnded().hasPassed(SIGNED_OFF);
+
+        MeasureRepository.Measure measure = measures.require(measureCode);
+        assertThat(measure.status()).isEqualTo(MeasureStatus.SIGNED_OFF);
+        assertThat(measure.completionSummary()).isEqualTo("印发制度1项，开展专项检查2次");
+        assertThat(measures.archive(measureCode)).hasValueSatisfying(archive -> {
+            assertThat(archive.outcome()).isEqualTo("SIGNED_OFF");
+            assertThat(archive.evidenceCount()).isEqualTo(1);
+            assertThat(archive.reworkCount()).isZero();
+        });
+        assertThat(jdbc.sql("SELECT status FROM problem WHERE id = ?").param(measure.problemId()).query(String.class)
+            .single()).isEqualTo("CLOSED");
+        assertThat(history.of(StatusHistory.Entity.MEASURE, measureCode)).extracting(StatusHistory.Entry::toStatus)
+            .containsExactly("IN_PROGRESS", "REPORTED", "REVIEWED", "SIGNED_OFF");
+        assertThat(notices.of(measureCode)).isEmpty();
+    }
+
+    @Test
+    void longTermMeasureIsHandedToNormalManagement() {
+        ProcessInstance instance = startMeasure(MeasureKind.LONG_TERM, 90);
+
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.LONG_TERM_CONTINUING));
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", null));
+
+        assertThat(instance).isEnded().hasPassed(HANDED_OVER).hasNotPassed(SIGNED_OFF);
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.NORMAL_MANAGEMENT);
+        assertThat(measures.archive(measureCode)).hasValueSatisfying(a -> assertThat(a.outcome()).isEqualTo("HANDED_OVER"));
+        assertThat(jdbc.sql("SELECT status FROM problem WHERE id = ?").param(measures.require(measureCode).problemId())
+            .query(String.class).single()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void anImmediateMeasureCannotBeReportedAsLongTermAndNothingIsWritten() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        Task task = task(instance, UNIT_RECTIFIES);
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), report(ReportStatus.LONG_TERM_CONTINUING)))
+            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reportStatus");
+
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(measures.evidenceCount(measureCode)).isZero();
+    }
+
+    @Test
+    void aReportWithoutItsRequiredFieldsIsRefusedNamingTheField() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        Task task = task(instance, UNIT_RECTIFIES);
+        Map<String, Object> incomplete = new HashMap<>(report(ReportStatus.COMPLETED));
+        incomplete.put("completionSummary", "  ");
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), incomplete))
+            .isInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("completionSummary").hasMessageContaining("整改完成情况").hasMessageContaining("不能为空");
+
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(measures.require(measureCode).progress()).isNull();
+        assertThat(measures.evidenceCount(measureCode)).isZero();
+    }
+
+    @Test
+    void greenReminderTwentyDaysBeforeTheDeadlineTellsTheLiaison() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        assertThat(dueJobs(instance)).isEmpty();
+
+        fire(instance, GREEN_REMINDER);
+
+        assertThat(instance).hasPassed(SEND_GREEN_REMINDER).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(notices(EscalationStep.GREEN)).singleElement().satisfies(n -> {
+            assertThat(n.colour()).isEqualTo("GREEN");
+            assertThat(n.stepDate()).isEqualTo(TODAY.plusDays(20));
+            assertThat(n.reason()).contains("距今20天");
+        });
+        assertThat(recipients(EscalationStep.GREEN)).containsExactly(TestRounds.LIAISON);
+        assertThat(dueJobs(instance)).as("only the green timer was due").isEmpty();
+    }
+
+    @Test
+    void amberReminderTenDaysBeforeTellsTheLiaisonAndTheLeaderInCharge() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+
+        fire(instance, AMBER_REMINDER);
+
+        assertThat(instance).hasPassed(SEND_AMBER_REMINDER).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(notices(EscalationStep.AMBER)).singleElement()
+            .satisfies(n -> assertThat(n.stepDate()).isEqualTo(TODAY.plusDays(30)));
+        assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.LEADER);
+    }
+
+    @Test
+    void redNoticeAtTheDeadlineAndEverySevenDaysTellsTheHeadAndTheSupervisionGroup() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        LocalDate deadline = TODAY.plusDays(40);
+
+        fire(instance, OVERDUE_NOTICE);
+        assertThat(notices(EscalationStep.RED)).extracting(Notice::stepDate).containsExactly(deadline);
+        assertThat(recipients(EscalationStep.RED)).contains(TestRounds.HEAD, "supervisor1")
+            .doesNotContain(TestRounds.LIAISON);
+
+        Job next = timer(instance, OVERDUE_NOTICE);
+        assertThat(next.getDuedate()).isEqualTo(Date.from(deadline.plusDays(7).atTime(18, 0).atZone(ZONE).toInstant()));
+        fire(instance, OVERDUE_NOTICE);
+
+        assertThat(notices(EscalationStep.RED)).extracting(Notice::stepDate)
+            .containsExactly(deadline, deadline.plusDays(7));
+        assertThat(notices(EscalationStep.RED).get(1).reason()).contains("7天");
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+    }
+
+    @Test
+    void thirtyDaysOverdueTheLeadingGroupInterviewsTheUnit() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+
+        fire(instance, INTERVIEW_DUE);
+
+        assertThat(notices(EscalationStep.INTERVIEW)).hasSize(1);
+        Task interview = task(instance, LEADING_GROUP_INTERVIEW);
+        assertThat(interview).hasCandidateGroup("leadinggroup");
+        assertThat(recipients(EscalationStep.INTERVIEW)).contains("chief");
+
+        assertThatThrownBy(() -> taskService.complete(interview.getId(), Map.of("interviewDate", "2026-05-12")))
+            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("interviewee");
+
+        taskService.complete(interview.getId(), Map.of("interviewDate", "2026-05-12",
+            "interviewee", "思明分局主要负责人", "interviewRecord", "责令十日内完成整改并书面报告"));
+        assertThat(instance).hasPassed(INTERVIEW_HELD).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(jdbc.sql("SELECT interviewee FROM interview WHERE measure_code = ?").param(measureCode)
+            .query(String.class).list()).containsExactly("思明分局主要负责人");
+    }
+
+    @Test
+    void rejectionAtReviewIssuesAReworkNoticeAndSendsTheWorkBack() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+
+        complete(instance, LEAD_UNIT_REVIEW, review("REJECT", "佐证材料不全，缺少检查记录"));
+
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES).hasNotPassed(SEND_RED_CARD);
+        assertThat(notices(EscalationStep.REWORK)).singleElement()
+            .satisfies(n -> assertThat(n.reason()).contains("佐证材料不全，缺少检查记录"));
+        assertThat(recipients(EscalationStep.REWORK)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.HEAD);
+        MeasureRepository.Measure measure = measures.require(measureCode);
+        assertThat(measure.status()).isEqualTo(MeasureStatus.REWORK);
+        assertThat(measure.reworkCount()).isEqualTo(1);
+        assertThat(runtimeService.getVariable(instance.getId(), "rejectionReason")).asString()
+            .contains("牵头单位审核退回");
+
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", null));
+        assertThat(instance).isEnded().hasPassed(SIGNED_OFF);
+        assertThat(measures.archive(measureCode)).hasValueSatisfying(a -> {
+            assertThat(a.reworkCount()).isEqualTo(1);
+            assertThat(a.evidenceCount()).isEqualTo(2);
+            assertThat(a.noticeCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aRejectionWithoutAReasonIsRefused() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        Task reviewTask = task(instance, LEAD_UNIT_REVIEW);
+
+        assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), review("REJECT", "")))
+            .isInstanceOf(BadUserRequestException.class)
+            .hasMessageContaining("reviewComment").hasMessageContaining("退回返工时必须填写理由");
+        assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), review(null, null)))
+            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reviewDecision");
+
+        assertThat(instance).isWaitingAt(LEAD_UNIT_REVIEW);
+        assertThat(notices.of(measureCode)).isEmpty();
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.REPORTED);
+    }
+
+    @Test
+    void aSecondRejectionAlsoSendsARedCardToTheDisciplineInspectors() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        complete(instance, LEAD_UNIT_REVIEW, review("REJECT", "措施未落实到位"));
+        assertThat(notices(EscalationStep.RED_CARD)).isEmpty();
+
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("REJECT", "整改成效不明显，仍需返工"));
+
+        assertThat(instance).hasPassed(SEND_RED_CARD).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(notices(EscalationStep.REWORK)).hasSize(2);
+        assertThat(notices(EscalationStep.RED_CARD)).singleElement()
+            .satisfies(n -> assertThat(n.reason()).contains("第2次"));
+        assertThat(recipients(EscalationStep.RED_CARD)).containsExactly("inspector1");
+        assertThat(measures.require(measureCode).reworkCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aStepThatFiresAgainWritesNothingTwice() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        fire(instance, INTERVIEW_DUE);
+        assertThat(task(instance, LEADING_GROUP_INTERVIEW)).isNotNull();
+        int noticesBefore = notices.of(measureCode).size();
+        int notificationsBefore = notifications.forMeasure(measureCode).size();
+        // every other timer is past due by now: fire them, then send the work back so the ladder is laid anew
+        for (Job job : dueJobs(instance)) {
+            managementService.executeJob(job.getId());
+        }
+        int afterFirstLadder = notices.of(measureCode).size();
+        assertThat(afterFirstLadder).isGreaterThan(noticesBefore);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        complete(instance, LEAD_UNIT_REVIEW, review("REJECT", "请补充材料"));
+        int afterRework = notices.of(measureCode).size();
+        int notificationsAfterRework = notifications.forMeasure(measureCode).size();
+
+        // the new unit task's timers are all due at once (the red cycle restarts a second from now):
+        // the same steps fire again, in the same red period
+        setClock(new Date(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime() + 2000));
+        for (String timer : List.of(GREEN_REMINDER, AMBER_REMINDER, OVERDUE_NOTICE, INTERVIEW_DUE)) {
+            assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(timer)
+                .executable().count()).as(timer + " due again").isEqualTo(1);
+        }
+        for (Job job : dueJobs(instance)) {
+            managementService.executeJob(job.getId());
+        }
+
+        assertThat(notices.of(measureCode)).hasSize(afterRework);
+        assertThat(notifications.forMeasure(measureCode)).hasSize(notificationsAfterRework);
+        assertThat(notices(EscalationStep.INTERVIEW)).hasSize(1);
+        assertThat(instance).hasPassed(INTERVIEW_ALREADY_REQUESTED);
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+            .taskDefinitionKey(LEADING_GROUP_INTERVIEW).count()).isEqualTo(1);
+        assertThat(notificationsBefore).isPositive();
+    }
+}

@@ -1,0 +1,51 @@
+package org.rectiflow.support;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureKind;
+
+/** Small rounds for tests: one category, one problem of the 作风转变 group, measures of 思明分局. */
+public final class TestRounds {
+
+    /** The unit of every test measure, and its users. */
+    public static final String UNIT = "siming";
+    public static final String LIAISON = "simingLiaison";
+    public static final String HEAD = "simingHead";
+    /** The key group 作风转变 and its lead unit 督察支队, which reviews. */
+    public static final String KEY_GROUP = "conduct";
+    public static final String LEAD_UNIT = "inspectorate";
+    public static final String LEAD_UNIT_LIAISON = "inspectorateLiaison";
+    public static final String LEADER = "chief";
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private TestRounds() {
+    }
+
+    public static String newCode() {
+        return "T" + System.nanoTime() % 100000 + "N" + NEXT.incrementAndGet();
+    }
+
+    /** A round registered today whose measures fall due the given numbers of days from today. */
+    public static RoundRegistration round(String code, LocalDate today, MeasureKind kind, int... deadlineDays) {
+        return round(code, today, UNIT, kind, deadlineDays);
+    }
+
+    /** The same, with the measures of another unit. */
+    public static RoundRegistration round(String code, LocalDate today, String unit, MeasureKind kind,
+                                          int... deadlineDays) {
+        List<RoundRegistration.Measure> measures = new ArrayList<>();
+        for (int days : deadlineDays) {
+            measures.add(new RoundRegistration.Measure("测试整改措施：完善制度并组织培训（" + days + "天）", unit, LEADER,
+                today.plusDays(days), kind));
+        }
+        return new RoundRegistration(code, "测试巡察", "市委第一巡察组", "中共测试委员会", "测试党委",
+            today.minusDays(60), today.minusDays(10), today, today,
+            List.of(new RoundRegistration.Category(1, "测试方面",
+                List.of(new RoundRegistration.Problem(1, "测试问题", KEY_GROUP, measures)))));
+    }
+}
