@@ -5,12 +5,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * Typed, validated reading of the values a user submitted with a task form. A missing or malformed
- * value is a {@link BadUserRequestException} (HTTP 400 in the REST API, a message in the Tasklist)
+ * value is a {@link FormFieldValidationException} (HTTP 400 from the REST API's task completion, a message in
+ * the Tasklist)
  * that names the field, thrown inside the task's transaction so nothing is written.
  */
 public final class FormValues {
@@ -74,7 +75,7 @@ public final class FormValues {
         }
     }
 
-    public static BadUserRequestException invalid(String key, String label, String problem) {
-        return new BadUserRequestException("字段 " + key + "（" + label + "）" + problem);
+    public static FormFieldValidationException invalid(String key, String label, String problem) {
+        return new FormFieldValidationException(key, "字段 " + key + "（" + label + "）" + problem);
     }
 }

@@ -3,9 +3,9 @@ package org.rectiflow.measure;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.FormValues;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.inspection.RoundRepository.ProblemRow;
 import org.rectiflow.ledger.StatusHistory;
@@ -76,8 +76,8 @@ public class MeasureService {
     public void recordReport(String code, Report report) {
         Measure measure = measures.require(code);
         if (report.status() == ReportStatus.LONG_TERM_CONTINUING && measure.kind() != MeasureKind.LONG_TERM) {
-            throw new BadUserRequestException("字段 reportStatus（办理状态）：“长期坚持”只适用于长久立措施，"
-                + "本措施为当下改措施，请在整改完成后报告");
+            throw FormValues.invalid(MeasureExecutionProcess.Variables.REPORT_STATUS, "办理状态",
+                "：“长期坚持”只适用于长久立措施，本措施为当下改措施，请在整改完成后报告");
         }
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();

@@ -13,7 +13,7 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Elements.SUBMIT_RE
 import java.util.Date;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -67,7 +67,7 @@ class InspectionRoundProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(meeting.getId(), Map.of("meetingDate", "2026-03-03",
             "meetingTitle", "领导小组会议")))
-            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("meetingDecisions");
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("meetingDecisions");
 
         assertThat(instance).isWaitingAt(LEADING_GROUP_MEETING);
         assertThat(roundRepository.meetingCount(round)).isZero();

@@ -25,7 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -143,7 +143,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         Task task = task(instance, UNIT_RECTIFIES);
 
         assertThatThrownBy(() -> taskService.complete(task.getId(), report(ReportStatus.LONG_TERM_CONTINUING)))
-            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reportStatus");
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reportStatus");
 
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
         assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
@@ -158,7 +158,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         incomplete.put("completionSummary", "  ");
 
         assertThatThrownBy(() -> taskService.complete(task.getId(), incomplete))
-            .isInstanceOf(BadUserRequestException.class)
+            .isInstanceOf(FormFieldValidationException.class)
             .hasMessageContaining("completionSummary").hasMessageContaining("整改完成情况").hasMessageContaining("不能为空");
 
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
@@ -227,7 +227,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(recipients(EscalationStep.INTERVIEW)).contains("chief");
 
         assertThatThrownBy(() -> taskService.complete(interview.getId(), Map.of("interviewDate", "2026-05-12")))
-            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("interviewee");
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("interviewee");
 
         taskService.complete(interview.getId(), Map.of("interviewDate", "2026-05-12",
             "interviewee", "思明分局主要负责人", "interviewRecord", "责令十日内完成整改并书面报告"));
@@ -271,10 +271,10 @@ class MeasureExecutionProcessTest extends ProcessTest {
         Task reviewTask = task(instance, LEAD_UNIT_REVIEW);
 
         assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), review("REJECT", "")))
-            .isInstanceOf(BadUserRequestException.class)
+            .isInstanceOf(FormFieldValidationException.class)
             .hasMessageContaining("reviewComment").hasMessageContaining("退回返工时必须填写理由");
         assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), review(null, null)))
-            .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reviewDecision");
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reviewDecision");
 
         assertThat(instance).isWaitingAt(LEAD_UNIT_REVIEW);
         assertThat(notices.of(measureCode)).isEmpty();
