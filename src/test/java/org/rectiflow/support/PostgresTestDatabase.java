@@ -2,47 +2,63 @@ package org.rectiflow.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * For the PostgreSQL suite: creates a fresh database on the local server once per test JVM and points
- * {@code rectiflow.test.postgres.url} at it. The server comes from RECTIFLOW_TEST_PG_HOST/PORT/USER/PASSWORD
- * (default 127.0.0.1:5432, user postgres, trust authentication).
+ * For the PostgreSQL suite: gives every application context a database of its own, created afresh on
+ * the local server (the databases of an earlier run are dropped first), and points
+ * {@code rectiflow.test.postgres.url} at it. The server comes from RECTIFLOW_TEST_PG_HOST, _PORT, _USER
+ * and _PASSWORD (default 127.0.0.1:5432, user postgres, trust authentication).
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
-    private static final String DATABASE = "rectiflow_it";
-    private static String url;
+    private static final String PREFIX = "rectiflow_it_";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static boolean cleaned;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        String url = create(PREFIX + NEXT.incrementAndGet());
         context.getEnvironment().getPropertySources()
-            .addFirst(new MapPropertySource("postgres-test-database", Map.of("rectiflow.test.postgres.url", url())));
+            .addFirst(new MapPropertySource("postgres-test-database", Map.of("rectiflow.test.postgres.url", url)));
     }
 
-    public static synchronized String url() {
-        if (url == null) {
-            String host = env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1");
-            String port = env("RECTIFLOW_TEST_PG_PORT", "5432");
-            String server = "jdbc:postgresql://" + host + ":" + port + "/";
-            try (Connection connection = DriverManager.getConnection(server + "postgres",
-                env("RECTIFLOW_TEST_PG_USER", "postgres"), env("RECTIFLOW_TEST_PG_PASSWORD", ""));
-                 Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-                statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'");
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot prepare the PostgreSQL test database on " + server
-                    + " (is the server running?): " + e.getMessage(), e);
+    private static synchronized String create(String database) {
+        String server = "jdbc:postgresql://" + env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1") + ":"
+            + env("RECTIFLOW_TEST_PG_PORT", "5432") + "/";
+        try (Connection connection = DriverManager.getConnection(server + "postgres",
+            env("RECTIFLOW_TEST_PG_USER", "postgres"), env("RECTIFLOW_TEST_PG_PASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            if (!cleaned) {
+                List<String> old = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery(
+                    "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+                    while (rs.next()) {
+                        old.add(rs.getString(1));
+                    }
+                }
+                for (String name : old) {
+                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+                cleaned = true;
             }
-            url = server + DATABASE;
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the PostgreSQL test database on " + server
+                + " (is the server running?): " + e.getMessage(), e);
         }
-        return url;
+        return server + database;
     }
 
     private static String env(String name, String fallback) {

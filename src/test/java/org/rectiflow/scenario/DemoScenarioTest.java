@@ -1,0 +1,239 @@
+package org.rectiflow.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.demo.DemoRound;
+import org.rectiflow.demo.DemoRoundFile;
+import org.rectiflow.inspection.InspectionRoundProcess;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.inspection.RoundRepository;
+import org.rectiflow.measure.MeasureExecutionProcess;
+import org.rectiflow.measure.MeasureRepository;
+import org.rectiflow.measure.MeasureStatus;
+import org.rectiflow.notification.NotificationRepository;
+import org.rectiflow.notification.OutboxDispatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole chain as the demo runs it: the demo round from the seed is registered at start, its due
+ * ladder steps fire, and every measure is reported by its unit, reviewed by its key group's lead unit and
+ * signed off by the supervision group, each as that user with authorization on. Then the ledger must
+ * hold 42 closed problems, every measure signed off with its archive record, and every notice.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class DemoScenarioTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The demo is loaded at 09:00 today, so which ladder steps are due follows from the deadlines alone. */
+    private static final LocalDate TODAY = LocalDate.now(ZONE);
+
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired IdentityService identityService;
+    @Autowired HistoryService historyService;
+    @Autowired RoundRepository rounds;
+    @Autowired MeasureRepository measures;
+    @Autowired NotificationRepository notifications;
+    @Autowired OutboxDispatcher dispatcher;
+    @Autowired JdbcClient jdbc;
+    @Value("${rectiflow.demo.round-file}") Resource roundFile;
+
+    @BeforeAll
+    static void startTheDayAtNine() {
+        ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZONE).toInstant()));
+    }
+
+    @AfterAll
+    static void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theDemoRoundRunsFromFeedbackToTheLastSignOff() {
+        DemoRoundFile demo = DemoRound.read(roundFile);
+        List<DemoRoundFile.Measure> all = demo.categories().stream().flatMap(c -> c.problems().stream())
+            .flatMap(p -> p.measures().stream()).toList();
+        String round = demo.code();
+
+        // registered at start, the first meeting held, every measure with its unit
+        assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.IN_RECTIFICATION);
+        assertThat(rounds.meetingCount(round)).isEqualTo(1);
+        assertThat(rounds.countProblems(round, RoundRepository.ProblemStatus.OPEN)).isEqualTo(42);
+        assertThat(measures.countByStatus(round)).containsExactly(Map.entry(MeasureStatus.IN_PROGRESS, (long) all.size()));
+        assertThat(all).hasSizeGreaterThan(150);
+
+        // a minute later the job executor would run every ladder step already due: do it by hand
+        ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 1).atZone(ZONE).toInstant()));
+        runDueJobs();
+        assertThat(noticeCount("GREEN")).isEqualTo(count(all, m -> m.deadlineDays() <= 19)).isPositive();
+        assertThat(noticeCount("AMBER")).isEqualTo(count(all, m -> m.deadlineDays() <= 9)).isPositive();
+        assertThat(noticeCount("RED")).isEqualTo(count(all, m -> m.deadlineDays() <= -1)).isPositive();
+        assertThat(noticeCount("INTERVIEW")).isEqualTo(count(all, m -> m.deadlineDays() <= -31)).isPositive();
+
+        // the leading group holds the interviews
+        for (Task interview : tasksOf("chief", MeasureExecutionProcess.Elements.LEADING_GROUP_INTERVIEW)) {
+            complete("chief", interview, Map.of("interviewDate", TODAY.toString(), "interviewee", "责任单位主要负责人",
+                "interviewRecord", "约谈责任单位主要负责人，责令限期整改到位"));
+        }
+
+        // every unit reports, with the seed's own account of what was done
+        Map<String, String> completion = new HashMap<>();
+        int p = 0;
+        for (DemoRoundFile.Category category : demo.categories()) {
+            for (DemoRoundFile.Problem problem : category.problems()) {
+                int m = 0;
+                for (DemoRoundFile.Measure measure : problem.measures()) {
+                    completion.put(RoundRegistration.measureCode(round, problem.seq(), ++m), measure.completion());
+                }
+                p++;
+            }
+        }
+        assertThat(p).isEqualTo(42);
+        List<String> units = jdbc.sql("SELECT DISTINCT unit_code FROM measure WHERE round_code = ?").param(round)
+            .query(String.class).list();
+        assertThat(units).hasSizeGreaterThanOrEqualTo(22);
+        for (String unit : units) {
+            String liaison = unit + "Liaison";
+            List<Task> tasks = tasksOf(liaison, MeasureExecutionProcess.Elements.UNIT_RECTIFIES);
+            assertThat(tasks).as("the tasks " + liaison + " sees").isNotEmpty()
+                .allSatisfy(t -> assertThat(taskService.getIdentityLinksForTask(t.getId()))
+                    .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(unit)));
+            for (Task task : tasks) {
+                String code = measureCode(task);
+                complete(liaison, task, Map.of("progress", "已按整改方案完成各项工作", "completionSummary",
+                    completion.get(code), "evidence", "整改材料汇编（" + code + "）", "reportStatus", "COMPLETED"));
+            }
+        }
+        assertThat(measures.countByStatus(round)).containsExactly(Map.entry(MeasureStatus.REPORTED, (long) all.size()));
+
+        // the key groups' lead units review; one measure goes back once for rework
+        String reworked = null;
+        for (String leadUnit : jdbc.sql("SELECT DISTINCT lead_unit_code FROM org_key_group").query(String.class).list()) {
+            String reviewer = leadUnit + "Liaison";
+            for (Task task : tasksOf(reviewer, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW)) {
+                if (reworked == null) {
+                    reworked = measureCode(task);
+                    complete(reviewer, task, Map.of("reviewDecision", "REJECT", "reviewComment", "佐证材料不全，请补充"));
+                    String unit = measures.require(reworked).unitCode();
+                    Task again = tasksOf(unit + "Liaison", MeasureExecutionProcess.Elements.UNIT_RECTIFIES).get(0);
+                    complete(unit + "Liaison", again, Map.of("progress", "已补充材料", "completionSummary",
+                        completion.get(reworked), "evidence", "补充材料", "reportStatus", "COMPLETED"));
+                    task = tasksOf(reviewer, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW).stream()
+                        .filter(t -> measureCode(t).equals(measureCodeOf(again))).findFirst().orElseThrow();
+                }
+                complete(reviewer, task, Map.of("reviewDecision", "APPROVE", "reviewComment", "审核通过"));
+            }
+        }
+
+        // the supervision group signs off
+        List<Task> signOffs = tasksOf("supervisor1", MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF);
+        assertThat(signOffs).hasSize(all.size());
+        for (Task task : signOffs) {
+            complete("supervisor1", task, Map.of("signOffDecision", "APPROVE", "signOffComment", "同意销号"));
+        }
+
+        // the ledger is cleared (清零)
+        assertThat(rounds.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(42);
+        assertThat(measures.countByStatus(round)).containsExactly(Map.entry(MeasureStatus.SIGNED_OFF, (long) all.size()));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM measure_archive a JOIN measure m ON m.code = a.measure_code "
+            + "WHERE m.round_code = ?").param(round).query(Long.class).single()).isEqualTo(all.size());
+        assertThat(measures.require(reworked).reworkCount()).isEqualTo(1);
+        assertThat(noticeCount("REWORK")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT completion_summary FROM measure WHERE code = ?").param(RoundRegistration.measureCode(round, 1, 1))
+            .query(String.class).single()).isEqualTo(demo.categories().get(0).problems().get(0).measures().get(0).completion());
+        assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.COMPLETED);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(InspectionRoundProcess.KEY)
+            .processInstanceBusinessKey(round).finished().count()).isEqualTo(1);
+
+        // every notification goes out once
+        int pending = notifications.pending(100_000).size();
+        assertThat(pending).isPositive();
+        assertThat(dispatcher.dispatchPending()).isEqualTo(pending);
+        assertThat(dispatcher.dispatchPending()).isZero();
+        assertThat(notifications.forRecipient("simingLiaison")).isNotEmpty()
+            .allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationRepository.SENT));
+    }
+
+    private void runDueJobs() {
+        for (int pass = 0; pass < 10; pass++) {
+            List<Job> due = managementService.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("jobs keep falling due");
+    }
+
+    private long noticeCount(String step) {
+        return jdbc.sql("SELECT COUNT(*) FROM supervision_notice WHERE step = ?").param(step).query(Long.class).single();
+    }
+
+    private static long count(List<DemoRoundFile.Measure> measures, Predicate<DemoRoundFile.Measure> test) {
+        return measures.stream().filter(test).count();
+    }
+
+    /** The open tasks a user sees, as that user: authorization decides. */
+    private List<Task> tasksOf(String userId, String taskDefinitionKey) {
+        return as(userId, () -> taskService.createTaskQuery().taskDefinitionKey(taskDefinitionKey).list());
+    }
+
+    private void complete(String userId, Task task, Map<String, Object> variables) {
+        as(userId, () -> {
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private <T> T as(String userId, java.util.function.Supplier<T> action) {
+        List<String> groups = new ArrayList<>();
+        for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+            groups.add(group.getId());
+        }
+        identityService.setAuthentication(userId, groups);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private String measureCode(Task task) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .singleResult().getBusinessKey();
+    }
+
+    private String measureCodeOf(Task task) {
+        return measureCode(task);
+    }
+}
