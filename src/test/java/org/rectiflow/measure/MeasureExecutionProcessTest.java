@@ -38,11 +38,14 @@ import org.rectiflow.supervision.NoticeRepository.Notice;
 import org.rectiflow.support.ProcessTest;
 import org.rectiflow.support.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** processes/measure-execution.bpmn: every path, every ladder step, rework and red card. */
 class MeasureExecutionProcessTest extends ProcessTest {
 
     @Autowired StatusHistory history;
+    @Autowired PlatformTransactionManager transactionManager;
 
     private String measureCode;
 
@@ -164,6 +167,24 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
         assertThat(measures.require(measureCode).progress()).isNull();
         assertThat(measures.evidenceCount(measureCode)).isZero();
+    }
+
+    @Test
+    void theLedgerAndTheEngineCommitOrRollBackTogether() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        Task task = task(instance, UNIT_RECTIFIES);
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            taskService.complete(task.getId(), report(ReportStatus.COMPLETED));
+            assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.REPORTED);
+            throw new IllegalStateException("a later step of the same transaction fails");
+        })).hasMessageContaining("a later step");
+
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(measures.evidenceCount(measureCode)).isZero();
+        assertThat(history.of(StatusHistory.Entity.MEASURE, measureCode)).extracting(StatusHistory.Entry::toStatus)
+            .containsExactly("IN_PROGRESS");
     }
 
     @Test
