@@ -20,23 +20,27 @@ import org.rectiflow.measure.MeasureRepository.Measure;
 import org.springframework.stereotype.Component;
 
 /**
- * 启动整改措施: marks the measure in progress and sets what its tasks and timers need: the unit's and
- * the lead unit's groups, the deadline, and the texts the forms show.
+ * 启动整改措施: marks the measure in progress, lets the unit and the lead unit read the instance, and sets
+ * what its tasks and timers need: the unit's and the lead unit's groups, the deadline, and the texts the
+ * forms show.
  */
 @Component
 public class StartMeasureDelegate implements JavaDelegate {
 
     private final MeasureService measures;
+    private final MeasureInstanceAccess access;
     private final EngineClock clock;
 
-    public StartMeasureDelegate(MeasureService measures, EngineClock clock) {
+    public StartMeasureDelegate(MeasureService measures, MeasureInstanceAccess access, EngineClock clock) {
         this.measures = measures;
+        this.access = access;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Measure m = measures.start(TypedVariables.string(execution, MEASURE_CODE), execution.getProcessInstanceId());
+        access.grantRead(execution.getProcessInstanceId(), java.util.List.of(m.unitCode(), m.leadUnitCode()));
         execution.setVariable(UNIT_GROUP, m.unitCode());
         execution.setVariable(LEAD_UNIT_GROUP, m.leadUnitCode());
         execution.setVariable(DEADLINE, clock.deadlineInstant(m.deadline()));

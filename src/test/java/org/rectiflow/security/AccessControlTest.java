@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -52,6 +53,7 @@ class AccessControlTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired MeasureRepository measures;
+    @Autowired FilterService filterService;
 
     private Task simingTask;
     private Task haicangTask;
@@ -133,6 +135,28 @@ class AccessControlTest {
             .as("the lead unit's review task").isNotNull();
     }
 
+    @Test
+    void aUnitReadsItsOwnMeasuresVariablesAndCommentsOnItsTasksButNotAnotherUnits() throws Exception {
+        String filterId = filterService.createFilterQuery().filterName(AccessSetup.FILTER_MY_UNIT).singleResult().getId();
+        HttpResponse<String> list = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                uri("/engine-rest/filter/" + filterId + "/list?maxResults=1000"))
+            .header("Accept", "application/hal+json").header("Authorization", basic("simingLiaison", "demo")).GET().build());
+        assertThat(list.statusCode()).isEqualTo(200);
+        // the variables the Tasklist shows on each task card, embedded per task
+        JsonNode variables = JSON.readTree(list.body()).path("_embedded").path("task").findPath("variable");
+        assertThat(variables.findValuesAsText("name")).contains("measureCode", "unitName", "deadlineText");
+        assertThat(JSON.readTree(list.body()).findValuesAsText("value")).contains("思明分局").doesNotContain("海沧分局");
+
+        HttpResponse<String> comment = rest("POST", "/engine-rest/task/" + simingTask.getId() + "/comment/create",
+            "simingLiaison", "demo", JSON.writeValueAsString(Map.of("message", "已召开专题会议部署整改")));
+        assertThat(comment.statusCode()).as(comment.body()).isEqualTo(200);
+
+        assertThat(rest("GET", "/engine-rest/process-instance/" + haicangTask.getProcessInstanceId() + "/variables",
+            "simingLiaison", "demo").statusCode()).isEqualTo(403);
+        assertThat(rest("POST", "/engine-rest/task/" + haicangTask.getId() + "/comment/create", "simingLiaison", "demo",
+            JSON.writeValueAsString(Map.of("message", "x"))).statusCode()).isIn(400, 403, 404);
+    }
+
     private static String reportBody(String completionSummary) throws Exception {
         Map<String, Object> variables = Map.of(
             "progress", Map.of("value", "已制定方案并组织实施", "type", "String"),
@@ -204,10 +228,13 @@ class AccessControlTest {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, password));
         }
         return send(HttpClient.newHttpClient(), request.build());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> ids(HttpResponse<String> response) throws Exception {
