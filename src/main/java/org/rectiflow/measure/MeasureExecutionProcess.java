@@ -55,6 +55,8 @@ public final class MeasureExecutionProcess {
         public static final String COMPLETION_SUMMARY = "completionSummary";
         public static final String EVIDENCE = "evidence";
         public static final String REPORT_STATUS = "reportStatus";
+        /** Set when the report is recorded: the status in words, for the review forms. */
+        public static final String REPORT_STATUS_TEXT = "reportStatusText";
         // lead-unit-review.form and supervision-sign-off.form
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_COMMENT = "reviewComment";

@@ -5,6 +5,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.EVIDENCE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PROGRESS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS_TEXT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_DECISION;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
@@ -41,6 +42,7 @@ public class RecordUnitReportDelegate implements JavaDelegate {
             form.requiredText(EVIDENCE, "佐证材料", 4000),
             form.requiredChoice(REPORT_STATUS, "办理状态", ReportStatus.class));
         measures.recordReport(TypedVariables.string(execution, MEASURE_CODE), report);
+        execution.setVariable(REPORT_STATUS_TEXT, report.status().label());
         execution.removeVariables(List.of(REVIEW_DECISION, REVIEW_COMMENT, SIGN_OFF_DECISION, SIGN_OFF_COMMENT));
     }
 }

@@ -45,8 +45,14 @@ public class SupervisionService {
         this.actor = actor;
     }
 
+    private static String remaining(LocalDate today, LocalDate deadline) {
+        long days = ChronoUnit.DAYS.between(today, deadline);
+        return days == 0 ? "今日到期" : "距今" + days + "天";
+    }
+
     /**
-     * Takes one step of the ladder for a measure.
+     * Takes one step of the ladder for a measure. A reminder that a later step has overtaken (green once
+     * the amber date has come, amber once the deadline has passed) is not sent.
      *
      * @param reason for REWORK: why the work was rejected; otherwise ignored
      * @return true when the step wrote a new notice, false when its key was there already
@@ -63,17 +69,23 @@ public class SupervisionService {
         List<String> recipients = new ArrayList<>();
         switch (step) {
             case GREEN -> {
+                if (!today.isBefore(ladder.amberDate(deadline))) {
+                    return false; // overtaken: the amber reminder speaks now
+                }
                 stepDate = ladder.greenDate(deadline);
                 key = m.code() + ":GREEN:" + stepDate;
-                text = m.unitName() + "：" + what + "的完成时限为" + deadlineText + "，距今"
-                    + ChronoUnit.DAYS.between(today, deadline) + "天，请按期推进、如期报告。";
+                text = m.unitName() + "：" + what + "的完成时限为" + deadlineText + "，" + remaining(today, deadline)
+                    + "，请按期推进、如期报告。";
                 recipients.addAll(organisation.unitMembers(m.unitCode(), UnitRole.LIAISON));
             }
             case AMBER -> {
+                if (today.isAfter(deadline)) {
+                    return false; // overtaken: the red notice speaks now
+                }
                 stepDate = ladder.amberDate(deadline);
                 key = m.code() + ":AMBER:" + stepDate;
-                text = m.unitName() + "：" + what + "的完成时限为" + deadlineText + "，距今仅"
-                    + ChronoUnit.DAYS.between(today, deadline) + "天，请责任领导" + m.leaderName() + "督促落实。";
+                text = m.unitName() + "：" + what + "的完成时限为" + deadlineText + "，" + remaining(today, deadline)
+                    + "，请责任领导" + m.leaderName() + "督促落实。";
                 recipients.addAll(organisation.unitMembers(m.unitCode(), UnitRole.LIAISON));
                 recipients.add(m.leaderUserId());
             }

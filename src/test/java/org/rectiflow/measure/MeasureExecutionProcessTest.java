@@ -217,6 +217,32 @@ class MeasureExecutionProcessTest extends ProcessTest {
     }
 
     @Test
+    void aReminderOvertakenByALaterStepIsNotSent() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 5);
+        // both reminders' dates lie before today: both timers are due at once
+        assertThat(dueJobs(instance)).hasSize(2);
+
+        fire(instance, GREEN_REMINDER);
+        fire(instance, AMBER_REMINDER);
+
+        assertThat(instance).hasPassed(SEND_GREEN_REMINDER, SEND_AMBER_REMINDER);
+        assertThat(notices(EscalationStep.GREEN)).isEmpty();
+        assertThat(notices(EscalationStep.AMBER)).singleElement()
+            .satisfies(n -> assertThat(n.reason()).contains("距今5天"));
+    }
+
+    @Test
+    void anAmberReminderDueAfterTheDeadlineGivesWayToTheRedNotice() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        setClock(TODAY.plusDays(41).atTime(9, 0));
+
+        managementService.executeJob(timer(instance, AMBER_REMINDER).getId());
+
+        assertThat(instance).hasPassed(SEND_AMBER_REMINDER);
+        assertThat(notices(EscalationStep.AMBER)).isEmpty();
+    }
+
+    @Test
     void redNoticeAtTheDeadlineAndEverySevenDaysTellsTheHeadAndTheSupervisionGroup() {
         ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
         LocalDate deadline = TODAY.plusDays(40);
