@@ -46,6 +46,8 @@ public final class DemoRound {
                         m.leader() == null ? p.leader() : m.leader(), today.plusDays(m.deadlineDays()), m.kind()))
                         .toList()))
                     .toList()))
-                .toList());
+                .toList(),
+            file.clues().stream().map(c -> new RoundRegistration.Clue(c.reference(), c.kind(), c.summary(),
+                today.plusDays(c.receivedDays()))).toList());
     }
 }

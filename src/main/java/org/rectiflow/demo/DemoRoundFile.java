@@ -2,6 +2,10 @@ package org.rectiflow.demo;
 
 import java.util.List;
 
+import org.rectiflow.clue.ClueKind;
+import org.rectiflow.clue.LawOutcome;
+import org.rectiflow.clue.Triage;
+import org.rectiflow.clue.VerificationResult;
 import org.rectiflow.measure.MeasureKind;
 
 /**
@@ -10,12 +14,31 @@ import org.rectiflow.measure.MeasureKind;
  */
 public record DemoRoundFile(String code, String title, String inspectionGroup, String inspectedOrganisation,
                             String inspectedShortName, int inspectionStartDays, int inspectionEndDays,
-                            int feedbackDays, List<Category> categories) {
+                            int feedbackDays, List<Category> categories, List<Clue> clues) {
+
+    public DemoRoundFile {
+        clues = clues == null ? List.of() : clues;
+    }
 
     public record Category(int seq, String title, List<Problem> problems) {
     }
 
     public record Problem(int seq, String title, String keyGroup, String leader, List<Measure> measures) {
+    }
+
+    /**
+     * A transferred clue, invented for the demo (its summary says so); {@code demo} is how the demo
+     * scenario disposes of it, so that the ledger reaches the seed's figures.
+     */
+    public record Clue(String reference, ClueKind kind, String summary, int receivedDays, Disposition demo) {
+    }
+
+    public record Disposition(Triage triage, VerificationResult result, List<String> accountability,
+                              LawOutcome lawOutcome) {
+
+        public Disposition {
+            accountability = accountability == null ? List.of() : accountability;
+        }
     }
 
     /** @param completion the seed's own account of the measure done: the demo's completion summary */

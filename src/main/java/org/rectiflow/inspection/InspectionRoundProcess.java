@@ -10,7 +10,10 @@ public final class InspectionRoundProcess {
         public static final String ACTIVATE_ROUND = "serviceTask_activateRound";
         public static final String LEADING_GROUP_MEETING = "userTask_leadingGroupMeeting";
         public static final String RECORD_MEETING = "serviceTask_recordMeeting";
+        public static final String FORK_RECTIFICATION = "gateway_forkRectification";
         public static final String EXECUTE_MEASURES = "callActivity_executeMeasures";
+        public static final String HANDLE_CLUES = "callActivity_handleClues";
+        public static final String JOIN_RECTIFICATION = "gateway_joinRectification";
         public static final String REPORT_DUE = "boundaryEvent_reportDue";
         public static final String SUBMIT_REPORT = "userTask_submitReport";
         public static final String RECORD_REPORT_SUBMISSION = "serviceTask_recordReportSubmission";
@@ -27,8 +30,9 @@ public final class InspectionRoundProcess {
         public static final String ROUND_TITLE = "roundTitle";
         public static final String FEEDBACK_DATE_TEXT = "feedbackDateText";
         public static final String REPORT_DUE_AT = "reportDueAt";
-        /** The element variable of the multi-instance call activity. */
+        /** The element variables of the multi-instance call activities. */
         public static final String MEASURE_CODE = "measureCode";
+        public static final String CLUE_CODE = "clueCode";
         // leading-group-meeting.form
         public static final String MEETING_DATE = "meetingDate";
         public static final String MEETING_TITLE = "meetingTitle";

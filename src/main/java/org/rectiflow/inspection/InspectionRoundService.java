@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.rectiflow.clue.ClueRepository;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.identity.OrganisationRepository;
@@ -35,6 +36,7 @@ public class InspectionRoundService {
 
     private final RoundRepository rounds;
     private final MeasureRepository measures;
+    private final ClueRepository clues;
     private final OrganisationRepository organisation;
     private final StatusHistory history;
     private final RuntimeService runtimeService;
@@ -42,12 +44,13 @@ public class InspectionRoundService {
     private final CurrentActor actor;
     private final Period reportDueAfterFeedback;
 
-    public InspectionRoundService(RoundRepository rounds, MeasureRepository measures,
+    public InspectionRoundService(RoundRepository rounds, MeasureRepository measures, ClueRepository clues,
                                   OrganisationRepository organisation, StatusHistory history,
                                   RuntimeService runtimeService, EngineClock clock, CurrentActor actor,
                                   @Value("${rectiflow.report.due-after-feedback}") Period reportDueAfterFeedback) {
         this.rounds = rounds;
         this.measures = measures;
+        this.clues = clues;
         this.organisation = organisation;
         this.history = history;
         this.runtimeService = runtimeService;
@@ -83,6 +86,12 @@ public class InspectionRoundService {
                         registration.code(), problemId, seq, m.content(), m.unit(), m.leader(), m.deadline(), m.kind());
                 }
             }
+        }
+        int clueSeq = 0;
+        for (RoundRegistration.Clue clue : registration.clues()) {
+            clueSeq++;
+            clues.insert(RoundRegistration.clueCode(registration.code(), clueSeq), registration.code(), clueSeq,
+                clue.kind(), clue.reference(), clue.summary(), clue.receivedOn());
         }
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(InspectionRoundProcess.KEY,
             registration.code(), java.util.Map.of(InspectionRoundProcess.Variables.ROUND_CODE, registration.code()));
@@ -123,6 +132,21 @@ public class InspectionRoundService {
             for (int p = 0; p < problems.size(); p++) {
                 validateProblem(errors, at + ".problems[" + p + "]", problems.get(p), problemSeqs, r, registeredOn);
             }
+        }
+        for (int c = 0; c < r.clues().size(); c++) {
+            RoundRegistration.Clue clue = r.clues().get(c);
+            String at = "clues[" + c + "]";
+            text(errors, at + ".reference", clue.reference(), 64);
+            text(errors, at + ".summary", clue.summary(), 2000);
+            if (clue.kind() == null) {
+                errors.add(at + ".kind: must be PETITION or LAW_RELATED");
+            }
+            if (clue.receivedOn() == null) {
+                errors.add(at + ".receivedOn: must be given");
+            }
+        }
+        if (r.clues().size() > 99) {
+            errors.add("clues: at most 99 clues per round");
         }
         if (!errors.isEmpty()) {
             throw new RegistrationException(errors);
@@ -183,6 +207,11 @@ public class InspectionRoundService {
     /** The codes of a round's measures in ledger order: the collection of the multi-instance call activity. */
     public List<String> measureCodes(String roundCode) {
         return rounds.measureCodes(roundCode);
+    }
+
+    /** The codes of a round's clues: the collection of the clue-handling call activity. */
+    public List<String> clueCodes(String roundCode) {
+        return clues.codes(roundCode);
     }
 
     /** The round starts its rectification. Returns the round. */

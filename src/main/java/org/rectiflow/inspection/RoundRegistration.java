@@ -3,17 +3,36 @@ package org.rectiflow.inspection;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.rectiflow.clue.ClueKind;
 import org.rectiflow.measure.MeasureKind;
 
 /**
  * A feedback to register: the round, its categories and problems, and the measures against each
- * problem. Measure codes are derived: {@code <round code>-<problem no.>-<measure no.>}.
+ * problem, and the problem clues the inspection group transferred. Codes are derived: a measure's
+ * {@code <round code>-<problem no.>-<measure no.>}, a clue's {@code <round code>-C<clue no.>}.
  *
  * @param registeredOn the day the registration counts from; deadlines may not lie before it
  */
 public record RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
                                 String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
-                                LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories) {
+                                LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories,
+                                List<Clue> clues) {
+
+    public RoundRegistration {
+        clues = clues == null ? List.of() : clues;
+    }
+
+    /** A round without clues. */
+    public RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
+                             String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
+                             LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories) {
+        this(code, title, inspectionGroup, inspectedOrganisation, inspectedShortName, inspectionStart, inspectionEnd,
+            feedbackDate, registeredOn, categories, List.of());
+    }
+
+    /** A transferred clue (信访件 or 涉法涉诉信访件). */
+    public record Clue(String reference, ClueKind kind, String summary, LocalDate receivedOn) {
+    }
 
     public record Category(int seq, String title, List<Problem> problems) {
     }
@@ -26,5 +45,9 @@ public record RoundRegistration(String code, String title, String inspectionGrou
 
     public static String measureCode(String roundCode, int problemSeq, int measureSeq) {
         return "%s-%02d-%02d".formatted(roundCode, problemSeq, measureSeq);
+    }
+
+    public static String clueCode(String roundCode, int clueSeq) {
+        return "%s-C%02d".formatted(roundCode, clueSeq);
     }
 }

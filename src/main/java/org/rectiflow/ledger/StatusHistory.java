@@ -7,13 +7,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only status history of rounds, problems and measures: who, when, from, to and why.
+ * The append-only status history of rounds, problems, measures and clues: who, when, from, to and why.
  * Rows are only ever inserted; nothing in the application updates or deletes them.
  */
 @Repository
 public class StatusHistory {
 
-    public enum Entity { ROUND, PROBLEM, MEASURE }
+    public enum Entity { ROUND, PROBLEM, MEASURE, CLUE }
 
     public record Entry(Entity entity, String ref, String fromStatus, String toStatus, String actor,
                         String reason, Timestamp changedAt) {

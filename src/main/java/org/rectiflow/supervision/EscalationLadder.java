@@ -1,13 +1,10 @@
 package org.rectiflow.supervision;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.RepeatingDeadline;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("escalationLadder")
 public class EscalationLadder {
-
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private final EscalationProperties properties;
     private final EngineClock clock;
@@ -45,18 +40,12 @@ public class EscalationLadder {
      * cycle now, so the current period's notice goes out at once (its key keeps it from being written twice).
      */
     public String overdueCycle(Date deadline) {
-        Instant now = clock.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Instant start = deadline.toInstant().isAfter(now) ? deadline.toInstant() : now;
-        return "R/" + ISO.format(ZonedDateTime.ofInstant(start, clock.zone())) + "/" + properties.overdueInterval();
+        return RepeatingDeadline.cycle(deadline, properties.overdueInterval(), clock);
     }
 
-    /** The day the current red period began: the deadline plus whole intervals, never before the deadline. */
+    /** The day the current red period began. */
     public LocalDate overduePeriodStart(LocalDate deadline, LocalDate today) {
-        LocalDate start = deadline;
-        while (!start.plus(properties.overdueInterval()).isAfter(today)) {
-            start = start.plus(properties.overdueInterval());
-        }
-        return start;
+        return RepeatingDeadline.periodStart(deadline, today, properties.overdueInterval());
     }
 
     public LocalDate greenDate(LocalDate deadline) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.EXECUTE_MEASURES;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.HANDLE_CLUES;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.LEADING_GROUP_MEETING;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REPORT_DUE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REPORT_SUBMITTED;
@@ -17,14 +18,20 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.clue.ClueHandlingProcess;
+import org.rectiflow.clue.ClueKind;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureStatus;
 import org.rectiflow.support.ProcessTest;
+import org.rectiflow.support.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** processes/inspection-round.bpmn: meeting, one measure execution per measure, the 2-month report, the end. */
+/**
+ * processes/inspection-round.bpmn: meeting, one measure execution per measure and one clue handling per
+ * clue side by side, the 2-month report, the end.
+ */
 class InspectionRoundProcessTest extends ProcessTest {
 
     private static final Map<String, Object> MEETING = Map.of("meetingDate", "2026-03-03",
@@ -108,6 +115,26 @@ class InspectionRoundProcessTest extends ProcessTest {
         assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(1);
         assertThat(measures.countByStatus(round)).containsEntry(MeasureStatus.SIGNED_OFF, 1L)
             .containsEntry(MeasureStatus.NORMAL_MANAGEMENT, 1L);
+    }
+
+    @Test
+    void theTransferredCluesAreHandledBesideTheMeasuresAndTheRoundWaitsForBoth() {
+        String round = TestRounds.newCode();
+        rounds.register(TestRounds.roundWithClues(round, TODAY,
+            new RoundRegistration.Clue("XF-1", ClueKind.PETITION, "反映民警违规收费", TODAY.minusDays(3))));
+        ProcessInstance instance = instanceOf(round);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+
+        assertThat(instance).isWaitingAt(EXECUTE_MEASURES, HANDLE_CLUES);
+        ProcessInstance clue = runtimeService.createProcessInstanceQuery().processDefinitionKey(ClueHandlingProcess.KEY)
+            .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(clue.getBusinessKey()).isEqualTo(round + "-C01");
+
+        finishMeasure(round + "-01-01", "COMPLETED");
+        assertThat(instance).isWaitingAt(HANDLE_CLUES).isNotEnded();
+        complete(clue, ClueHandlingProcess.Elements.TRIAGE_CLUE, Map.of("triage", "CONCLUDE", "triageReason", "已办结"));
+
+        assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED);
     }
 
     private void finishMeasure(String measureCode, String reportStatus) {

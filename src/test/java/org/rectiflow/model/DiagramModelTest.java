@@ -51,7 +51,7 @@ class DiagramModelTest {
         String id = deployment.deploy().getId();
 
         assertThat(repository.createProcessDefinitionQuery().deploymentId(id).list())
-            .extracting(d -> d.getKey()).containsExactlyInAnyOrder("inspection-round", "measure-execution");
+            .extracting(d -> d.getKey()).containsExactlyInAnyOrder("inspection-round", "measure-execution", "clue-handling");
         assertThat(repository.getDeploymentResourceNames(id)).hasSize(files("processes", ".bpmn").size()
             + files("forms", ".form").size());
         repository.deleteDeployment(id, true);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,6 +24,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.clue.AccountabilityForm;
+import org.rectiflow.clue.ClueHandlingProcess;
+import org.rectiflow.clue.ClueKind;
+import org.rectiflow.clue.ClueRepository;
+import org.rectiflow.clue.ClueStatus;
+import org.rectiflow.clue.LawOutcome;
+import org.rectiflow.clue.Triage;
 import org.rectiflow.demo.DemoRound;
 import org.rectiflow.demo.DemoRoundFile;
 import org.rectiflow.inspection.InspectionRoundProcess;
@@ -42,9 +50,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole chain as the demo runs it: the demo round from the seed is registered at start, its due
- * ladder steps fire, and every measure is reported by its unit, reviewed by its key group's lead unit and
- * signed off by the supervision group, each as that user with authorization on. Then the ledger must
- * hold 42 closed problems, every measure signed off with its archive record, and every notice.
+ * ladder steps fire, the discipline inspectors handle the transferred clues, and every measure is
+ * reported by its unit, reviewed by its key group's lead unit and signed off by the supervision group,
+ * each as that user with authorization on. Then the ledger must hold the seed's clue figures, 42 closed
+ * problems, every measure signed off with its archive record, and every notice.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
@@ -60,6 +69,7 @@ class DemoScenarioTest {
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired RoundRepository rounds;
+    @Autowired ClueRepository clueRepository;
     @Autowired MeasureRepository measures;
     @Autowired NotificationRepository notifications;
     @Autowired OutboxDispatcher dispatcher;
@@ -107,6 +117,9 @@ class DemoScenarioTest {
             complete("chief", interview, Map.of("interviewDate", TODAY.toString(), "interviewee", "责任单位主要负责人",
                 "interviewRecord", "约谈责任单位主要负责人，责令限期整改到位"));
         }
+
+        // the discipline inspectors handle the transferred clues as the demo file disposes of them
+        handleClues(demo);
 
         // every unit reports, with the seed's own account of what was done
         Map<String, String> completion = new HashMap<>();
@@ -186,6 +199,58 @@ class DemoScenarioTest {
             .allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationRepository.SENT));
     }
 
+    private void handleClues(DemoRoundFile demo) {
+        String round = demo.code();
+        Map<String, DemoRoundFile.Disposition> disposition = new HashMap<>();
+        for (int i = 0; i < demo.clues().size(); i++) {
+            disposition.put(RoundRegistration.clueCode(round, i + 1), demo.clues().get(i).demo());
+        }
+        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.HANDLE_LAW_PETITION)) {
+            complete("inspector1", task, Map.of("lawOutcome", disposition.get(measureCode(task)).lawOutcome().name(),
+                "handling", "依法依规办理"));
+        }
+        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.TRIAGE_CLUE)) {
+            complete("inspector1", task, Map.of("triage", disposition.get(measureCode(task)).triage().name(),
+                "triageReason", "经集体研判"));
+        }
+        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.VERIFY_CLUE)) {
+            complete("inspector1", task, Map.of("verificationResult",
+                disposition.get(measureCode(task)).result().name(), "findings", "经初步核实"));
+        }
+        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.RECORD_ACCOUNTABILITY)) {
+            complete("inspector1", task, Map.of("accountabilityEntries",
+                String.join("\n", disposition.get(measureCode(task)).accountability())));
+        }
+
+        // the ledger's clue figures are the seed's part 三
+        List<ClueRepository.Clue> all = clueRepository.ofRound(round);
+        List<ClueRepository.Clue> petitions = all.stream().filter(c -> c.kind() == ClueKind.PETITION).toList();
+        assertThat(petitions).hasSize(24);
+        assertThat(petitions).filteredOn(c -> c.status() == ClueStatus.DUPLICATE).hasSize(4);
+        assertThat(petitions.stream().filter(c -> c.triage() != null)
+            .collect(Collectors.groupingBy(ClueRepository.Clue::triage, Collectors.counting())))
+            .containsExactlyInAnyOrderEntriesOf(Map.of(Triage.RETURN, 1L, Triage.ARCHIVE, 3L, Triage.CONCLUDE, 13L,
+                Triage.VERIFY, 3L));
+        assertThat(petitions).filteredOn(c -> c.verificationResult() != null && c.verificationResult().substantiated())
+            .hasSize(3);
+        assertThat(clueRepository.accountability(round).stream()
+            .collect(Collectors.groupingBy(ClueRepository.Accountability::form, Collectors.counting())))
+            .containsExactlyInAnyOrderEntriesOf(Map.of(AccountabilityForm.CAUTION, 2L,
+                AccountabilityForm.TALK_REMINDER, 7L, AccountabilityForm.CRITICISM, 4L,
+                AccountabilityForm.WRITTEN_SELF_CRITICISM, 1L));
+        List<ClueRepository.Clue> lawRelated = all.stream().filter(c -> c.kind() == ClueKind.LAW_RELATED).toList();
+        assertThat(lawRelated).hasSize(14);
+        assertThat(lawRelated).filteredOn(c -> c.status() == ClueStatus.DUPLICATE).hasSize(1);
+        // a duplicate counts with its original's outcome, as the seed counts petitions sent
+        Map<String, ClueRepository.Clue> byCode = all.stream()
+            .collect(Collectors.toMap(ClueRepository.Clue::code, c -> c));
+        assertThat(lawRelated.stream().map(c -> c.duplicateOf() == null ? c : byCode.get(c.duplicateOf()))
+            .collect(Collectors.groupingBy(ClueRepository.Clue::lawOutcome, Collectors.counting())))
+            .containsExactlyInAnyOrderEntriesOf(Map.of(LawOutcome.CONCLUDED, 10L, LawOutcome.IN_PROGRESS, 4L));
+        assertThat(all).filteredOn(c -> c.status() != ClueStatus.DUPLICATE)
+            .allSatisfy(c -> assertThat(c.status()).isEqualTo(ClueStatus.REPORTED));
+    }
+
     private void runDueJobs() {
         for (int pass = 0; pass < 10; pass++) {
             List<Job> due = managementService.createJobQuery().executable().list();
@@ -232,6 +297,7 @@ class DemoScenarioTest {
         }
     }
 
+    /** The business key of a task's instance: a measure's or a clue's code. */
     private String measureCode(Task task) {
         return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
             .singleResult().getBusinessKey();

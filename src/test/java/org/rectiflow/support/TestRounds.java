@@ -35,6 +35,14 @@ public final class TestRounds {
         return round(code, today, UNIT, kind, deadlineDays);
     }
 
+    /** A round of one measure due in 60 days and the given clues. */
+    public static RoundRegistration roundWithClues(String code, LocalDate today, RoundRegistration.Clue... clues) {
+        RoundRegistration round = round(code, today, MeasureKind.IMMEDIATE, 60);
+        return new RoundRegistration(round.code(), round.title(), round.inspectionGroup(), round.inspectedOrganisation(),
+            round.inspectedShortName(), round.inspectionStart(), round.inspectionEnd(), round.feedbackDate(),
+            round.registeredOn(), round.categories(), List.of(clues));
+    }
+
     /** The same, with the measures of another unit. */
     public static RoundRegistration round(String code, LocalDate today, String unit, MeasureKind kind,
                                           int... deadlineDays) {

@@ -1,0 +1,44 @@
+package org.rectiflow.clue;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.RepeatingDeadline;
+import org.springframework.stereotype.Component;
+
+/** The timers of a verification: {@code ${clueDeadlines.reminderAt(verificationDueAt)}} and its overdue cycle. */
+@Component("clueDeadlines")
+public class ClueDeadlines {
+
+    private final ClueProperties properties;
+    private final EngineClock clock;
+
+    public ClueDeadlines(ClueProperties properties, EngineClock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The verification's due day when it starts today. */
+    public LocalDate verificationDue(LocalDate start) {
+        return start.plus(properties.verificationPeriod());
+    }
+
+    public Date reminderAt(Date due) {
+        return Date.from(due.toInstant().atZone(clock.zone()).minusDays(properties.reminderDaysBefore()).toInstant());
+    }
+
+    /** At the due date, then every interval; a due date already past starts the cycle now. */
+    public String overdueCycle(Date due) {
+        return RepeatingDeadline.cycle(due, properties.overdueInterval(), clock);
+    }
+
+    /** The day the current overdue period began. */
+    public LocalDate overduePeriodStart(LocalDate due, LocalDate today) {
+        return RepeatingDeadline.periodStart(due, today, properties.overdueInterval());
+    }
+
+    public LocalDate reminderDate(LocalDate due) {
+        return due.minusDays(properties.reminderDaysBefore());
+    }
+}

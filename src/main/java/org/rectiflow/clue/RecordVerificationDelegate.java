@@ -1,0 +1,30 @@
+package org.rectiflow.clue;
+
+import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
+import static org.rectiflow.clue.ClueHandlingProcess.Variables.FINDINGS;
+import static org.rectiflow.clue.ClueHandlingProcess.Variables.VERIFICATION_RESULT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 登记核实结果: true, partly true or not true, with the findings. */
+@Component
+public class RecordVerificationDelegate implements JavaDelegate {
+
+    private final ClueService clues;
+
+    public RecordVerificationDelegate(ClueService clues) {
+        this.clues = clues;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        clues.recordVerification(TypedVariables.string(execution, CLUE_CODE),
+            form.requiredChoice(VERIFICATION_RESULT, "核实结果", VerificationResult.class),
+            form.requiredText(FINDINGS, "核实情况", 4000));
+    }
+}
