@@ -51,6 +51,20 @@ public final class FormValues {
         return value;
     }
 
+    /** A whole number: a form's number field, or its text. */
+    public int requiredInteger(String key, String label) {
+        Object raw = scope.getVariable(key);
+        if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.intValue();
+        }
+        String value = requiredText(key, label, 12);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalid(key, label, "应为整数");
+        }
+    }
+
     /** One of the constants of an enum, by name. */
     public <E extends Enum<E>> E requiredChoice(String key, String label, Class<E> type) {
         String value = requiredText(key, label, 64);

@@ -1,11 +1,6 @@
 package org.rectiflow.demo;
 
-import java.util.Map;
-
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.inspection.InspectionRoundProcess;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRepository;
 import org.slf4j.Logger;
@@ -22,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo profile: on first start (after the organisation), registers the demo round from the seed and
- * records its first leading-group meeting as the seed tells it, so every unit's measures are running
- * and the escalation ladder acts at once. Both in one transaction.
+ * brings it where the seed's stood: the first leading-group meeting held, the plan approved after three
+ * comment rounds, every unit's implementation plan approved, so every measure is running and the
+ * escalation ladder acts at once. All in one transaction.
  */
 @Component
 @Profile("demo")
@@ -35,17 +31,17 @@ public class DemoRoundLoader implements ApplicationRunner {
     private final Resource roundFile;
     private final InspectionRoundService rounds;
     private final RoundRepository repository;
-    private final TaskService taskService;
+    private final RoundWalkthrough walkthrough;
     private final EngineClock clock;
     private final TransactionTemplate transaction;
 
     public DemoRoundLoader(@Value("${rectiflow.demo.round-file}") Resource roundFile, InspectionRoundService rounds,
-                           RoundRepository repository, TaskService taskService, EngineClock clock,
+                           RoundRepository repository, RoundWalkthrough walkthrough, EngineClock clock,
                            PlatformTransactionManager transactionManager) {
         this.roundFile = roundFile;
         this.rounds = rounds;
         this.repository = repository;
-        this.taskService = taskService;
+        this.walkthrough = walkthrough;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
     }
@@ -59,22 +55,21 @@ public class DemoRoundLoader implements ApplicationRunner {
         }
         String instance = transaction.execute(status -> {
             String id = rounds.register(DemoRound.registration(file, clock.today()));
-            holdFirstMeeting(id, file);
+            bringToExecution(file.code(), file);
             return id;
         });
         LOG.info("Demo round {} registered and its measures started: inspection-round instance {}", file.code(),
             instance);
     }
 
-    private void holdFirstMeeting(String processInstanceId, DemoRoundFile file) {
-        Task meeting = taskService.createTaskQuery().processInstanceId(processInstanceId)
-            .taskDefinitionKey(InspectionRoundProcess.Elements.LEADING_GROUP_MEETING).singleResult();
-        taskService.complete(meeting.getId(), Map.of(
-            InspectionRoundProcess.Variables.MEETING_DATE, clock.today().plusDays(file.feedbackDays()).toString(),
-            InspectionRoundProcess.Variables.MEETING_TITLE, "党委（扩大）会暨巡察整改工作领导小组第一次会议",
-            InspectionRoundProcess.Variables.ATTENDEES, "市局党委班子成员、巡察整改工作领导小组成员",
-            InspectionRoundProcess.Variables.MEETING_DECISIONS,
+    /** The seed: the meeting on the feedback day, the plan after three comment rounds, the units' plans. */
+    private void bringToExecution(String roundCode, DemoRoundFile file) {
+        walkthrough.holdMeeting(roundCode, clock.today().plusDays(file.feedbackDays()),
+            "党委（扩大）会暨巡察整改工作领导小组第一次会议", "市局党委班子成员、巡察整改工作领导小组成员",
             "专题研究巡察整改工作，将市委巡察反馈意见印发全局；成立以市局主要领导为组长的巡察整改领导小组及整改专班，"
-                + "下设协调、综合、监督、重点整改4个工作组；细化整改措施，逐一下发任务清单。"));
+                + "下设协调、综合、监督、重点整改4个工作组；细化整改措施，逐一下发任务清单。");
+        walkthrough.approvePlan(roundCode, "对照市委巡察组反馈的问题，细化整改措施，逐一明确责任单位、责任领导和完成时限，"
+            + "坚持“当下改”与“长久立”相结合。", "建议对长久立措施明确制度建设的具体成果形式。");
+        walkthrough.approveUnitPlans(roundCode);
     }
 }

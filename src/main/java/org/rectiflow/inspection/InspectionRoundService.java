@@ -209,6 +209,16 @@ public class InspectionRoundService {
         return rounds.measureCodes(roundCode);
     }
 
+    /** The units with measures in a round: the collection of the per-unit rectification. */
+    public List<String> unitCodes(String roundCode) {
+        return rounds.unitCodes(roundCode);
+    }
+
+    /** One unit's measures: they start when its implementation plan is approved. */
+    public List<String> measureCodes(String roundCode, String unitCode) {
+        return rounds.measureCodes(roundCode, unitCode);
+    }
+
     /** The codes of a round's clues: the collection of the clue-handling call activity. */
     public List<String> clueCodes(String roundCode) {
         return clues.codes(roundCode);

@@ -122,6 +122,22 @@ public class RoundRepository {
             .param(roundCode).query(String.class).list();
     }
 
+    /** The units with measures in a round, in the organisation's order. */
+    public List<String> unitCodes(String roundCode) {
+        return jdbc.sql("""
+                SELECT u.code FROM org_unit u
+                WHERE EXISTS (SELECT 1 FROM measure m WHERE m.round_code = ? AND m.unit_code = u.code)
+                ORDER BY u.sort_order, u.code""")
+            .param(roundCode).query(String.class).list();
+    }
+
+    public List<String> measureCodes(String roundCode, String unitCode) {
+        return jdbc.sql("""
+                SELECT m.code FROM measure m JOIN problem p ON p.id = m.problem_id
+                WHERE m.round_code = ? AND m.unit_code = ? ORDER BY p.seq, m.seq""")
+            .params(roundCode, unitCode).query(String.class).list();
+    }
+
     /** Locks a problem's row until the transaction ends, so that two measures closing at once see each other. */
     public ProblemRow lockProblem(long problemId) {
         return jdbc.sql("""

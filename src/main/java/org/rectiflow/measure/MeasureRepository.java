@@ -72,6 +72,10 @@ public class MeasureRepository {
         jdbc.sql("UPDATE measure SET status = ? WHERE code = ?").params(status.name(), code).update();
     }
 
+    public void updateContent(String code, String content) {
+        jdbc.sql("UPDATE measure SET content = ? WHERE code = ?").params(content, code).update();
+    }
+
     public void setProcessInstance(String code, String processInstanceId) {
         jdbc.sql("UPDATE measure SET process_instance_id = ? WHERE code = ?").params(processInstanceId, code).update();
     }

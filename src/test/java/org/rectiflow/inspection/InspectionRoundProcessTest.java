@@ -3,15 +3,18 @@ package org.rectiflow.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_PLAN;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_UNIT_PLAN;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.EXECUTE_MEASURES;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.HANDLE_CLUES;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.LEADING_GROUP_MEETING;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REPORT_DUE;
-import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REPORT_SUBMITTED;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REVIEW_UNIT_PLAN;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.ROUND_COMPLETED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.SUBMIT_REPORT;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -20,17 +23,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.clue.ClueHandlingProcess;
 import org.rectiflow.clue.ClueKind;
+import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureStatus;
+import org.rectiflow.plan.RectificationPlanProcess;
 import org.rectiflow.support.ProcessTest;
 import org.rectiflow.support.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * processes/inspection-round.bpmn: meeting, one measure execution per measure and one clue handling per
- * clue side by side, the 2-month report, the end.
+ * processes/inspection-round.bpmn: the meeting, then side by side the plan and each unit's
+ * rectification (its implementation plan, then its measures), the clues, and the 2-month report.
  */
 class InspectionRoundProcessTest extends ProcessTest {
 
@@ -39,31 +44,40 @@ class InspectionRoundProcessTest extends ProcessTest {
         "meetingDecisions", "专题研究巡察整改工作，将反馈意见印发全局");
 
     @Autowired RoundRepository roundRepository;
+    @Autowired RoundWalkthrough walkthrough;
 
     private ProcessInstance instanceOf(String roundCode) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(InspectionRoundProcess.KEY)
             .processInstanceBusinessKey(roundCode).singleResult();
     }
 
-    @Test
-    void afterTheLeadingGroupMeetingEveryMeasureStartsItsOwnExecution() {
-        String round = registerRound(MeasureKind.IMMEDIATE, 30, 40, 50);
-        ProcessInstance instance = instanceOf(round);
+    private Task unitTask(ProcessInstance instance, String key, String unit) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+            .taskCandidateGroup(unit).singleResult();
+    }
 
+    private Task officeTask(ProcessInstance instance, String key, String unitName) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list().stream()
+            .filter(t -> unitName.equals(taskService.getVariable(t.getId(), "unitName"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void afterTheMeetingThePlanIsDraftedWhileTheReportTimerRuns() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 30, 40);
+        ProcessInstance instance = instanceOf(round);
         assertThat(instance).isWaitingAt(LEADING_GROUP_MEETING);
         assertThat(task(instance, LEADING_GROUP_MEETING)).hasCandidateGroup("leadinggroup").hasCandidateGroup("office");
         assertThat(roundRepository.requireRound(round).status()).isEqualTo(RoundStatus.IN_RECTIFICATION);
-        assertThat(roundRepository.requireRound(round).processInstanceId()).isEqualTo(instance.getId());
 
         complete(instance, LEADING_GROUP_MEETING, MEETING);
 
-        assertThat(instance).isWaitingAt(EXECUTE_MEASURES);
+        // no clues: their multi-instance ends at once
+        assertThat(instance).isWaitingAt(DRAFT_PLAN, REPORT_DUE).hasPassed(HANDLE_CLUES + "#multiInstanceBody");
         assertThat(roundRepository.meetingCount(round)).isEqualTo(1);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MeasureExecutionProcess.KEY)
-            .superProcessInstanceId(instance.getId()).list())
-            .extracting(ProcessInstance::getBusinessKey)
-            .containsExactlyInAnyOrder(round + "-01-01", round + "-01-02", round + "-01-03");
-        assertThat(measures.countByStatus(round)).containsEntry(MeasureStatus.IN_PROGRESS, 3L);
+        ProcessInstance plan = runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(RectificationPlanProcess.KEY).superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(plan.getBusinessKey()).isEqualTo(round);
+        assertThat(measures.countByStatus(round)).containsOnlyKeys(MeasureStatus.REGISTERED);
     }
 
     @Test
@@ -78,7 +92,42 @@ class InspectionRoundProcessTest extends ProcessTest {
 
         assertThat(instance).isWaitingAt(LEADING_GROUP_MEETING);
         assertThat(roundRepository.meetingCount(round)).isZero();
-        assertThat(measures.countByStatus(round)).containsOnlyKeys(MeasureStatus.REGISTERED);
+    }
+
+    @Test
+    void eachUnitsMeasuresStartOnlyWhenTheOfficeApprovesItsImplementationPlan() {
+        String round = TestRounds.newCode();
+        rounds.register(TestRounds.twoUnits(round, TODAY));
+        ProcessInstance instance = instanceOf(round);
+        walkthrough.holdMeeting(round, TODAY, "领导小组会议", "班子成员", "部署整改");
+        walkthrough.approvePlan(round, "整改方案", "无");
+
+        Task siming = unitTask(instance, DRAFT_UNIT_PLAN, "siming");
+        Task haicang = unitTask(instance, DRAFT_UNIT_PLAN, "haicang");
+        assertThat(taskService.getVariable(siming.getId(), "unitTaskList")).asString().contains(round + "-01-01");
+        taskService.complete(siming.getId(), Map.of("unitPlan", "思明分局整改实施方案"));
+        taskService.complete(haicang.getId(), Map.of("unitPlan", "海沧分局整改实施方案"));
+
+        Task simingReview = officeTask(instance, REVIEW_UNIT_PLAN, "思明分局");
+        assertThat(simingReview).hasCandidateGroup("office");
+        assertThatThrownBy(() -> taskService.complete(simingReview.getId(), Map.of("unitPlanDecision", "RETURN")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("unitPlanComment");
+        taskService.complete(simingReview.getId(), Map.of("unitPlanDecision", "RETURN",
+            "unitPlanComment", "时间节点不明确"));
+        taskService.complete(officeTask(instance, REVIEW_UNIT_PLAN, "海沧分局").getId(),
+            Map.of("unitPlanDecision", "APPROVE"));
+
+        assertThat(measures.require(round + "-01-01").status()).isEqualTo(MeasureStatus.REGISTERED);
+        assertThat(measures.require(round + "-01-02").status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        Task again = unitTask(instance, DRAFT_UNIT_PLAN, "siming");
+        assertThat(taskService.getVariable(again.getId(), "lastReturnReason")).isEqualTo("时间节点不明确");
+
+        taskService.complete(again.getId(), Map.of("unitPlan", "思明分局整改实施方案（修改稿）"));
+        taskService.complete(officeTask(instance, REVIEW_UNIT_PLAN, "思明分局").getId(),
+            Map.of("unitPlanDecision", "APPROVE"));
+        assertThat(measures.require(round + "-01-01").status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(jdbc.sql("SELECT decision FROM unit_plan WHERE round_code = ? AND unit_code = 'siming' ORDER BY submission")
+            .param(round).query(String.class).list()).containsExactly("RETURNED", "APPROVED");
     }
 
     @Test
@@ -96,45 +145,35 @@ class InspectionRoundProcessTest extends ProcessTest {
         taskService.complete(report.getId(), Map.of("reportDate", "2026-05-03", "reportReference", "厦公党〔2026〕5号",
             "reportSummary", "已完成集中整改阶段任务"));
 
-        assertThat(instance).hasPassed(REPORT_SUBMITTED).isWaitingAt(EXECUTE_MEASURES);
+        assertThat(instance).isWaitingAt(DRAFT_PLAN).isNotEnded();
         assertThat(roundRepository.requireRound(round).reportSubmittedOn()).isEqualTo(TODAY.plusMonths(2).plusDays(1));
     }
 
     @Test
-    void theRoundEndsWhenEveryMeasureIsSignedOffOrHandedOver() {
-        String round = registerRound(MeasureKind.LONG_TERM, 30, 60);
-        ProcessInstance instance = instanceOf(round);
-        complete(instance, LEADING_GROUP_MEETING, MEETING);
-
-        finishMeasure(round + "-01-01", "COMPLETED");
-        assertThat(instance).isWaitingAt(EXECUTE_MEASURES);
-        finishMeasure(round + "-01-02", "LONG_TERM_CONTINUING");
-
-        assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED).hasNotPassed(REPORT_SUBMITTED);
-        assertThat(roundRepository.requireRound(round).status()).isEqualTo(RoundStatus.COMPLETED);
-        assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(1);
-        assertThat(measures.countByStatus(round)).containsEntry(MeasureStatus.SIGNED_OFF, 1L)
-            .containsEntry(MeasureStatus.NORMAL_MANAGEMENT, 1L);
-    }
-
-    @Test
-    void theTransferredCluesAreHandledBesideTheMeasuresAndTheRoundWaitsForBoth() {
+    void theRoundEndsWhenMeasuresCluesAndTheReportAreAllDone() {
         String round = TestRounds.newCode();
         rounds.register(TestRounds.roundWithClues(round, TODAY,
             new RoundRegistration.Clue("XF-1", ClueKind.PETITION, "反映民警违规收费", TODAY.minusDays(3))));
         ProcessInstance instance = instanceOf(round);
         complete(instance, LEADING_GROUP_MEETING, MEETING);
-
-        assertThat(instance).isWaitingAt(EXECUTE_MEASURES, HANDLE_CLUES);
-        ProcessInstance clue = runtimeService.createProcessInstanceQuery().processDefinitionKey(ClueHandlingProcess.KEY)
-            .superProcessInstanceId(instance.getId()).singleResult();
-        assertThat(clue.getBusinessKey()).isEqualTo(round + "-C01");
+        assertThat(instance).isWaitingAt(DRAFT_PLAN, HANDLE_CLUES, REPORT_DUE);
+        walkthrough.approvePlan(round, "整改方案", "无");
+        walkthrough.approveUnitPlans(round);
+        assertThat(instance).isWaitingAt(EXECUTE_MEASURES);
 
         finishMeasure(round + "-01-01", "COMPLETED");
-        assertThat(instance).isWaitingAt(HANDLE_CLUES).isNotEnded();
+        ProcessInstance clue = runtimeService.createProcessInstanceQuery().processDefinitionKey(ClueHandlingProcess.KEY)
+            .superProcessInstanceId(instance.getId()).singleResult();
         complete(clue, ClueHandlingProcess.Elements.TRIAGE_CLUE, Map.of("triage", "CONCLUDE", "triageReason", "已办结"));
+        assertThat(instance).isWaitingAt(REPORT_DUE).isNotEnded();
+
+        fire(instance, REPORT_DUE);
+        complete(instance, SUBMIT_REPORT, Map.of("reportDate", "2026-05-03", "reportReference", "厦公党〔2026〕5号",
+            "reportSummary", "已完成集中整改"));
 
         assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED);
+        assertThat(roundRepository.requireRound(round).status()).isEqualTo(RoundStatus.COMPLETED);
+        assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(1);
     }
 
     private void finishMeasure(String measureCode, String reportStatus) {
@@ -145,5 +184,6 @@ class InspectionRoundProcessTest extends ProcessTest {
         complete(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW, Map.of("reviewDecision", "APPROVE"));
         complete(measure, MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF, Map.of("signOffDecision", "APPROVE"));
         assertThat(measure).isEnded();
+        assertThat(List.of(measureCode)).isNotEmpty();
     }
 }

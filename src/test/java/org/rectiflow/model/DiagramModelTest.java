@@ -51,7 +51,8 @@ class DiagramModelTest {
         String id = deployment.deploy().getId();
 
         assertThat(repository.createProcessDefinitionQuery().deploymentId(id).list())
-            .extracting(d -> d.getKey()).containsExactlyInAnyOrder("inspection-round", "measure-execution", "clue-handling");
+            .extracting(d -> d.getKey()).containsExactlyInAnyOrder("inspection-round", "measure-execution", "clue-handling",
+                "rectification-plan", "progress-bulletin");
         assertThat(repository.getDeploymentResourceNames(id)).hasSize(files("processes", ".bpmn").size()
             + files("forms", ".form").size());
         repository.deleteDeployment(id, true);
@@ -70,7 +71,8 @@ class DiagramModelTest {
             Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
                 assertThat(node.getId()).as(file + ": id of " + node.getName())
-                    .matches("(startEvent|endEvent|boundaryEvent|userTask|serviceTask|callActivity|gateway)_[a-z][A-Za-z]+");
+                    .matches("(startEvent|endEvent|boundaryEvent|intermediateTimerEvent|userTask|serviceTask|callActivity|subProcess"
+                        + "|gateway)_[a-z][A-Za-z]+");
                 boolean mergeGateway = node.getId().startsWith("gateway_") && node.getOutgoing().size() == 1;
                 if (!mergeGateway) {
                     assertThat(node.getName()).as(file + ": name of " + node.getId()).isNotBlank();

@@ -93,7 +93,12 @@ class DemoScenarioTest {
             .flatMap(p -> p.measures().stream()).toList();
         String round = demo.code();
 
-        // registered at start, the first meeting held, every measure with its unit
+        // registered at start, the first meeting held, the plan approved after three comment rounds, every
+        // unit's implementation plan approved, every measure with its unit
+        assertThat(jdbc.sql("SELECT MAX(comment_round) FROM plan_comment WHERE round_code = ?").param(round)
+            .query(Integer.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT decision FROM plan_decision WHERE round_code = ?").param(round)
+            .query(String.class).list()).containsExactly("APPROVE");
         assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.IN_RECTIFICATION);
         assertThat(rounds.meetingCount(round)).isEqualTo(1);
         assertThat(rounds.countProblems(round, RoundRepository.ProblemStatus.OPEN)).isEqualTo(42);
@@ -186,6 +191,14 @@ class DemoScenarioTest {
         assertThat(noticeCount("REWORK")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT completion_summary FROM measure WHERE code = ?").param(RoundRegistration.measureCode(round, 1, 1))
             .query(String.class).single()).isEqualTo(demo.categories().get(0).problems().get(0).measures().get(0).completion());
+        assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.IN_RECTIFICATION);
+
+        // two months after the feedback the office reports to the inspection office; then the round is done
+        ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(demo.feedbackDays()).plusMonths(2).atTime(19, 0)
+            .atZone(ZONE).toInstant()));
+        runDueJobs();
+        complete("officer1", tasksOf("officer1", InspectionRoundProcess.Elements.SUBMIT_REPORT).get(0), Map.of(
+            "reportDate", TODAY.toString(), "reportReference", "厦公党〔2021〕1号", "reportSummary", "集中整改任务基本完成"));
         assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.COMPLETED);
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(InspectionRoundProcess.KEY)
             .processInstanceBusinessKey(round).finished().count()).isEqualTo(1);

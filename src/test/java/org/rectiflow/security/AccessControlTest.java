@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.identity.AccessSetup;
-import org.rectiflow.inspection.InspectionRoundProcess;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess;
@@ -54,6 +54,7 @@ class AccessControlTest {
     @Autowired TaskService taskService;
     @Autowired MeasureRepository measures;
     @Autowired FilterService filterService;
+    @Autowired RoundWalkthrough walkthrough;
 
     private Task simingTask;
     private Task haicangTask;
@@ -70,11 +71,10 @@ class AccessControlTest {
     }
 
     private String startMeasure(RoundRegistration round) {
-        String instance = rounds.register(round);
-        Task meeting = taskService.createTaskQuery().processInstanceId(instance)
-            .taskDefinitionKey(InspectionRoundProcess.Elements.LEADING_GROUP_MEETING).singleResult();
-        taskService.complete(meeting.getId(), Map.of("meetingDate", "2026-03-03", "meetingTitle", "领导小组会议",
-            "meetingDecisions", "部署整改"));
+        rounds.register(round);
+        walkthrough.holdMeeting(round.code(), LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
+        walkthrough.approvePlan(round.code(), "整改方案", "无");
+        walkthrough.approveUnitPlans(round.code());
         return RoundRegistration.measureCode(round.code(), 1, 1);
     }
 

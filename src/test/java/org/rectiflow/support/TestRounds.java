@@ -35,6 +35,18 @@ public final class TestRounds {
         return round(code, today, UNIT, kind, deadlineDays);
     }
 
+    /** A round of two measures due in 60 days, one of 思明分局 and one of 海沧分局. */
+    public static RoundRegistration twoUnits(String code, LocalDate today) {
+        RoundRegistration round = round(code, today, MeasureKind.IMMEDIATE, 60);
+        List<RoundRegistration.Measure> measures = new ArrayList<>(round.categories().get(0).problems().get(0).measures());
+        measures.add(new RoundRegistration.Measure("测试整改措施：海沧分局专项整治", "haicang", LEADER, today.plusDays(60),
+            MeasureKind.IMMEDIATE));
+        return new RoundRegistration(code, round.title(), round.inspectionGroup(), round.inspectedOrganisation(),
+            round.inspectedShortName(), round.inspectionStart(), round.inspectionEnd(), round.feedbackDate(),
+            round.registeredOn(), List.of(new RoundRegistration.Category(1, "测试方面",
+                List.of(new RoundRegistration.Problem(1, "测试问题", KEY_GROUP, measures)))));
+    }
+
     /** A round of one measure due in 60 days and the given clues. */
     public static RoundRegistration roundWithClues(String code, LocalDate today, RoundRegistration.Clue... clues) {
         RoundRegistration round = round(code, today, MeasureKind.IMMEDIATE, 60);

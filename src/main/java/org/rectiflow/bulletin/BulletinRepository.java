@@ -1,0 +1,116 @@
+package org.rectiflow.bulletin;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.rectiflow.inspection.RoundRepository.RoundStatus;
+import org.rectiflow.measure.MeasureStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Progress bulletins and their lines in the ledger, and the measures they are compiled from. */
+@Repository
+public class BulletinRepository {
+
+    /** One measure of a round in rectification, with what a bulletin counts it by and sorts it by. */
+    public record MeasureState(String roundCode, String roundTitle, String unitCode, String unitName, int unitOrder,
+                               String keyGroupCode, String keyGroupName, int keyGroupOrder, LocalDate deadline,
+                               MeasureStatus status) {
+    }
+
+    public record Bulletin(long id, Timestamp compiledAt, LocalDate asOf, int measuresTotal, int measuresClosed,
+                           int measuresOverdue) {
+    }
+
+    /** One line of a bulletin; {@code roundTitle} is read with it, not stored. */
+    public record Line(String roundCode, String roundTitle, BulletinScope scope, String scopeCode, String scopeName,
+                       int total, int closed, int openCount, int overdue, BulletinColour colour) {
+    }
+
+    private static final String SELECT_LINES = """
+            SELECT l.round_code, r.title, l.scope, l.scope_code, l.scope_name, l.total, l.closed, l.open_count,
+                   l.overdue, l.colour
+            FROM bulletin_line l JOIN inspection_round r ON r.code = l.round_code""";
+
+    private final JdbcClient jdbc;
+
+    public BulletinRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The measures of every round in rectification (status IN_RECTIFICATION). */
+    public List<MeasureState> measuresInRectification() {
+        return jdbc.sql("""
+                SELECT m.round_code, r.title, m.unit_code, u.name, u.sort_order, p.key_group_code, k.name,
+                       k.sort_order, m.deadline, m.status
+                FROM measure m
+                JOIN inspection_round r ON r.code = m.round_code
+                JOIN problem p ON p.id = m.problem_id
+                JOIN org_unit u ON u.code = m.unit_code
+                JOIN org_key_group k ON k.code = p.key_group_code
+                WHERE r.status = ?
+                ORDER BY m.round_code, m.code""")
+            .param(RoundStatus.IN_RECTIFICATION.name())
+            .query((rs, n) -> new MeasureState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getInt(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class),
+                MeasureStatus.valueOf(rs.getString(10))))
+            .list();
+    }
+
+    public long insertBulletin(Timestamp compiledAt, LocalDate asOf, int total, int closed, int overdue) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO progress_bulletin (compiled_at, as_of, measures_total, measures_closed, measures_overdue)
+                VALUES (?, ?, ?, ?, ?)""")
+            .params(compiledAt, asOf, total, closed, overdue).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public void insertLine(long bulletinId, Line line) {
+        jdbc.sql("""
+                INSERT INTO bulletin_line (bulletin_id, round_code, scope, scope_code, scope_name, total, closed,
+                                           open_count, overdue, colour)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(bulletinId, line.roundCode(), line.scope().name(), line.scopeCode(), line.scopeName(),
+                line.total(), line.closed(), line.openCount(), line.overdue(), line.colour().name())
+            .update();
+    }
+
+    public Optional<Bulletin> find(long id) {
+        return jdbc.sql("""
+                SELECT id, compiled_at, as_of, measures_total, measures_closed, measures_overdue
+                FROM progress_bulletin WHERE id = ?""")
+            .param(id)
+            .query((rs, n) -> new Bulletin(rs.getLong(1), rs.getTimestamp(2), rs.getObject(3, LocalDate.class),
+                rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+            .optional();
+    }
+
+    public Bulletin require(long id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("No progress bulletin " + id + " in the ledger"));
+    }
+
+    /** A bulletin's lines in the order they were compiled. */
+    public List<Line> lines(long bulletinId) {
+        return jdbc.sql(SELECT_LINES + " WHERE l.bulletin_id = ? ORDER BY l.id").param(bulletinId)
+            .query(this::line).list();
+    }
+
+    /** The lines of one round in a bulletin. */
+    public List<Line> lines(long bulletinId, String roundCode) {
+        return jdbc.sql(SELECT_LINES + " WHERE l.bulletin_id = ? AND l.round_code = ? ORDER BY l.id")
+            .params(bulletinId, roundCode).query(this::line).list();
+    }
+
+    private Line line(ResultSet rs, int n) throws SQLException {
+        return new Line(rs.getString(1), rs.getString(2), BulletinScope.valueOf(rs.getString(3)), rs.getString(4),
+            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+            BulletinColour.valueOf(rs.getString(10)));
+    }
+}

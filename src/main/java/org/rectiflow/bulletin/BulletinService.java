@@ -1,0 +1,188 @@
+package org.rectiflow.bulletin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.rectiflow.bulletin.BulletinRepository.Bulletin;
+import org.rectiflow.bulletin.BulletinRepository.Line;
+import org.rectiflow.bulletin.BulletinRepository.MeasureState;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.identity.OrganisationRepository;
+import org.rectiflow.identity.RoleGroups;
+import org.rectiflow.notification.Notification;
+import org.rectiflow.notification.NotificationService;
+import org.rectiflow.supervision.EscalationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The progress bulletin's rules (DESIGN §3, 整改进展通报): for every round in rectification, per unit and
+ * per key group, how many measures there are, how many are closed (signed off or handed to normal
+ * management), open and overdue, and the status light: RED when an open measure is past its deadline,
+ * AMBER when one falls due within {@code rectiflow.escalation.amber-days-before} days, else GREEN. The
+ * bulletin goes to the leading group and the office.
+ *
+ * <p>Compiling writes plain inserts: it runs once per timer job, and a failed job rolls back with the
+ * engine's transaction. The notification carries the unique key {@code bulletin:<id>}, so notifying
+ * again writes nothing twice.
+ */
+@Service
+public class BulletinService {
+
+    /** The outbox body's column holds 4000 characters. */
+    private static final int MAX_BODY = 4000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulletinService.class);
+
+    private final BulletinRepository repository;
+    private final NotificationService notifications;
+    private final OrganisationRepository organisation;
+    private final EscalationProperties escalation;
+    private final EngineClock clock;
+
+    public BulletinService(BulletinRepository repository, NotificationService notifications,
+                           OrganisationRepository organisation, EscalationProperties escalation, EngineClock clock) {
+        this.repository = repository;
+        this.notifications = notifications;
+        this.organisation = organisation;
+        this.escalation = escalation;
+        this.clock = clock;
+    }
+
+    public static String notificationKey(long bulletinId) {
+        return "bulletin:" + bulletinId;
+    }
+
+    /** Counts the ledger as of the engine clock's today, stores the bulletin and its lines; returns its id. */
+    public long compile() {
+        LocalDate today = clock.today();
+        LocalDate amberUntil = today.plusDays(escalation.amberDaysBefore());
+        List<MeasureState> measures = repository.measuresInRectification();
+
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        int closed = 0;
+        int overdue = 0;
+        for (MeasureState m : measures) {
+            tallies.computeIfAbsent(m.roundCode() + "/UNIT/" + m.unitCode(),
+                k -> new Tally(m.roundCode(), BulletinScope.UNIT, m.unitCode(), m.unitName(), m.unitOrder()))
+                .add(m, today, amberUntil);
+            tallies.computeIfAbsent(m.roundCode() + "/KEY_GROUP/" + m.keyGroupCode(),
+                k -> new Tally(m.roundCode(), BulletinScope.KEY_GROUP, m.keyGroupCode(), m.keyGroupName(),
+                    m.keyGroupOrder()))
+                .add(m, today, amberUntil);
+            if (m.status().isClosed()) {
+                closed++;
+            } else if (m.deadline().isBefore(today)) {
+                overdue++;
+            }
+        }
+
+        long id = repository.insertBulletin(clock.nowTimestamp(), today, measures.size(), closed, overdue);
+        List<Tally> ordered = tallies.values().stream()
+            .sorted(Comparator.comparing((Tally t) -> t.roundCode).thenComparing(t -> t.scope)
+                .thenComparingInt(t -> t.order).thenComparing(t -> t.code))
+            .toList();
+        for (Tally tally : ordered) {
+            repository.insertLine(id, tally.line());
+        }
+        LOG.info("Progress bulletin {} as of {}: {} measures, {} closed, {} overdue, {} lines", id, today,
+            measures.size(), closed, overdue, ordered.size());
+        return id;
+    }
+
+    /** Queues the bulletin's summary for the leading group and the office; returns the outbox rows written. */
+    public int notify(long bulletinId) {
+        Bulletin bulletin = repository.require(bulletinId);
+        List<Line> lines = repository.lines(bulletinId);
+        List<String> recipients = new ArrayList<>(organisation.groupMembers(RoleGroups.LEADING_GROUP));
+        recipients.addAll(organisation.groupMembers(RoleGroups.OFFICE));
+        String subject = "【整改进展通报】截至" + EngineClock.chinese(bulletin.asOf());
+        return notifications.enqueue(new Notification(notificationKey(bulletinId), recipients, subject,
+            summary(bulletin, lines), null));
+    }
+
+    /** The bulletin in words: the totals, then the red and amber units and key groups. */
+    String summary(Bulletin bulletin, List<Line> lines) {
+        String asOf = EngineClock.chinese(bulletin.asOf());
+        if (lines.isEmpty()) {
+            return "截至" + asOf + "，没有处于整改阶段的巡察轮次。";
+        }
+        long rounds = lines.stream().map(Line::roundCode).distinct().count();
+        StringBuilder text = new StringBuilder();
+        text.append("截至").append(asOf).append("，整改中的巡察轮次").append(rounds).append("个，整改措施共")
+            .append(bulletin.measuresTotal()).append("项：已销号或转常态").append(bulletin.measuresClosed())
+            .append("项，未完成").append(bulletin.measuresTotal() - bulletin.measuresClosed()).append("项，其中超期")
+            .append(bulletin.measuresOverdue()).append("项。\n");
+
+        List<Line> units = lines.stream().filter(l -> l.scope() == BulletinScope.UNIT).toList();
+        text.append("红色（有超期未完成措施）单位：").append(listUnits(units, BulletinColour.RED)).append("\n");
+        text.append("黄色（").append(escalation.amberDaysBefore()).append("日内到期）单位：")
+            .append(listUnits(units, BulletinColour.AMBER)).append("\n");
+        text.append("绿色单位：").append(units.stream().filter(l -> l.colour() == BulletinColour.GREEN).count())
+            .append("个。\n");
+
+        List<Line> groups = lines.stream().filter(l -> l.scope() == BulletinScope.KEY_GROUP).toList();
+        text.append("重点整改组：红色 ").append(listGroups(groups, BulletinColour.RED)).append("；黄色 ")
+            .append(listGroups(groups, BulletinColour.AMBER)).append("。");
+        return text.length() <= MAX_BODY ? text.toString() : text.substring(0, MAX_BODY - 2) + "……";
+    }
+
+    private static String listUnits(List<Line> units, BulletinColour colour) {
+        String listed = units.stream().filter(l -> l.colour() == colour)
+            .map(l -> l.scopeName() + "（" + l.roundTitle() + "：未完成" + l.openCount() + "项"
+                + (l.overdue() > 0 ? "，超期" + l.overdue() + "项" : "") + "）")
+            .collect(Collectors.joining("；"));
+        return listed.isEmpty() ? "无。" : listed + "。";
+    }
+
+    private static String listGroups(List<Line> groups, BulletinColour colour) {
+        String listed = groups.stream().filter(l -> l.colour() == colour).map(Line::scopeName).distinct()
+            .collect(Collectors.joining("、"));
+        return listed.isEmpty() ? "无" : listed;
+    }
+
+    /** The counts of one line while the measures are read. */
+    private static final class Tally {
+
+        private final String roundCode;
+        private final BulletinScope scope;
+        private final String code;
+        private final String name;
+        private final int order;
+        private int total;
+        private int closed;
+        private int overdue;
+        private int dueSoon;
+
+        private Tally(String roundCode, BulletinScope scope, String code, String name, int order) {
+            this.roundCode = roundCode;
+            this.scope = scope;
+            this.code = code;
+            this.name = name;
+            this.order = order;
+        }
+
+        private void add(MeasureState m, LocalDate today, LocalDate amberUntil) {
+            total++;
+            if (m.status().isClosed()) {
+                closed++;
+            } else if (m.deadline().isBefore(today)) {
+                overdue++;
+            } else if (!m.deadline().isAfter(amberUntil)) {
+                dueSoon++;
+            }
+        }
+
+        private Line line() {
+            BulletinColour colour = overdue > 0 ? BulletinColour.RED
+                : dueSoon > 0 ? BulletinColour.AMBER : BulletinColour.GREEN;
+            return new Line(roundCode, null, scope, code, name, total, closed, total - closed, overdue, colour);
+        }
+    }
+}

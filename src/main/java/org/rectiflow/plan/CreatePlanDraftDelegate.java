@@ -1,0 +1,53 @@
+package org.rectiflow.plan;
+
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUNDS;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.inspection.InspectionRoundProcess;
+import org.rectiflow.inspection.RoundRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * 形成方案初稿: version 1 of the plan is the measures as registered; the comment rounds are counted from 0,
+ * up to {@code rectiflow.plan.comment-rounds} or a {@code commentRounds} variable the caller passed in.
+ */
+@Component
+public class CreatePlanDraftDelegate implements JavaDelegate {
+
+    private final PlanService plans;
+    private final PlanProperties properties;
+    private final RoundRepository rounds;
+
+    public CreatePlanDraftDelegate(PlanService plans, PlanProperties properties, RoundRepository rounds) {
+        this.plans = plans;
+        this.properties = properties;
+        this.rounds = rounds;
+    }
+
+    /** The configured count, unless the caller gave the round its own (at least 1). */
+    private int commentRounds(DelegateExecution execution) {
+        if (execution.getVariable(COMMENT_ROUNDS) == null) {
+            return properties.commentRounds();
+        }
+        int rounds = FormValues.of(execution).requiredInteger(COMMENT_ROUNDS, "征求意见轮数");
+        if (rounds < 1) {
+            throw FormValues.invalid(COMMENT_ROUNDS, "征求意见轮数", "至少为1轮，不能为" + rounds);
+        }
+        return rounds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String roundCode = TypedVariables.string(execution, ROUND_CODE);
+        execution.setVariable(PLAN_VERSION, plans.createFirstVersion(roundCode));
+        execution.setVariable(COMMENT_ROUND, 0);
+        execution.setVariable(COMMENT_ROUNDS, commentRounds(execution));
+        execution.setVariable(InspectionRoundProcess.Variables.ROUND_TITLE, rounds.requireRound(roundCode).title());
+    }
+}

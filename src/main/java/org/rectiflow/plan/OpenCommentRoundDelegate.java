@@ -1,0 +1,43 @@
+package org.rectiflow.plan;
+
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_DUE_AT;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_DUE_TEXT;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 发起征求意见: the next comment round opens on the newest version, with its deadline. */
+@Component
+public class OpenCommentRoundDelegate implements JavaDelegate {
+
+    private final PlanService plans;
+    private final PlanDeadlines deadlines;
+    private final EngineClock clock;
+
+    public OpenCommentRoundDelegate(PlanService plans, PlanDeadlines deadlines, EngineClock clock) {
+        this.plans = plans;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int version = TypedVariables.integer(execution, PLAN_VERSION, 1);
+        plans.saveSummary(TypedVariables.string(execution, ROUND_CODE), version,
+            FormValues.of(execution).requiredText(PLAN_SUMMARY, "整改方案说明", 4000));
+        execution.setVariable(COMMENT_ROUND, TypedVariables.integer(execution, COMMENT_ROUND, 0) + 1);
+        Date due = deadlines.commentDueAt();
+        execution.setVariable(COMMENT_DUE_AT, due);
+        execution.setVariable(COMMENT_DUE_TEXT, EngineClock.chinese(clock.toDate(due)));
+    }
+}

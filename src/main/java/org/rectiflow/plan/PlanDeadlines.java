@@ -1,0 +1,28 @@
+package org.rectiflow.plan;
+
+import java.util.Date;
+
+import org.rectiflow.common.EngineClock;
+import org.springframework.stereotype.Component;
+
+/** The comment rounds' timers: {@code ${planDeadlines.commentReminderAt(commentDueAt)}}. */
+@Component("planDeadlines")
+public class PlanDeadlines {
+
+    private final PlanProperties properties;
+    private final EngineClock clock;
+
+    public PlanDeadlines(PlanProperties properties, EngineClock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A round opened today closes at the deadline time of this day. */
+    public Date commentDueAt() {
+        return clock.deadlineInstant(clock.today().plus(properties.commentPeriod()));
+    }
+
+    public Date commentReminderAt(Date due) {
+        return Date.from(due.toInstant().atZone(clock.zone()).minusDays(properties.reminderDaysBefore()).toInstant());
+    }
+}

@@ -1,0 +1,193 @@
+package org.rectiflow.plan;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.rectiflow.common.CurrentActor;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.identity.OrganisationRepository;
+import org.rectiflow.identity.UsersFile.UnitRole;
+import org.rectiflow.inspection.RoundRepository;
+import org.rectiflow.measure.MeasureRepository;
+import org.rectiflow.measure.MeasureRepository.Measure;
+import org.rectiflow.notification.Notification;
+import org.rectiflow.notification.NotificationService;
+import org.rectiflow.plan.RectificationPlanProcess.Decision;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of the rectification plan: versions (version 1 = the measures as registered), comments by
+ * round, revisions with their diff, the Party committee's decision on the newest version, the task lists
+ * sent to the units, and the units' own implementation plans.
+ */
+@Service
+public class PlanService {
+
+    /** One line of measure changes: "措施编号：修改后的内容". */
+    private static final Pattern CHANGE = Pattern.compile("^([A-Za-z0-9-]+)\\s*[：:]\\s*(.*)$");
+    private static final String NO_COMMENT = "无";
+
+    private final PlanRepository plans;
+    private final MeasureRepository measures;
+    private final RoundRepository rounds;
+    private final OrganisationRepository organisation;
+    private final NotificationService notifications;
+    private final EngineClock clock;
+    private final CurrentActor actor;
+
+    public PlanService(PlanRepository plans, MeasureRepository measures, RoundRepository rounds,
+                       OrganisationRepository organisation, NotificationService notifications, EngineClock clock,
+                       CurrentActor actor) {
+        this.plans = plans;
+        this.measures = measures;
+        this.rounds = rounds;
+        this.organisation = organisation;
+        this.notifications = notifications;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** Version 1: the measures as registered. Idempotent. */
+    public int createFirstVersion(String roundCode) {
+        if (plans.newestVersion(roundCode) == 0) {
+            plans.insertVersion(roundCode, 1, null, "方案初稿：登记的整改措施", actor.id(), clock.nowTimestamp());
+        }
+        return plans.newestVersion(roundCode);
+    }
+
+    public void saveSummary(String roundCode, int versionNo, String summary) {
+        plans.updateSummary(roundCode, versionNo, summary);
+    }
+
+    /** A reviewer's comment, on one measure of the round or (without a target) on the whole plan. */
+    public void recordComment(String roundCode, int commentRound, int versionNo, String reviewer, String target,
+                              String text) {
+        if (target != null && !belongsTo(target, roundCode)) {
+            throw FormValues.invalid(RectificationPlanProcess.Variables.COMMENT_TARGET, "意见针对的措施编号",
+                "：本轮整改没有编号为“" + target + "”的措施");
+        }
+        plans.insertComment(roundCode, commentRound, versionNo, reviewer, target, text, NO_COMMENT.equals(text),
+            actor.id(), clock.nowTimestamp());
+    }
+
+    /** The round's deadline passed without an answer: "no comment" on the record. */
+    public void recordNoComment(String roundCode, int commentRound, int versionNo, String reviewer) {
+        plans.insertComment(roundCode, commentRound, versionNo, reviewer, null, "逾期未反馈，视为无意见", true,
+            CurrentActor.SYSTEM, clock.nowTimestamp());
+    }
+
+    /**
+     * The office's revision: the changed measures (one line each, "措施编号：新内容") are applied and the
+     * next version is written with its diff. Returns the new version number.
+     */
+    public int revise(String roundCode, String notes, String changesText) {
+        Map<String, String> changes = parseChanges(roundCode, changesText);
+        int next = plans.newestVersion(roundCode) + 1;
+        Map<String, String> old = new LinkedHashMap<>();
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            old.put(change.getKey(), measures.require(change.getKey()).content());
+            measures.updateContent(change.getKey(), change.getValue());
+        }
+        long versionId = plans.insertVersion(roundCode, next, null, notes, actor.id(), clock.nowTimestamp());
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            if (!change.getValue().equals(old.get(change.getKey()))) {
+                plans.insertChange(versionId, change.getKey(), old.get(change.getKey()), change.getValue());
+            }
+        }
+        return next;
+    }
+
+    private Map<String, String> parseChanges(String roundCode, String text) {
+        Map<String, String> changes = new LinkedHashMap<>();
+        if (text == null) {
+            return changes;
+        }
+        String field = RectificationPlanProcess.Variables.MEASURE_CHANGES;
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String where = "第" + (i + 1) + "行";
+            Matcher m = CHANGE.matcher(line);
+            if (!m.matches()) {
+                throw FormValues.invalid(field, "措施修改", where + "格式应为“措施编号：修改后的措施内容”");
+            }
+            if (!belongsTo(m.group(1), roundCode)) {
+                throw FormValues.invalid(field, "措施修改", where + "的措施编号“" + m.group(1) + "”不属于本轮整改");
+            }
+            String content = m.group(2).strip();
+            if (content.isEmpty() || content.length() > 2000) {
+                throw FormValues.invalid(field, "措施修改", where + "的措施内容须为1至2000个字符");
+            }
+            changes.put(m.group(1), content);
+        }
+        return changes;
+    }
+
+    private boolean belongsTo(String measureCode, String roundCode) {
+        return measures.find(measureCode).map(m -> m.roundCode().equals(roundCode)).orElse(false);
+    }
+
+    /**
+     * The Party committee's decision on the plan: only the newest version can be approved, and a plan
+     * sent back needs a reason. Returns whether it was approved.
+     */
+    public boolean decide(String roundCode, int versionNo, Decision decision, String reason) {
+        int newest = plans.newestVersion(roundCode);
+        if (versionNo != newest) {
+            throw FormValues.invalid(RectificationPlanProcess.Variables.APPROVED_VERSION, "审定版本号",
+                "：第" + versionNo + "版不是最新版本，最新为第" + newest + "版");
+        }
+        if (decision == Decision.SEND_BACK && reason == null) {
+            throw FormValues.invalid(RectificationPlanProcess.Variables.PLAN_DECISION_REASON, "意见说明",
+                "退回修改时必须填写理由");
+        }
+        plans.insertDecision(roundCode, versionNo, decision.name(), reason, actor.id(), clock.nowTimestamp());
+        return decision == Decision.APPROVE;
+    }
+
+    /** 向各单位下发任务清单: each unit's liaisons and head get the list of their measures. */
+    public void sendTaskLists(String roundCode) {
+        int version = plans.newestVersion(roundCode);
+        String title = rounds.requireRound(roundCode).title();
+        for (String unit : rounds.unitCodes(roundCode)) {
+            List<String> people = new ArrayList<>(organisation.unitMembers(unit, UnitRole.LIAISON));
+            people.addAll(organisation.unitMembers(unit, UnitRole.HEAD));
+            String unitName = organisation.unit(unit).map(OrganisationRepository.Unit::name).orElse(unit);
+            notifications.enqueue(new Notification(roundCode + ":TASKLIST:v" + version + ":" + unit, people,
+                "【任务清单】" + title, unitName + "：整改方案（第" + version + "版）已经党委审定，现下发本单位任务清单，"
+                    + "请制定本单位整改实施方案。\n" + taskList(roundCode, unit), null));
+        }
+    }
+
+    /** A unit's measures, one line each. */
+    public String taskList(String roundCode, String unitCode) {
+        StringBuilder list = new StringBuilder();
+        int n = 0;
+        for (String code : rounds.measureCodes(roundCode, unitCode)) {
+            Measure m = measures.require(code);
+            list.append(++n).append(". ").append(code).append(" ").append(m.content()).append("（完成时限")
+                .append(EngineClock.chinese(m.deadline())).append("）\n");
+        }
+        return list.toString().strip();
+    }
+
+    /** One submission of a unit's implementation plan and the office's decision on it. */
+    public void recordUnitPlan(String roundCode, String unitCode, String planText, boolean approved, String comment) {
+        plans.insertUnitPlan(roundCode, unitCode, plans.unitPlanSubmissions(roundCode, unitCode) + 1, planText,
+            approved ? "APPROVED" : "RETURNED", comment, actor.id(), clock.nowTimestamp());
+    }
+
+    public Optional<String> unitName(String unitCode) {
+        return organisation.unit(unitCode).map(OrganisationRepository.Unit::name);
+    }
+}

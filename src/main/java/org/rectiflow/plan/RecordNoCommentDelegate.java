@@ -1,0 +1,29 @@
+package org.rectiflow.plan;
+
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 逾期记为无意见: the round's deadline passed; the reviewer's silence goes on the record as "no comment". */
+@Component
+public class RecordNoCommentDelegate implements JavaDelegate {
+
+    private final PlanService plans;
+
+    public RecordNoCommentDelegate(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        plans.recordNoComment(TypedVariables.string(execution, ROUND_CODE),
+            TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.integer(execution, PLAN_VERSION, 1),
+            TypedVariables.string(execution, REVIEWER));
+    }
+}

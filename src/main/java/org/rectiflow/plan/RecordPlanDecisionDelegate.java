@@ -1,0 +1,37 @@
+package org.rectiflow.plan;
+
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.APPROVED_VERSION;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.LAST_RETURN_REASON;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_APPROVED;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_DECISION;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_DECISION_REASON;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.plan.RectificationPlanProcess.Decision;
+import org.springframework.stereotype.Component;
+
+/** 登记审定意见: the Party committee approves the newest version, or sends the plan back with a reason. */
+@Component
+public class RecordPlanDecisionDelegate implements JavaDelegate {
+
+    private final PlanService plans;
+
+    public RecordPlanDecisionDelegate(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        String reason = form.optionalText(PLAN_DECISION_REASON, "意见说明", 2000);
+        boolean approved = plans.decide(TypedVariables.string(execution, ROUND_CODE),
+            form.requiredInteger(APPROVED_VERSION, "审定版本号"),
+            form.requiredChoice(PLAN_DECISION, "审定意见", Decision.class), reason);
+        execution.setVariable(PLAN_APPROVED, approved);
+        execution.setVariable(LAST_RETURN_REASON, approved ? null : reason);
+    }
+}

@@ -1,0 +1,48 @@
+package org.rectiflow.plan;
+
+import static org.rectiflow.plan.UnitPlanVariables.LAST_RETURN_REASON;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_CODE;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_APPROVED;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_COMMENT;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_DECISION;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.inspection.InspectionRoundProcess;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记审核意见 (单位整改方案): the office approves a unit's implementation plan, and the unit's measures
+ * start, or returns it with a reason.
+ */
+@Component
+public class RecordUnitPlanDecisionDelegate implements JavaDelegate {
+
+    private final PlanService plans;
+
+    public RecordUnitPlanDecisionDelegate(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        String planText = form.requiredText(UNIT_PLAN, "本单位整改实施方案", 4000);
+        UnitPlanVariables.Decision decision = form.requiredChoice(UNIT_PLAN_DECISION, "审核意见",
+            UnitPlanVariables.Decision.class);
+        String comment = form.optionalText(UNIT_PLAN_COMMENT, "意见说明", 2000);
+        boolean approved = decision == UnitPlanVariables.Decision.APPROVE;
+        if (!approved && comment == null) {
+            throw FormValues.invalid(UNIT_PLAN_COMMENT, "意见说明", "退回修改时必须填写理由");
+        }
+        plans.recordUnitPlan(TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE),
+            TypedVariables.string(execution, UNIT_CODE), planText, approved, comment);
+        execution.setVariable(UNIT_PLAN_APPROVED, approved);
+        execution.setVariable(LAST_RETURN_REASON, approved ? null : comment);
+        execution.setVariable(UNIT_PLAN_DECISION, null);
+        execution.setVariable(UNIT_PLAN_COMMENT, null);
+    }
+}

@@ -1,0 +1,204 @@
+package org.rectiflow.bulletin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.BULLETIN_DUE;
+import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.BULLETIN_SENT;
+import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.COMPILE_BULLETIN;
+import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.NOTIFY_BULLETIN;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.bulletin.BulletinRepository.Bulletin;
+import org.rectiflow.bulletin.BulletinRepository.Line;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.inspection.RoundRepository;
+import org.rectiflow.inspection.RoundRepository.RoundStatus;
+import org.rectiflow.measure.MeasureExecutionProcess;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.measure.MeasureStatus;
+import org.rectiflow.notification.OutboxEntry;
+import org.rectiflow.support.ProcessTest;
+import org.rectiflow.support.TestRounds;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * processes/progress-bulletin.bpmn: the weekly timer starts it, the ledger's red/amber/green status per unit
+ * and key group is stored, the leading group and the office are told. The timer start job is scheduled at
+ * deployment from the real clock, so each test reads its due date, registers its rounds a week before it and
+ * then moves the engine clock to it.
+ */
+class ProgressBulletinProcessTest extends ProcessTest {
+
+    @Autowired HistoryService historyService;
+    @Autowired BulletinRepository bulletins;
+    @Autowired RoundRepository roundRepository;
+
+    /** The timer start job: exactly one per deployed version. */
+    private Job bulletinTimer() {
+        List<Job> jobs = managementService.createJobQuery().processDefinitionKey(ProgressBulletinProcess.KEY).timers()
+            .list();
+        assertThat(jobs).as("timer start jobs of " + ProgressBulletinProcess.KEY).hasSize(1);
+        return jobs.get(0);
+    }
+
+    /**
+     * Registers, as of {@code registeredOn}, a round of one unit's measures due the given days later. The round
+     * is in rectification from its registration on, so the bulletin counts its measures whether or not its
+     * plan has released them to the units yet.
+     */
+    private String registerUnitRound(LocalDate registeredOn, String unit, int... deadlineDays) {
+        setClock(registeredOn.atTime(9, 0));
+        String code = TestRounds.newCode();
+        rounds.register(TestRounds.round(code, registeredOn, unit, MeasureKind.IMMEDIATE, deadlineDays));
+        assertThat(roundRepository.requireRound(code).status()).isEqualTo(RoundStatus.IN_RECTIFICATION);
+        return code;
+    }
+
+    /** Moves the clock to the timer's due date, fires it, and returns the instance it started (ended by now). */
+    private HistoricProcessInstance fireBulletinTimer(Job timer) {
+        Set<String> before = bulletinInstanceIds();
+        setClock(timer.getDuedate());
+        assertThat(managementService.createJobQuery().jobId(timer.getId()).executable().count())
+            .as("the bulletin timer is due").isEqualTo(1);
+
+        managementService.executeJob(timer.getId());
+
+        Set<String> started = bulletinInstanceIds();
+        started.removeAll(before);
+        assertThat(started).as("instances the timer started").hasSize(1);
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(started.iterator().next())
+            .singleResult();
+    }
+
+    private Set<String> bulletinInstanceIds() {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProgressBulletinProcess.KEY)
+            .list().stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    }
+
+    private long bulletinIdOf(HistoricProcessInstance instance) {
+        Object value = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+            .variableName(ProgressBulletinProcess.Variables.BULLETIN_ID).singleResult().getValue();
+        assertThat(value).isInstanceOf(Long.class);
+        return (Long) value;
+    }
+
+    private Line line(long bulletinId, String roundCode, BulletinScope scope, String scopeCode) {
+        List<Line> lines = bulletins.lines(bulletinId, roundCode).stream()
+            .filter(l -> l.scope() == scope && l.scopeCode().equals(scopeCode)).toList();
+        assertThat(lines).as(scope + " line of " + scopeCode + " in round " + roundCode).hasSize(1);
+        return lines.get(0);
+    }
+
+    private List<OutboxEntry> bulletinNotifications(long bulletinId, String recipient) {
+        return notifications.forRecipient(recipient).stream()
+            .filter(n -> n.key().startsWith(BulletinService.notificationKey(bulletinId) + ":")).toList();
+    }
+
+    /** Runs one measure's execution from the start to its sign-off. */
+    private void signOff(String roundCode, String measureCode) {
+        ProcessInstance measure = runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
+            Map.of(MeasureExecutionProcess.Variables.MEASURE_CODE, measureCode,
+                MeasureExecutionProcess.Variables.ROUND_CODE, roundCode));
+        complete(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES, Map.of("progress", "已完成",
+            "completionSummary", "已完成整改", "evidence", "会议纪要", "reportStatus", "COMPLETED"));
+        complete(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW, Map.of("reviewDecision", "APPROVE"));
+        complete(measure, MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF, Map.of("signOffDecision", "APPROVE"));
+        assertThat(measure).isEnded();
+    }
+
+    @Test
+    void theWeeklyTimerCompilesTheBulletinAndTellsTheLeadingGroupAndTheOffice() {
+        Job timer = bulletinTimer();
+        LocalDate bulletinDay = LocalDate.ofInstant(timer.getDuedate().toInstant(), ZONE);
+        // due 3 days before the bulletin (overdue then), 5 days after it (amber), 63 days after it (far off)
+        String round = registerUnitRound(bulletinDay.minusDays(7), "siming", 4, 12, 70);
+
+        HistoricProcessInstance instance = fireBulletinTimer(timer);
+
+        assertThat(instance.getState()).isEqualTo(HistoricProcessInstance.STATE_COMPLETED);
+        assertThat(instance.getEndActivityId()).isEqualTo(BULLETIN_SENT);
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished()
+            .list()).extracting(HistoricActivityInstance::getActivityId)
+            .contains(BULLETIN_DUE, COMPILE_BULLETIN, NOTIFY_BULLETIN, BULLETIN_SENT);
+
+        long bulletinId = bulletinIdOf(instance);
+        Bulletin bulletin = bulletins.require(bulletinId);
+        assertThat(bulletin.asOf()).isEqualTo(bulletinDay);
+        assertThat(bulletin.measuresTotal()).isGreaterThanOrEqualTo(3);
+        assertThat(bulletin.measuresOverdue()).isGreaterThanOrEqualTo(1);
+        assertThat(bulletins.lines(bulletinId, round)).extracting(Line::scope)
+            .containsExactly(BulletinScope.UNIT, BulletinScope.KEY_GROUP);
+        for (Line line : List.of(line(bulletinId, round, BulletinScope.UNIT, "siming"),
+            line(bulletinId, round, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP))) {
+            assertThat(line.total()).as(line.scopeCode() + " total").isEqualTo(3);
+            assertThat(line.closed()).as(line.scopeCode() + " closed").isZero();
+            assertThat(line.openCount()).as(line.scopeCode() + " open").isEqualTo(3);
+            assertThat(line.overdue()).as(line.scopeCode() + " overdue").isEqualTo(1);
+            assertThat(line.colour()).as(line.scopeCode() + " colour").isEqualTo(BulletinColour.RED);
+        }
+        assertThat(line(bulletinId, round, BulletinScope.UNIT, "siming").scopeName()).isEqualTo("思明分局");
+        assertThat(line(bulletinId, round, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP).scopeName())
+            .isEqualTo("作风转变");
+
+        for (String member : List.of("chief", "commissar", "officer1")) {
+            assertThat(bulletinNotifications(bulletinId, member)).as("bulletin for " + member).isNotEmpty()
+                .allSatisfy(n -> {
+                    assertThat(n.subject()).isEqualTo("【整改进展通报】截至" + EngineClock.chinese(bulletinDay));
+                    assertThat(n.body()).contains("红色（有超期未完成措施）单位：").contains("思明分局（测试巡察：未完成3项，超期1项）");
+                });
+        }
+        assertThat(bulletinNotifications(bulletinId, TestRounds.LIAISON)).isEmpty();
+
+        // the cycle goes on: the next Monday's timer is waiting
+        Date next = bulletinTimer().getDuedate();
+        assertThat(Duration.between(timer.getDuedate().toInstant(), next.toInstant()))
+            .isBetween(Duration.ofDays(7).minusHours(1), Duration.ofDays(7).plusHours(1));
+    }
+
+    @Test
+    void aUnitWithOnlyFarOffMeasuresIsGreenAndOneWithAMeasureDueWithinTenDaysIsAmber() {
+        Job timer = bulletinTimer();
+        LocalDate bulletinDay = LocalDate.ofInstant(timer.getDuedate().toInstant(), ZONE);
+        LocalDate registeredOn = bulletinDay.minusDays(7);
+        // 海沧分局: due 43 and 63 days after the bulletin
+        String green = registerUnitRound(registeredOn, "haicang", 50, 70);
+        // 同安分局: one due 3 days before the bulletin but signed off, one due 5 days after it, one far off
+        String amber = registerUnitRound(registeredOn, "tongan", 4, 12, 70);
+        signOff(amber, RoundRegistration.measureCode(amber, 1, 1));
+        assertThat(measures.require(RoundRegistration.measureCode(amber, 1, 1)).status())
+            .isEqualTo(MeasureStatus.SIGNED_OFF);
+
+        long bulletinId = bulletinIdOf(fireBulletinTimer(timer));
+
+        Line haicang = line(bulletinId, green, BulletinScope.UNIT, "haicang");
+        assertThat(haicang.colour()).isEqualTo(BulletinColour.GREEN);
+        assertThat(List.of(haicang.total(), haicang.closed(), haicang.openCount(), haicang.overdue()))
+            .containsExactly(2, 0, 2, 0);
+        assertThat(line(bulletinId, green, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP).colour())
+            .isEqualTo(BulletinColour.GREEN);
+
+        Line tongan = line(bulletinId, amber, BulletinScope.UNIT, "tongan");
+        assertThat(tongan.colour()).as("a closed measure past its deadline is not overdue").isEqualTo(BulletinColour.AMBER);
+        assertThat(List.of(tongan.total(), tongan.closed(), tongan.openCount(), tongan.overdue()))
+            .containsExactly(3, 1, 2, 0);
+        assertThat(line(bulletinId, amber, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP).colour())
+            .isEqualTo(BulletinColour.AMBER);
+
+        assertThat(bulletinNotifications(bulletinId, "chief")).isNotEmpty().allSatisfy(n -> assertThat(n.body())
+            .contains("黄色（10日内到期）单位：").contains("同安分局（测试巡察：未完成2项）"));
+    }
+}

@@ -1,0 +1,208 @@
+package org.rectiflow.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.APPROVE_PLAN;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.COMMENT_DEADLINE;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.COMMENT_ON_PLAN;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.COMMENT_REMINDER;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.DRAFT_PLAN;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.PLAN_APPROVED;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.RECORD_NO_COMMENT;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.REMIND_REVIEWER;
+import static org.rectiflow.plan.RectificationPlanProcess.Elements.REVISE_PLAN;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.notification.OutboxEntry;
+import org.rectiflow.support.ProcessTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** processes/rectification-plan.bpmn: comment rounds (1 and 3), a silent reviewer, send-back, approval. */
+class RectificationPlanProcessTest extends ProcessTest {
+
+    @Autowired PlanRepository plans;
+
+    private String round;
+
+    private ProcessInstance start(Integer commentRounds) {
+        round = registerRound(MeasureKind.IMMEDIATE, 30, 60);
+        Map<String, Object> variables = new HashMap<>(Map.of("roundCode", round));
+        if (commentRounds != null) {
+            variables.put("commentRounds", commentRounds);
+        }
+        return runtimeService.startProcessInstanceByKey(RectificationPlanProcess.KEY, round, variables);
+    }
+
+    private List<Task> commentTasks(ProcessInstance instance) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(COMMENT_ON_PLAN).list();
+    }
+
+    /** Everyone answers this round: the first with a comment on measure 1, the rest "无". */
+    private void answerRound(ProcessInstance instance) {
+        List<Task> tasks = commentTasks(instance);
+        for (int i = 0; i < tasks.size(); i++) {
+            Map<String, Object> answer = new HashMap<>();
+            answer.put("commentText", i == 0 ? "建议明确完成标准" : "无");
+            answer.put("commentTarget", i == 0 ? round + "-01-01" : null);
+            taskService.complete(tasks.get(i).getId(), answer);
+        }
+    }
+
+    private void revise(ProcessInstance instance, String changes) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("revisionNotes", "根据意见修改");
+        values.put("measureChanges", changes);
+        complete(instance, REVISE_PLAN, values);
+    }
+
+    private Map<String, Object> decision(Object version, String decision, String reason) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("approvedVersion", version);
+        values.put("planDecision", decision);
+        values.put("planDecisionReason", reason);
+        return values;
+    }
+
+    @Test
+    void threeCommentRoundsThenTheCommitteeApprovesAndTheUnitsGetTheirTaskLists() {
+        ProcessInstance instance = start(null);
+        assertThat(task(instance, DRAFT_PLAN)).hasCandidateGroup("office");
+        assertThat(plans.newestVersion(round)).isEqualTo(1);
+        complete(instance, DRAFT_PLAN, Map.of("planSummary", "细化整改措施，逐一明确责任"));
+
+        for (int commentRound = 1; commentRound <= 3; commentRound++) {
+            List<Task> tasks = commentTasks(instance);
+            // the leading group's members one task each, and the responsible unit
+            assertThat(tasks).hasSize(7);
+            assertThat(tasks.stream().flatMap(t -> taskService.getIdentityLinksForTask(t.getId()).stream())
+                .map(l -> l.getGroupId() != null ? "group:" + l.getGroupId() : "user:" + l.getUserId()))
+                .contains("user:chief", "user:deputyA", "group:siming");
+            answerRound(instance);
+            revise(instance, commentRound == 2 ? round + "-01-02：测试整改措施：完善制度、组织培训并开展专项检查" : null);
+        }
+
+        Task approval = task(instance, APPROVE_PLAN);
+        assertThat(approval).hasCandidateGroup("leadinggroup");
+        assertThat(plans.newestVersion(round)).isEqualTo(4);
+        taskService.complete(approval.getId(), decision(4, "APPROVE", null));
+
+        assertThat(instance).isEnded().hasPassed(PLAN_APPROVED);
+        assertThat(plans.comments(round)).hasSize(21).extracting(PlanRepository.Comment::commentRound)
+            .containsOnly(1, 2, 3);
+        assertThat(plans.comments(round)).filteredOn(c -> !c.noComment()).hasSize(3)
+            .allSatisfy(c -> assertThat(c.measureCode()).isEqualTo(round + "-01-01"));
+        assertThat(plans.changes(round)).singleElement().satisfies(change -> {
+            assertThat(change.versionNo()).isEqualTo(3);
+            assertThat(change.newContent()).isEqualTo("测试整改措施：完善制度、组织培训并开展专项检查");
+        });
+        assertThat(measures.require(round + "-01-02").content()).isEqualTo("测试整改措施：完善制度、组织培训并开展专项检查");
+        assertThat(plans.versionContent(round, 2, round + "-01-02")).isNotEqualTo(plans.versionContent(round, 3,
+            round + "-01-02"));
+        assertThat(notifications.forRecipient("simingLiaison")).extracting(OutboxEntry::subject)
+            .anyMatch(s -> s.startsWith("【任务清单】"));
+    }
+
+    @Test
+    void withOneCommentRoundThePlanGoesToTheCommitteeAfterTheFirstRevision() {
+        ProcessInstance instance = start(1);
+        complete(instance, DRAFT_PLAN, Map.of("planSummary", "整改方案"));
+        answerRound(instance);
+        revise(instance, null);
+
+        assertThat(instance).isWaitingAt(APPROVE_PLAN);
+        assertThat(plans.comments(round)).extracting(PlanRepository.Comment::commentRound).containsOnly(1);
+    }
+
+    @Test
+    void aCommentRoundCountBelowOneIsRefused() {
+        String code = registerRound(MeasureKind.IMMEDIATE, 30);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(RectificationPlanProcess.KEY, code,
+            Map.of("roundCode", code, "commentRounds", 0)))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("commentRounds");
+        assertThat(plans.newestVersion(code)).isZero();
+    }
+
+    @Test
+    void aReviewerWhoDoesNotAnswerIsRemindedThenRecordedAsNoComment() {
+        ProcessInstance instance = start(1);
+        complete(instance, DRAFT_PLAN, Map.of("planSummary", "整改方案"));
+        Task silent = commentTasks(instance).stream().filter(t -> taskService.getIdentityLinksForTask(t.getId())
+            .stream().map(IdentityLink::getUserId).anyMatch("chief"::equals)).findFirst().orElseThrow();
+        List<Job> reminders = managementService.createJobQuery().processInstanceId(instance.getId())
+            .activityId(COMMENT_REMINDER).list();
+        assertThat(reminders).hasSize(7);
+
+        Job reminder = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(COMMENT_REMINDER)
+            .executionId(silent.getExecutionId()).singleResult();
+        setClock(new java.util.Date(reminder.getDuedate().getTime() + 60_000));
+        managementService.executeJob(reminder.getId());
+        assertThat(instance).hasPassed(REMIND_REVIEWER);
+        assertThat(notifications.forRecipient("chief")).extracting(OutboxEntry::subject)
+            .anyMatch(s -> s.startsWith("【征求意见提醒】"));
+
+        Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(COMMENT_DEADLINE)
+            .executionId(silent.getExecutionId()).singleResult();
+        setClock(new java.util.Date(deadline.getDuedate().getTime() + 60_000));
+        managementService.executeJob(deadline.getId());
+
+        assertThat(instance).hasPassed(RECORD_NO_COMMENT);
+        assertThat(taskService.createTaskQuery().taskId(silent.getId()).count()).isZero();
+        assertThat(plans.comments(round)).singleElement().satisfies(c -> {
+            assertThat(c.reviewer()).isEqualTo("user:chief");
+            assertThat(c.noComment()).isTrue();
+            assertThat(c.by()).isEqualTo("system");
+        });
+        assertThat(commentTasks(instance)).hasSize(6);
+    }
+
+    @Test
+    void theCommitteeSendsThePlanBackWithAReasonAndApprovesTheRevision() {
+        ProcessInstance instance = start(1);
+        complete(instance, DRAFT_PLAN, Map.of("planSummary", "整改方案"));
+        answerRound(instance);
+        revise(instance, null);
+        Task approval = task(instance, APPROVE_PLAN);
+
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), decision(2, "SEND_BACK", null)))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("planDecisionReason");
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), decision(1, "APPROVE", null)))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("approvedVersion")
+            .hasMessageContaining("最新为第2版");
+        assertThat(plans.decisions(round)).isEmpty();
+
+        taskService.complete(approval.getId(), decision(2, "SEND_BACK", "长效机制措施不够具体"));
+        assertThat(instance).isWaitingAt(REVISE_PLAN);
+        assertThat(runtimeService.getVariable(instance.getId(), "lastReturnReason")).isEqualTo("长效机制措施不够具体");
+        revise(instance, null);
+        complete(instance, APPROVE_PLAN, decision(3L, "APPROVE", null));
+
+        assertThat(instance).isEnded().hasPassed(PLAN_APPROVED);
+        assertThat(plans.decisions(round)).containsExactly("SEND_BACK", "APPROVE");
+    }
+
+    @Test
+    void aRevisionNamingAMeasureOfNoRoundIsRefusedNamingTheLine() {
+        ProcessInstance instance = start(1);
+        complete(instance, DRAFT_PLAN, Map.of("planSummary", "整改方案"));
+        answerRound(instance);
+        Task revision = task(instance, REVISE_PLAN);
+
+        assertThatThrownBy(() -> taskService.complete(revision.getId(), Map.of("revisionNotes", "修改",
+            "measureChanges", round + "-01-01：新内容\nNOPE-01-01：新内容")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("measureChanges")
+            .hasMessageContaining("第2行").hasMessageContaining("NOPE-01-01");
+        assertThat(plans.newestVersion(round)).isEqualTo(1);
+        assertThat(measures.require(round + "-01-01").content()).doesNotContain("新内容");
+    }
+}
