@@ -29,16 +29,20 @@ public class DemoRoundLoader implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoRoundLoader.class);
 
     private final Resource roundFile;
+    private final Resource secondRoundFile;
     private final InspectionRoundService rounds;
     private final RoundRepository repository;
     private final RoundWalkthrough walkthrough;
     private final EngineClock clock;
     private final TransactionTemplate transaction;
 
-    public DemoRoundLoader(@Value("${rectiflow.demo.round-file}") Resource roundFile, InspectionRoundService rounds,
+    public DemoRoundLoader(@Value("${rectiflow.demo.round-file}") Resource roundFile,
+                           @Value("${rectiflow.demo.second-round-file}") Resource secondRoundFile,
+                           InspectionRoundService rounds,
                            RoundRepository repository, RoundWalkthrough walkthrough, EngineClock clock,
                            PlatformTransactionManager transactionManager) {
         this.roundFile = roundFile;
+        this.secondRoundFile = secondRoundFile;
         this.rounds = rounds;
         this.repository = repository;
         this.walkthrough = walkthrough;
@@ -48,6 +52,25 @@ public class DemoRoundLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        loadSeedRound();
+        loadSecondRound();
+    }
+
+    /** The second round stops where an office starts: its meeting held, its plan to be drafted. */
+    private void loadSecondRound() {
+        DemoRoundFile file = DemoRound.read(secondRoundFile);
+        if (repository.exists(file.code())) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            rounds.register(DemoRound.registration(file, clock.today()));
+            walkthrough.holdMeeting(file.code(), clock.today().plusDays(file.feedbackDays()), "巡察整改工作领导小组会议",
+                "巡察整改工作领导小组成员", "研究营商环境专项巡察反馈意见，部署起草整改方案。");
+        });
+        LOG.info("Demo round {} registered, waiting in plan drafting", file.code());
+    }
+
+    private void loadSeedRound() {
         DemoRoundFile file = DemoRound.read(roundFile);
         if (repository.exists(file.code())) {
             LOG.info("Demo round {} is registered already", file.code());

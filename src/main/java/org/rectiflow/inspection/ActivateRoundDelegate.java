@@ -12,7 +12,10 @@ import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.RoundRepository.Round;
 import org.springframework.stereotype.Component;
 
-/** 登记巡察整改: marks the round as in rectification and sets the dates its diagram waits for. */
+/**
+ * 登记巡察整改: marks the round as in rectification and sets the dates its diagram waits for: the report,
+ * the end of the centralised period and the look-back.
+ */
 @Component
 public class ActivateRoundDelegate implements JavaDelegate {
 
@@ -28,5 +31,8 @@ public class ActivateRoundDelegate implements JavaDelegate {
         execution.setVariable(ROUND_TITLE, round.title());
         execution.setVariable(FEEDBACK_DATE_TEXT, EngineClock.chinese(round.feedbackDate()));
         execution.setVariable(REPORT_DUE_AT, rounds.reportDueAt(round));
+        execution.setVariable(InspectionRoundProcess.Variables.CENTRALISED_PERIOD_ENDS_AT,
+            rounds.centralisedPeriodEndsAt(round));
+        execution.setVariable(InspectionRoundProcess.Variables.LOOK_BACK_AT, rounds.lookBackAt(round));
     }
 }

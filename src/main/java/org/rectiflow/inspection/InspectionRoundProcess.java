@@ -25,6 +25,18 @@ public final class InspectionRoundProcess {
         public static final String REPORT_DUE = "intermediateTimerEvent_reportDue";
         public static final String SUBMIT_REPORT = "userTask_submitReport";
         public static final String RECORD_REPORT_SUBMISSION = "serviceTask_recordReportSubmission";
+        public static final String CENTRALISED_PERIOD_ENDS = "intermediateTimerEvent_centralisedPeriodEnds";
+        public static final String HAND_OVER_LONG_TERM = "serviceTask_handOverLongTermMeasures";
+        public static final String DRAFT_PUBLIC_NOTE = "userTask_draftPublicNote";
+        public static final String APPROVE_PUBLIC_NOTE = "userTask_approvePublicNote";
+        public static final String PUBLISH_PROGRESS = "serviceTask_publishProgress";
+        public static final String LOOK_BACK_DUE = "intermediateTimerEvent_lookBackDue";
+        public static final String DRAW_LOOK_BACK_SAMPLE = "serviceTask_drawLookBackSample";
+        public static final String LOOK_BACK_CHECK = "subProcess_lookBackCheck";
+        public static final String CHECK_FOR_RELAPSE = "userTask_checkForRelapse";
+        public static final String REOPEN_MEASURE = "serviceTask_reopenMeasure";
+        public static final String MEASURE_REOPENED = "endEvent_measureReopened";
+        public static final String NO_RELAPSE = "endEvent_noRelapse";
         public static final String JOIN_RECTIFICATION = "gateway_joinRectification";
         public static final String COMPLETE_ROUND = "serviceTask_completeRound";
         public static final String ROUND_COMPLETED = "endEvent_roundCompleted";
@@ -38,6 +50,14 @@ public final class InspectionRoundProcess {
         public static final String ROUND_TITLE = "roundTitle";
         public static final String FEEDBACK_DATE_TEXT = "feedbackDateText";
         public static final String REPORT_DUE_AT = "reportDueAt";
+        public static final String CENTRALISED_PERIOD_ENDS_AT = "centralisedPeriodEndsAt";
+        public static final String LOOK_BACK_AT = "lookBackAt";
+        // public-note-draft.form and public-note-approval.form
+        public static final String PUBLIC_NOTE = "publicNote";
+        public static final String PUBLIC_NOTE_DECISION = "publicNoteDecision";
+        public static final String PUBLIC_NOTE_COMMENT = "publicNoteComment";
+        public static final String PUBLIC_NOTE_APPROVED = "publicNoteApproved";
+        public static final String LAST_RETURN_REASON = "lastReturnReason";
         /** The element variables of the multi-instance call activities. */
         public static final String MEASURE_CODE = "measureCode";
         public static final String CLUE_CODE = "clueCode";

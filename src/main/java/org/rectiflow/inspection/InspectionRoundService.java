@@ -43,11 +43,15 @@ public class InspectionRoundService {
     private final EngineClock clock;
     private final CurrentActor actor;
     private final Period reportDueAfterFeedback;
+    private final Period centralisedPeriod;
+    private final Period lookBackAfter;
 
     public InspectionRoundService(RoundRepository rounds, MeasureRepository measures, ClueRepository clues,
                                   OrganisationRepository organisation, StatusHistory history,
                                   RuntimeService runtimeService, EngineClock clock, CurrentActor actor,
-                                  @Value("${rectiflow.report.due-after-feedback}") Period reportDueAfterFeedback) {
+                                  @Value("${rectiflow.report.due-after-feedback}") Period reportDueAfterFeedback,
+                                  @Value("${rectiflow.round.centralised-period}") Period centralisedPeriod,
+                                  @Value("${rectiflow.look-back.after}") Period lookBackAfter) {
         this.rounds = rounds;
         this.measures = measures;
         this.clues = clues;
@@ -57,6 +61,8 @@ public class InspectionRoundService {
         this.clock = clock;
         this.actor = actor;
         this.reportDueAfterFeedback = reportDueAfterFeedback;
+        this.centralisedPeriod = centralisedPeriod;
+        this.lookBackAfter = lookBackAfter;
     }
 
     /**
@@ -238,6 +244,33 @@ public class InspectionRoundService {
     /** When the report to the inspection office is due: the feedback date plus the configured period. */
     public Date reportDueAt(Round round) {
         return clock.deadlineInstant(round.feedbackDate().plus(reportDueAfterFeedback));
+    }
+
+    /** The end of the centralised rectification period (集中整改期). */
+    public Date centralisedPeriodEndsAt(Round round) {
+        return clock.deadlineInstant(round.feedbackDate().plus(centralisedPeriod));
+    }
+
+    /** 回头看: the configured time after the centralised period. */
+    public Date lookBackAt(Round round) {
+        return clock.deadlineInstant(round.feedbackDate().plus(centralisedPeriod).plus(lookBackAfter));
+    }
+
+    /** The leading group's decision on the public progress note; a return needs a reason. */
+    public boolean decidePublicNote(String roundCode, String note, boolean approved, String comment) {
+        if (!approved && comment == null) {
+            throw org.rectiflow.common.FormValues.invalid("publicNoteComment", "意见说明", "退回修改时必须填写理由");
+        }
+        rounds.insertPublicNoteDecision(roundCode, note, approved ? "APPROVE" : "RETURN", comment, actor.id(),
+            clock.nowTimestamp());
+        return approved;
+    }
+
+    /** 党务公开: the approved note is published today. */
+    public void publish(String roundCode, String note) {
+        rounds.recordPublication(roundCode, note, clock.today());
+        history.record(StatusHistory.Entity.ROUND, roundCode, RoundStatus.IN_RECTIFICATION.name(),
+            RoundStatus.IN_RECTIFICATION.name(), actor.id(), "整改进展情况已党务公开", clock.nowTimestamp());
     }
 
     public void recordMeeting(String roundCode, LocalDate heldOn, String title, String attendees, String decisions) {

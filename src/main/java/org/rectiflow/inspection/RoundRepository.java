@@ -102,6 +102,24 @@ public class RoundRepository {
             .params(submittedOn, reference, summary, code).update();
     }
 
+    public void recordPublication(String code, String note, java.time.LocalDate publishedOn) {
+        jdbc.sql("UPDATE inspection_round SET public_note = ?, published_on = ? WHERE code = ?")
+            .params(note, publishedOn, code).update();
+    }
+
+    public java.util.Optional<java.time.LocalDate> publishedOn(String code) {
+        return jdbc.sql("SELECT published_on FROM inspection_round WHERE code = ?").param(code)
+            .query((rs, n) -> rs.getObject(1, java.time.LocalDate.class)).optional().filter(d -> d != null);
+    }
+
+    public void insertPublicNoteDecision(String code, String note, String decision, String comment, String by,
+                                         Timestamp at) {
+        jdbc.sql("""
+                INSERT INTO public_note_decision (round_code, public_note, decision, comment_text, decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+            .params(code, note, decision, comment, by, at).update();
+    }
+
     public void insertMeeting(String roundCode, LocalDate heldOn, String title, String attendees, String decisions,
                               String recordedBy, Timestamp at) {
         jdbc.sql("""
@@ -151,6 +169,11 @@ public class RoundRepository {
     public void closeProblem(long problemId, Timestamp at) {
         jdbc.sql("UPDATE problem SET status = ?, closed_at = ? WHERE id = ?")
             .params(ProblemStatus.CLOSED.name(), at, problemId).update();
+    }
+
+    public void reopenProblem(long problemId) {
+        jdbc.sql("UPDATE problem SET status = ?, closed_at = NULL WHERE id = ?")
+            .params(ProblemStatus.OPEN.name(), problemId).update();
     }
 
     public long countProblems(String roundCode, ProblemStatus status) {

@@ -43,6 +43,8 @@ public final class MeasureExecutionProcess {
         // set when the measure starts
         public static final String UNIT_GROUP = "unitGroup";
         public static final String LEAD_UNIT_GROUP = "leadUnitGroup";
+        /** Who signs off: the supervision group, or 从严办 once the measure is under normal management. */
+        public static final String SIGN_OFF_GROUP = "signOffGroup";
         public static final String DEADLINE = "deadline";
         public static final String DEADLINE_TEXT = "deadlineText";
         public static final String PROBLEM_TITLE = "problemTitle";

@@ -18,17 +18,22 @@ public class MeasureRepository {
                           String keyGroupCode, String leadUnitCode, int seq, String content, String unitCode,
                           String unitName, String leaderUserId, String leaderName, LocalDate deadline,
                           MeasureKind kind, MeasureStatus status, String progress, String completionSummary,
-                          ReportStatus reportStatus, int reworkCount) {
+                          ReportStatus reportStatus, int reworkCount, String managedBy,
+                          String processInstanceId) {
     }
 
     public record Archive(String measureCode, String outcome, String completionSummary, int evidenceCount,
                           int noticeCount, int reworkCount, String reviewedBy, String signedOffBy) {
     }
 
+    public static final String MANAGED_BY_SUPERVISION = "SUPERVISION";
+    public static final String MANAGED_BY_NORMAL_MANAGEMENT = "NORMAL_MANAGEMENT";
+
     private static final String SELECT = """
             SELECT m.code, m.round_code, m.problem_id, p.seq, p.title, p.key_group_code, k.lead_unit_code, m.seq,
                    m.content, m.unit_code, u.name, m.leader_user_id, COALESCE(l.display_name, m.leader_user_id),
-                   m.deadline, m.kind, m.status, m.progress, m.completion_summary, m.report_status, m.rework_count
+                   m.deadline, m.kind, m.status, m.progress, m.completion_summary, m.report_status, m.rework_count,
+                   m.managed_by, m.process_instance_id
             FROM measure m
             JOIN problem p ON p.id = m.problem_id
             JOIN org_key_group k ON k.code = p.key_group_code
@@ -60,7 +65,7 @@ public class MeasureRepository {
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getObject(14, LocalDate.class),
                 MeasureKind.valueOf(rs.getString(15)), MeasureStatus.valueOf(rs.getString(16)), rs.getString(17),
                 rs.getString(18), rs.getString(19) == null ? null : ReportStatus.valueOf(rs.getString(19)),
-                rs.getInt(20)))
+                rs.getInt(20), rs.getString(21), rs.getString(22)))
             .optional();
     }
 
@@ -70,6 +75,26 @@ public class MeasureRepository {
 
     public void setStatus(String code, MeasureStatus status) {
         jdbc.sql("UPDATE measure SET status = ? WHERE code = ?").params(status.name(), code).update();
+    }
+
+    public void setManagedBy(String code, String managedBy) {
+        jdbc.sql("UPDATE measure SET managed_by = ? WHERE code = ?").params(managedBy, code).update();
+    }
+
+    /** Reopens a closed measure with a new deadline. */
+    public void reopen(String code, LocalDate deadline) {
+        jdbc.sql("UPDATE measure SET status = ?, deadline = ?, closed_at = NULL WHERE code = ?")
+            .params(MeasureStatus.IN_PROGRESS.name(), deadline, code).update();
+    }
+
+    /** The long-term measures of a round that are not closed and still under the supervision group. */
+    public java.util.List<String> openLongTerm(String roundCode) {
+        return jdbc.sql("""
+                SELECT code FROM measure WHERE round_code = ? AND kind = ? AND status NOT IN (?, ?) AND managed_by = ?
+                ORDER BY code""")
+            .params(roundCode, MeasureKind.LONG_TERM.name(), MeasureStatus.SIGNED_OFF.name(),
+                MeasureStatus.NORMAL_MANAGEMENT.name(), MANAGED_BY_SUPERVISION)
+            .query(String.class).list();
     }
 
     public void updateContent(String code, String content) {
@@ -118,7 +143,19 @@ public class MeasureRepository {
         return jdbc.sql("SELECT COUNT(*) FROM evidence WHERE measure_code = ?").param(code).query(Integer.class).single();
     }
 
+    /** Writes the measure's archive record; a measure reopened and closed again gets its record renewed. */
     public void insertArchive(Archive archive, String reviewComment, String signOffComment, Timestamp at) {
+        if (jdbc.sql("""
+                UPDATE measure_archive SET outcome = ?, completion_summary = ?, evidence_count = ?, notice_count = ?,
+                    rework_count = ?, reviewed_by = ?, review_comment = ?, signed_off_by = ?, sign_off_comment = ?,
+                    archived_at = ?
+                WHERE measure_code = ?""")
+            .params(archive.outcome(), archive.completionSummary(), archive.evidenceCount(), archive.noticeCount(),
+                archive.reworkCount(), archive.reviewedBy(), reviewComment, archive.signedOffBy(), signOffComment, at,
+                archive.measureCode())
+            .update() == 1) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO measure_archive (measure_code, outcome, completion_summary, evidence_count, notice_count,
                     rework_count, reviewed_by, review_comment, signed_off_by, sign_off_comment, archived_at)

@@ -127,6 +127,44 @@ public class MeasureService {
         }
     }
 
+    /**
+     * 集中整改期结束: the round's open long-term measures go on under normal management (从严办): their
+     * sign-off passes to that group. Returns the measures handed over.
+     */
+    public java.util.List<String> handOverLongTermMeasures(String roundCode) {
+        java.util.List<String> codes = measures.openLongTerm(roundCode);
+        Timestamp now = clock.nowTimestamp();
+        for (String code : codes) {
+            measures.setManagedBy(code, MeasureRepository.MANAGED_BY_NORMAL_MANAGEMENT);
+            Measure measure = measures.require(code);
+            history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), measure.status().name(),
+                actor.id(), "集中整改期结束，长久立措施转从严办常态化管理", now);
+        }
+        return codes;
+    }
+
+    /** The group that signs the measure off: the supervision group, or 从严办 under normal management. */
+    public String signOffGroup(Measure measure) {
+        return MeasureRepository.MANAGED_BY_NORMAL_MANAGEMENT.equals(measure.managedBy())
+            ? org.rectiflow.identity.RoleGroups.NORMAL_MANAGEMENT : org.rectiflow.identity.RoleGroups.SUPERVISION;
+    }
+
+    /** 回头看 found a relapse: the measure is open again with a new deadline, and so is its problem. */
+    public void reopen(String code, String reason, LocalDate newDeadline) {
+        Measure measure = measures.require(code);
+        ProblemRow problem = rounds.lockProblem(measure.problemId());
+        Timestamp now = clock.nowTimestamp();
+        String who = actor.id();
+        measures.reopen(code, newDeadline);
+        history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), MeasureStatus.IN_PROGRESS.name(),
+            who, "回头看发现问题反弹，重新整改（新完成时限" + newDeadline + "）：" + reason, now);
+        if (problem.status() == RoundRepository.ProblemStatus.CLOSED) {
+            rounds.reopenProblem(problem.id());
+            history.record(StatusHistory.Entity.PROBLEM, problem.ref(), RoundRepository.ProblemStatus.CLOSED.name(),
+                RoundRepository.ProblemStatus.OPEN.name(), who, "措施" + code + "回头看发现反弹", now);
+        }
+    }
+
     public void recordInterview(String code, LocalDate heldOn, String interviewee, String record) {
         measures.insertInterview(code, heldOn, interviewee, record, actor.id(), clock.nowTimestamp());
     }

@@ -9,6 +9,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CO
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CONTENT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PROBLEM_TITLE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COUNT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_GROUP;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.UNIT_GROUP;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.UNIT_NAME;
 
@@ -51,5 +52,6 @@ public class StartMeasureDelegate implements JavaDelegate {
         execution.setVariable(LEADER_NAME, m.leaderName());
         execution.setVariable(KIND_TEXT, m.kind().label());
         execution.setVariable(REWORK_COUNT, m.reworkCount());
+        execution.setVariable(SIGN_OFF_GROUP, measures.signOffGroup(m));
     }
 }

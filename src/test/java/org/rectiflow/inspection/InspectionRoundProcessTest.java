@@ -3,7 +3,17 @@ package org.rectiflow.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.APPROVE_PUBLIC_NOTE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.CENTRALISED_PERIOD_ENDS;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.CHECK_FOR_RELAPSE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_PLAN;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_PUBLIC_NOTE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.HAND_OVER_LONG_TERM;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.LOOK_BACK_DUE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.MEASURE_REOPENED;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.NO_RELAPSE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.PUBLISH_PROGRESS;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REOPEN_MEASURE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_UNIT_PLAN;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.EXECUTE_MEASURES;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.HANDLE_CLUES;
@@ -35,7 +45,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * processes/inspection-round.bpmn: the meeting, then side by side the plan and each unit's
- * rectification (its implementation plan, then its measures), the clues, and the 2-month report.
+ * rectification (its implementation plan, then its measures), the clues, and the 2-month report followed
+ * by the end of the centralised period (hand-over to normal management, publication) and the look-back.
  */
 class InspectionRoundProcessTest extends ProcessTest {
 
@@ -150,7 +161,7 @@ class InspectionRoundProcessTest extends ProcessTest {
     }
 
     @Test
-    void theRoundEndsWhenMeasuresCluesAndTheReportAreAllDone() {
+    void theRoundEndsWhenMeasuresCluesReportPublicationAndLookBackAreAllDone() {
         String round = TestRounds.newCode();
         rounds.register(TestRounds.roundWithClues(round, TODAY,
             new RoundRegistration.Clue("XF-1", ClueKind.PETITION, "反映民警违规收费", TODAY.minusDays(3))));
@@ -167,13 +178,115 @@ class InspectionRoundProcessTest extends ProcessTest {
         complete(clue, ClueHandlingProcess.Elements.TRIAGE_CLUE, Map.of("triage", "CONCLUDE", "triageReason", "已办结"));
         assertThat(instance).isWaitingAt(REPORT_DUE).isNotEnded();
 
-        fire(instance, REPORT_DUE);
-        complete(instance, SUBMIT_REPORT, Map.of("reportDate", "2026-05-03", "reportReference", "厦公党〔2026〕5号",
-            "reportSummary", "已完成集中整改"));
+        reportAndPublish(instance);
+        lookBack(instance, "NO_RELAPSE");
 
-        assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED);
+        assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED, NO_RELAPSE).hasNotPassed(REOPEN_MEASURE);
         assertThat(roundRepository.requireRound(round).status()).isEqualTo(RoundStatus.COMPLETED);
         assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(1);
+    }
+
+    @Test
+    void thePublicNoteReturnedByTheLeadingGroupIsRedraftedThenPublished() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 30);
+        ProcessInstance instance = instanceOf(round);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+        fire(instance, REPORT_DUE);
+        complete(instance, SUBMIT_REPORT, REPORT);
+        fire(instance, CENTRALISED_PERIOD_ENDS);
+
+        assertThat(task(instance, DRAFT_PUBLIC_NOTE)).hasCandidateGroup("office");
+        complete(instance, DRAFT_PUBLIC_NOTE, Map.of("publicNote", "整改进展情况（初稿）"));
+        Task approval = task(instance, APPROVE_PUBLIC_NOTE);
+        assertThat(approval).hasCandidateGroup("leadinggroup");
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("publicNoteDecision", "RETURN")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("publicNoteComment");
+        taskService.complete(approval.getId(), Map.of("publicNoteDecision", "RETURN", "publicNoteComment", "请补充线索情况"));
+
+        Task redraft = task(instance, DRAFT_PUBLIC_NOTE);
+        assertThat(taskService.getVariable(redraft.getId(), "lastReturnReason")).isEqualTo("请补充线索情况");
+        assertThat(roundRepository.publishedOn(round)).isEmpty();
+        taskService.complete(redraft.getId(), Map.of("publicNote", "整改进展情况（修改稿）"));
+        complete(instance, APPROVE_PUBLIC_NOTE, Map.of("publicNoteDecision", "APPROVE"));
+
+        assertThat(instance).hasPassed(PUBLISH_PROGRESS).isWaitingAt(LOOK_BACK_DUE);
+        assertThat(roundRepository.publishedOn(round)).contains(TODAY.plusMonths(6));
+        assertThat(jdbc.sql("SELECT decision FROM public_note_decision WHERE round_code = ? ORDER BY id").param(round)
+            .query(String.class).list()).containsExactly("RETURN", "APPROVE");
+    }
+
+    @Test
+    void atTheEndOfTheCentralisedPeriodOpenLongTermMeasuresGoToNormalManagement() {
+        String round = registerRound(MeasureKind.LONG_TERM, 300);
+        ProcessInstance instance = instanceOf(round);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+        walkthrough.approvePlan(round, "整改方案", "无");
+        walkthrough.approveUnitPlans(round);
+        fire(instance, REPORT_DUE);
+        complete(instance, SUBMIT_REPORT, REPORT);
+
+        fire(instance, CENTRALISED_PERIOD_ENDS);
+
+        assertThat(instance).hasPassed(HAND_OVER_LONG_TERM).isWaitingAt(DRAFT_PUBLIC_NOTE, EXECUTE_MEASURES);
+        String code = round + "-01-01";
+        assertThat(jdbc.sql("SELECT managed_by FROM measure WHERE code = ?").param(code).query(String.class).single())
+            .isEqualTo("NORMAL_MANAGEMENT");
+        ProcessInstance measure = runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(MeasureExecutionProcess.KEY).processInstanceBusinessKey(code).singleResult();
+        complete(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES, Map.of("progress", "制度已建立",
+            "completionSummary", "建立长效机制", "evidence", "制度文件", "reportStatus", "COMPLETED"));
+        complete(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW, Map.of("reviewDecision", "APPROVE"));
+        assertThat(task(measure, MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF)).hasCandidateGroup("normalmanagement");
+    }
+
+    @Test
+    void aRelapseFoundByTheLookBackReopensTheMeasureWithItsReason() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 30);
+        ProcessInstance instance = instanceOf(round);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+        walkthrough.approvePlan(round, "整改方案", "无");
+        walkthrough.approveUnitPlans(round);
+        finishMeasure(round + "-01-01", "COMPLETED");
+        reportAndPublish(instance);
+
+        lookBack(instance, "RELAPSED");
+
+        String code = round + "-01-01";
+        assertThat(instance).isEnded().hasPassed(REOPEN_MEASURE, MEASURE_REOPENED);
+        assertThat(measures.require(code).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(measures.require(code).deadline()).isEqualTo(TODAY.plusMonths(12).plusDays(30));
+        assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.OPEN)).isEqualTo(1);
+        ProcessInstance reopened = runtimeService.createProcessInstanceQuery()
+            .processDefinitionKey(MeasureExecutionProcess.KEY).processInstanceBusinessKey(code).active().singleResult();
+        assertThat(reopened).isWaitingAt(MeasureExecutionProcess.Elements.UNIT_RECTIFIES);
+        assertThat(jdbc.sql("SELECT reason FROM status_history WHERE entity_type = 'MEASURE' AND entity_ref = ? "
+            + "ORDER BY id DESC").param(code).query(String.class).list().get(0))
+            .contains("回头看发现问题反弹").contains("整改后又出现同类问题");
+    }
+
+    private static final Map<String, Object> REPORT = Map.of("reportDate", "2026-05-03",
+        "reportReference", "厦公党〔2026〕5号", "reportSummary", "已完成集中整改阶段任务");
+
+    /** The report, the end of the centralised period and the publication of the note, all approved. */
+    private void reportAndPublish(ProcessInstance instance) {
+        fire(instance, REPORT_DUE);
+        complete(instance, SUBMIT_REPORT, REPORT);
+        fire(instance, CENTRALISED_PERIOD_ENDS);
+        complete(instance, DRAFT_PUBLIC_NOTE, Map.of("publicNote", "整改进展情况"));
+        complete(instance, APPROVE_PUBLIC_NOTE, Map.of("publicNoteDecision", "APPROVE"));
+    }
+
+    /** The look-back: every sampled measure checked with the given finding. */
+    private void lookBack(ProcessInstance instance, String finding) {
+        assertThat(instance).isWaitingAt(LOOK_BACK_DUE);
+        fire(instance, LOOK_BACK_DUE);
+        List<Task> checks = taskService.createTaskQuery().processInstanceId(instance.getId())
+            .taskDefinitionKey(CHECK_FOR_RELAPSE).list();
+        assertThat(checks).hasSize(1).allSatisfy(t -> assertThat(t).hasCandidateGroup("supervision"));
+        for (Task check : checks) {
+            taskService.complete(check.getId(), Map.of("relapseFinding", finding, "lookBackFindings",
+                "RELAPSED".equals(finding) ? "整改后又出现同类问题" : "整改成效巩固"));
+        }
     }
 
     private void finishMeasure(String measureCode, String reportStatus) {

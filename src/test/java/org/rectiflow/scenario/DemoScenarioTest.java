@@ -53,7 +53,9 @@ import org.springframework.test.context.ActiveProfiles;
  * ladder steps fire, the discipline inspectors handle the transferred clues, and every measure is
  * reported by its unit, reviewed by its key group's lead unit and signed off by the supervision group,
  * each as that user with authorization on. Then the ledger must hold the seed's clue figures, 42 closed
- * problems, every measure signed off with its archive record, and every notice.
+ * problems, every measure signed off with its archive record, and every notice. The round goes on to
+ * the report to the inspection office, the public progress note and the look-back, which reopens a
+ * relapsed measure.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
@@ -197,8 +199,42 @@ class DemoScenarioTest {
         ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(demo.feedbackDays()).plusMonths(2).atTime(19, 0)
             .atZone(ZONE).toInstant()));
         runDueJobs();
-        complete("officer1", tasksOf("officer1", InspectionRoundProcess.Elements.SUBMIT_REPORT).get(0), Map.of(
+        complete("officer1", roundTask("officer1", round, InspectionRoundProcess.Elements.SUBMIT_REPORT), Map.of(
             "reportDate", TODAY.toString(), "reportReference", "厦公党〔2021〕1号", "reportSummary", "集中整改任务基本完成"));
+        assertThat(rounds.requireRound(round).reportSubmittedOn()).isEqualTo(TODAY);
+
+        // the centralised period ends: the public progress note is drafted, returned once, approved, published
+        ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(demo.feedbackDays()).plusMonths(6).atTime(19, 0)
+            .atZone(ZONE).toInstant()));
+        runDueJobs();
+        complete("officer1", roundTask("officer1", round, InspectionRoundProcess.Elements.DRAFT_PUBLIC_NOTE),
+            Map.of("publicNote", "现将巡察整改进展情况予以公布（初稿）"));
+        complete("chief", roundTask("chief", round, InspectionRoundProcess.Elements.APPROVE_PUBLIC_NOTE),
+            Map.of("publicNoteDecision", "RETURN", "publicNoteComment", "请补充问题线索处理情况"));
+        complete("officer1", roundTask("officer1", round, InspectionRoundProcess.Elements.DRAFT_PUBLIC_NOTE),
+            Map.of("publicNote", "现将巡察整改进展情况予以公布，含问题线索处理情况"));
+        complete("chief", roundTask("chief", round, InspectionRoundProcess.Elements.APPROVE_PUBLIC_NOTE),
+            Map.of("publicNoteDecision", "APPROVE"));
+        assertThat(rounds.publishedOn(round)).isPresent();
+
+        // 回头看: a sample of at least one signed-off measure per unit; one has relapsed and is reopened
+        ClockUtil.setCurrentTime(Date.from(TODAY.plusDays(demo.feedbackDays()).plusMonths(12).atTime(19, 0)
+            .atZone(ZONE).toInstant()));
+        runDueJobs();
+        List<Task> checks = tasksOf("supervisor1", InspectionRoundProcess.Elements.CHECK_FOR_RELAPSE).stream()
+            .filter(t -> round.equals(measureCode(t))).toList();
+        assertThat(checks).hasSizeGreaterThanOrEqualTo(units.size());
+        String relapsed = (String) taskService.getVariable(checks.get(0).getId(), "lookBackMeasure");
+        for (int i = 0; i < checks.size(); i++) {
+            complete("supervisor1", checks.get(i), Map.of("relapseFinding", i == 0 ? "RELAPSED" : "NO_RELAPSE",
+                "lookBackFindings", i == 0 ? "抽查发现问题反弹" : "整改成效巩固"));
+        }
+        assertThat(measures.require(relapsed).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(relapsed).active().count())
+            .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT reason FROM status_history WHERE entity_ref = ? ORDER BY id DESC").param(relapsed)
+            .query(String.class).list().get(0)).contains("回头看发现问题反弹");
+        assertThat(rounds.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(41);
         assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.COMPLETED);
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(InspectionRoundProcess.KEY)
             .processInstanceBusinessKey(round).finished().count()).isEqualTo(1);
@@ -218,19 +254,19 @@ class DemoScenarioTest {
         for (int i = 0; i < demo.clues().size(); i++) {
             disposition.put(RoundRegistration.clueCode(round, i + 1), demo.clues().get(i).demo());
         }
-        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.HANDLE_LAW_PETITION)) {
+        for (Task task : roundTasks("inspector1", round, ClueHandlingProcess.Elements.HANDLE_LAW_PETITION)) {
             complete("inspector1", task, Map.of("lawOutcome", disposition.get(measureCode(task)).lawOutcome().name(),
                 "handling", "依法依规办理"));
         }
-        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.TRIAGE_CLUE)) {
+        for (Task task : roundTasks("inspector1", round, ClueHandlingProcess.Elements.TRIAGE_CLUE)) {
             complete("inspector1", task, Map.of("triage", disposition.get(measureCode(task)).triage().name(),
                 "triageReason", "经集体研判"));
         }
-        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.VERIFY_CLUE)) {
+        for (Task task : roundTasks("inspector1", round, ClueHandlingProcess.Elements.VERIFY_CLUE)) {
             complete("inspector1", task, Map.of("verificationResult",
                 disposition.get(measureCode(task)).result().name(), "findings", "经初步核实"));
         }
-        for (Task task : tasksOf("inspector1", ClueHandlingProcess.Elements.RECORD_ACCOUNTABILITY)) {
+        for (Task task : roundTasks("inspector1", round, ClueHandlingProcess.Elements.RECORD_ACCOUNTABILITY)) {
             complete("inspector1", task, Map.of("accountabilityEntries",
                 String.join("\n", disposition.get(measureCode(task)).accountability())));
         }
@@ -288,6 +324,17 @@ class DemoScenarioTest {
     /** The open tasks a user sees, as that user: authorization decides. */
     private List<Task> tasksOf(String userId, String taskDefinitionKey) {
         return as(userId, () -> taskService.createTaskQuery().taskDefinitionKey(taskDefinitionKey).list());
+    }
+
+    /** The user's open tasks of one round: its own, its measures' and its clues' (their keys start with its code). */
+    private List<Task> roundTasks(String userId, String round, String taskDefinitionKey) {
+        return tasksOf(userId, taskDefinitionKey).stream().filter(t -> measureCode(t).startsWith(round)).toList();
+    }
+
+    private Task roundTask(String userId, String round, String taskDefinitionKey) {
+        List<Task> tasks = roundTasks(userId, round, taskDefinitionKey);
+        assertThat(tasks).as(userId + "'s " + taskDefinitionKey + " of " + round).hasSize(1);
+        return tasks.get(0);
     }
 
     private void complete(String userId, Task task, Map<String, Object> variables) {

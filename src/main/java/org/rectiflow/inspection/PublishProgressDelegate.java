@@ -1,0 +1,25 @@
+package org.rectiflow.inspection;
+
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.TypedVariables;
+import org.springframework.stereotype.Component;
+
+/** 党务公开整改进展情况: the approved note is published and the round records the date. */
+@Component
+public class PublishProgressDelegate implements JavaDelegate {
+
+    private final InspectionRoundService rounds;
+
+    public PublishProgressDelegate(InspectionRoundService rounds) {
+        this.rounds = rounds;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        rounds.publish(TypedVariables.string(execution, ROUND_CODE), TypedVariables.string(execution, PUBLIC_NOTE));
+    }
+}

@@ -1,0 +1,34 @@
+package org.rectiflow.lookback;
+
+import static org.rectiflow.lookback.LookBackVariables.LOOK_BACK_FINDINGS;
+import static org.rectiflow.lookback.LookBackVariables.LOOK_BACK_MEASURE;
+import static org.rectiflow.lookback.LookBackVariables.RELAPSED;
+import static org.rectiflow.lookback.LookBackVariables.RELAPSE_FINDING;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormValues;
+import org.rectiflow.common.TypedVariables;
+import org.rectiflow.inspection.InspectionRoundProcess;
+import org.springframework.stereotype.Component;
+
+/** 登记核查结果: whether the sampled measure's rectification held, with the findings. */
+@Component
+public class RecordLookBackCheckDelegate implements JavaDelegate {
+
+    private final LookBackService lookBacks;
+
+    public RecordLookBackCheckDelegate(LookBackService lookBacks) {
+        this.lookBacks = lookBacks;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        LookBackService.Finding finding = form.requiredChoice(RELAPSE_FINDING, "核查结论", LookBackService.Finding.class);
+        lookBacks.recordCheck(TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE),
+            TypedVariables.string(execution, LOOK_BACK_MEASURE), finding,
+            form.requiredText(LOOK_BACK_FINDINGS, "核查情况", 4000));
+        execution.setVariable(RELAPSED, finding == LookBackService.Finding.RELAPSED);
+    }
+}
