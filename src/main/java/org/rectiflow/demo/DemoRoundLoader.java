@@ -56,7 +56,7 @@ public class DemoRoundLoader implements ApplicationRunner {
         loadSecondRound();
     }
 
-    /** The second round stops where an office starts: its meeting held, its plan to be drafted. */
+    /** The second round stops early: its meeting held and its plan drafted, out for the first round of comments. */
     private void loadSecondRound() {
         DemoRoundFile file = DemoRound.read(secondRoundFile);
         if (repository.exists(file.code())) {
@@ -66,8 +66,9 @@ public class DemoRoundLoader implements ApplicationRunner {
             rounds.register(DemoRound.registration(file, clock.today()));
             walkthrough.holdMeeting(file.code(), clock.today().plusDays(file.feedbackDays()), "巡察整改工作领导小组会议",
                 "巡察整改工作领导小组成员", "研究营商环境专项巡察反馈意见，部署起草整改方案。");
+            walkthrough.draftPlan(file.code(), "针对营商环境专项巡察反馈的问题，逐条制定整改措施，现征求意见。");
         });
-        LOG.info("Demo round {} registered, waiting in plan drafting", file.code());
+        LOG.info("Demo round {} registered, its plan out for the first round of comments", file.code());
     }
 
     private void loadSeedRound() {

@@ -41,8 +41,7 @@ public class RoundWalkthrough {
      * comment, the others with "无"), revises after each, and approves the newest version.
      */
     public void approvePlan(String roundCode, String summary, String comment) {
-        complete(roundCode, RectificationPlanProcess.Elements.DRAFT_PLAN,
-            Map.of(RectificationPlanProcess.Variables.PLAN_SUMMARY, summary));
+        draftPlan(roundCode, summary);
         while (open(roundCode, RectificationPlanProcess.Elements.APPROVE_PLAN).isEmpty()) {
             List<Task> comments = open(roundCode, RectificationPlanProcess.Elements.COMMENT_ON_PLAN);
             if (comments.isEmpty()) {
@@ -60,6 +59,12 @@ public class RoundWalkthrough {
             RectificationPlanProcess.Variables.PLAN_VERSION);
         taskService.complete(approval.getId(), Map.of(RectificationPlanProcess.Variables.APPROVED_VERSION, version,
             RectificationPlanProcess.Variables.PLAN_DECISION, RectificationPlanProcess.Decision.APPROVE.name()));
+    }
+
+    /** The office drafts the plan: it goes out for the first round of comments. */
+    public void draftPlan(String roundCode, String summary) {
+        complete(roundCode, RectificationPlanProcess.Elements.DRAFT_PLAN,
+            Map.of(RectificationPlanProcess.Variables.PLAN_SUMMARY, summary));
     }
 
     /** Every unit drafts its implementation plan and the office approves it: the units' measures start. */
