@@ -31,6 +31,7 @@ public class ActivateRoundDelegate implements JavaDelegate {
         execution.setVariable(ROUND_TITLE, round.title());
         execution.setVariable(FEEDBACK_DATE_TEXT, EngineClock.chinese(round.feedbackDate()));
         execution.setVariable(REPORT_DUE_AT, rounds.reportDueAt(round));
+        execution.setVariable(InspectionRoundProcess.Variables.RECTIFICATION_DONE, false);
         execution.setVariable(InspectionRoundProcess.Variables.CENTRALISED_PERIOD_ENDS_AT,
             rounds.centralisedPeriodEndsAt(round));
         execution.setVariable(InspectionRoundProcess.Variables.LOOK_BACK_AT, rounds.lookBackAt(round));

@@ -22,7 +22,10 @@ public final class InspectionRoundProcess {
         public static final String EXECUTE_MEASURES = "callActivity_executeMeasures";
         public static final String UNIT_RECTIFIED = "endEvent_unitRectified";
         public static final String HANDLE_CLUES = "callActivity_handleClues";
+        public static final String REPORT_TRIGGER = "gateway_reportTrigger";
         public static final String REPORT_DUE = "intermediateTimerEvent_reportDue";
+        public static final String RECTIFICATION_DONE = "intermediateConditionalEvent_rectificationDone";
+        public static final String MARK_RECTIFICATION_DONE = "serviceTask_markRectificationDone";
         public static final String SUBMIT_REPORT = "userTask_submitReport";
         public static final String RECORD_REPORT_SUBMISSION = "serviceTask_recordReportSubmission";
         public static final String CENTRALISED_PERIOD_ENDS = "intermediateTimerEvent_centralisedPeriodEnds";
@@ -50,6 +53,8 @@ public final class InspectionRoundProcess {
         public static final String ROUND_TITLE = "roundTitle";
         public static final String FEEDBACK_DATE_TEXT = "feedbackDateText";
         public static final String REPORT_DUE_AT = "reportDueAt";
+        /** Set when every measure and clue is done: the report then comes early. */
+        public static final String RECTIFICATION_DONE = "rectificationDone";
         public static final String CENTRALISED_PERIOD_ENDS_AT = "centralisedPeriodEndsAt";
         public static final String LOOK_BACK_AT = "lookBackAt";
         // public-note-draft.form and public-note-approval.form

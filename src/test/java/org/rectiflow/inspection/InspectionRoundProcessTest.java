@@ -13,12 +13,14 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Elements.LOOK_BACK
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.MEASURE_REOPENED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.NO_RELAPSE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.PUBLISH_PROGRESS;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.RECTIFICATION_DONE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REOPEN_MEASURE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_UNIT_PLAN;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.EXECUTE_MEASURES;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.HANDLE_CLUES;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.LEADING_GROUP_MEETING;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REPORT_DUE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REPORT_TRIGGER;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REVIEW_UNIT_PLAN;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.ROUND_COMPLETED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.SUBMIT_REPORT;
@@ -83,7 +85,7 @@ class InspectionRoundProcessTest extends ProcessTest {
         complete(instance, LEADING_GROUP_MEETING, MEETING);
 
         // no clues: their multi-instance ends at once
-        assertThat(instance).isWaitingAt(DRAFT_PLAN, REPORT_DUE).hasPassed(HANDLE_CLUES + "#multiInstanceBody");
+        assertThat(instance).isWaitingAt(DRAFT_PLAN, REPORT_TRIGGER).hasPassed(HANDLE_CLUES + "#multiInstanceBody");
         assertThat(roundRepository.meetingCount(round)).isEqualTo(1);
         ProcessInstance plan = runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(RectificationPlanProcess.KEY).superProcessInstanceId(instance.getId()).singleResult();
@@ -167,7 +169,7 @@ class InspectionRoundProcessTest extends ProcessTest {
             new RoundRegistration.Clue("XF-1", ClueKind.PETITION, "反映民警违规收费", TODAY.minusDays(3))));
         ProcessInstance instance = instanceOf(round);
         complete(instance, LEADING_GROUP_MEETING, MEETING);
-        assertThat(instance).isWaitingAt(DRAFT_PLAN, HANDLE_CLUES, REPORT_DUE);
+        assertThat(instance).isWaitingAt(DRAFT_PLAN, HANDLE_CLUES, REPORT_TRIGGER);
         walkthrough.approvePlan(round, "整改方案", "无");
         walkthrough.approveUnitPlans(round);
         assertThat(instance).isWaitingAt(EXECUTE_MEASURES);
@@ -176,7 +178,10 @@ class InspectionRoundProcessTest extends ProcessTest {
         ProcessInstance clue = runtimeService.createProcessInstanceQuery().processDefinitionKey(ClueHandlingProcess.KEY)
             .superProcessInstanceId(instance.getId()).singleResult();
         complete(clue, ClueHandlingProcess.Elements.TRIAGE_CLUE, Map.of("triage", "CONCLUDE", "triageReason", "已办结"));
-        assertThat(instance).isWaitingAt(REPORT_DUE).isNotEnded();
+        // all done before the 2 months: the report comes at once, its timer is gone
+        assertThat(instance).isWaitingAt(SUBMIT_REPORT).hasPassed(RECTIFICATION_DONE).isNotEnded();
+        assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).activityId(REPORT_DUE).count())
+            .isZero();
 
         reportAndPublish(instance);
         lookBack(instance, "NO_RELAPSE");
@@ -267,9 +272,11 @@ class InspectionRoundProcessTest extends ProcessTest {
     private static final Map<String, Object> REPORT = Map.of("reportDate", "2026-05-03",
         "reportReference", "厦公党〔2026〕5号", "reportSummary", "已完成集中整改阶段任务");
 
-    /** The report, the end of the centralised period and the publication of the note, all approved. */
+    /** The report (at 2 months unless it came early), the end of the centralised period, the note published. */
     private void reportAndPublish(ProcessInstance instance) {
-        fire(instance, REPORT_DUE);
+        if (task(instance, SUBMIT_REPORT) == null) {
+            fire(instance, REPORT_DUE);
+        }
         complete(instance, SUBMIT_REPORT, REPORT);
         fire(instance, CENTRALISED_PERIOD_ENDS);
         complete(instance, DRAFT_PUBLIC_NOTE, Map.of("publicNote", "整改进展情况"));

@@ -71,7 +71,8 @@ class DiagramModelTest {
             Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
                 assertThat(node.getId()).as(file + ": id of " + node.getName())
-                    .matches("(startEvent|endEvent|boundaryEvent|intermediateTimerEvent|userTask|serviceTask|callActivity|subProcess"
+                    .matches("(startEvent|endEvent|boundaryEvent|intermediateTimerEvent|intermediateConditionalEvent|userTask|serviceTask"
+                        + "|callActivity|subProcess"
                         + "|gateway)_[a-z][A-Za-z]+");
                 boolean mergeGateway = node.getId().startsWith("gateway_") && node.getOutgoing().size() == 1;
                 if (!mergeGateway) {
