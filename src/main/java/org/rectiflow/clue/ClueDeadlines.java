@@ -25,7 +25,7 @@ public class ClueDeadlines {
     }
 
     public Date reminderAt(Date due) {
-        return Date.from(due.toInstant().atZone(clock.zone()).minusDays(properties.reminderDaysBefore()).toInstant());
+        return clock.plusDays(due, -properties.reminderDaysBefore());
     }
 
     /** At the due date, then every interval; a due date already past starts the cycle now. */

@@ -51,6 +51,11 @@ public class EngineClock {
         return Date.from(deadline.atTime(deadlineTime).atZone(zone).toInstant());
     }
 
+    /** The same time of day, the given number of calendar days later (earlier when negative), in the office's zone. */
+    public Date plusDays(Date instant, long days) {
+        return Date.from(instant.toInstant().atZone(zone).plusDays(days).toInstant());
+    }
+
     public LocalDate toDate(Date instant) {
         return LocalDate.ofInstant(instant.toInstant(), zone);
     }

@@ -23,6 +23,6 @@ public class PlanDeadlines {
     }
 
     public Date commentReminderAt(Date due) {
-        return Date.from(due.toInstant().atZone(clock.zone()).minusDays(properties.reminderDaysBefore()).toInstant());
+        return clock.plusDays(due, -properties.reminderDaysBefore());
     }
 }

@@ -61,6 +61,6 @@ public class EscalationLadder {
     }
 
     private Date shift(Date date, int days) {
-        return Date.from(date.toInstant().atZone(clock.zone()).plusDays(days).toInstant());
+        return clock.plusDays(date, days);
     }
 }
