@@ -44,23 +44,32 @@ public class BulletinRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String SELECT_MEASURES = """
+            SELECT m.round_code, r.title, m.unit_code, u.name, u.sort_order, p.key_group_code, k.name,
+                   k.sort_order, m.deadline, m.status
+            FROM measure m
+            JOIN inspection_round r ON r.code = m.round_code
+            JOIN problem p ON p.id = m.problem_id
+            JOIN org_unit u ON u.code = m.unit_code
+            JOIN org_key_group k ON k.code = p.key_group_code
+            """;
+
     /** The measures of every round in rectification (status IN_RECTIFICATION). */
     public List<MeasureState> measuresInRectification() {
-        return jdbc.sql("""
-                SELECT m.round_code, r.title, m.unit_code, u.name, u.sort_order, p.key_group_code, k.name,
-                       k.sort_order, m.deadline, m.status
-                FROM measure m
-                JOIN inspection_round r ON r.code = m.round_code
-                JOIN problem p ON p.id = m.problem_id
-                JOIN org_unit u ON u.code = m.unit_code
-                JOIN org_key_group k ON k.code = p.key_group_code
-                WHERE r.status = ?
-                ORDER BY m.round_code, m.code""")
-            .param(RoundStatus.IN_RECTIFICATION.name())
-            .query((rs, n) -> new MeasureState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class),
-                MeasureStatus.valueOf(rs.getString(10))))
-            .list();
+        return jdbc.sql(SELECT_MEASURES + " WHERE r.status = ? ORDER BY m.round_code, m.code")
+            .param(RoundStatus.IN_RECTIFICATION.name()).query(this::measureState).list();
+    }
+
+    /** The measures of one round, whatever its status. */
+    public List<MeasureState> measuresOfRound(String roundCode) {
+        return jdbc.sql(SELECT_MEASURES + " WHERE m.round_code = ? ORDER BY m.code")
+            .param(roundCode).query(this::measureState).list();
+    }
+
+    private MeasureState measureState(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new MeasureState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+            rs.getString(6), rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class),
+            MeasureStatus.valueOf(rs.getString(10)));
     }
 
     public long insertBulletin(Timestamp compiledAt, LocalDate asOf, int total, int closed, int overdue) {

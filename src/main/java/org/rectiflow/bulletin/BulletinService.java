@@ -62,12 +62,33 @@ public class BulletinService {
     /** Counts the ledger as of the engine clock's today, stores the bulletin and its lines; returns its id. */
     public long compile() {
         LocalDate today = clock.today();
-        LocalDate amberUntil = today.plusDays(escalation.amberDaysBefore());
         List<MeasureState> measures = repository.measuresInRectification();
-
-        Map<String, Tally> tallies = new LinkedHashMap<>();
         int closed = 0;
         int overdue = 0;
+        for (MeasureState m : measures) {
+            if (m.status().isClosed()) {
+                closed++;
+            } else if (m.deadline().isBefore(today)) {
+                overdue++;
+            }
+        }
+        long id = repository.insertBulletin(clock.nowTimestamp(), today, measures.size(), closed, overdue);
+        List<Line> lines = lines(measures, today);
+        for (Line line : lines) {
+            repository.insertLine(id, line);
+        }
+        LOG.info("Progress bulletin {} as of {}: {} measures, {} closed, {} overdue, {} lines", id, today,
+            measures.size(), closed, overdue, lines.size());
+        return id;
+    }
+
+    /**
+     * The lines of measures as of a day: per round, per unit and per key group, their counts and light,
+     * in round, scope and organisation order. The summary API shows the same lines for one round.
+     */
+    public List<Line> lines(List<MeasureState> measures, LocalDate today) {
+        LocalDate amberUntil = today.plusDays(escalation.amberDaysBefore());
+        Map<String, Tally> tallies = new LinkedHashMap<>();
         for (MeasureState m : measures) {
             tallies.computeIfAbsent(m.roundCode() + "/UNIT/" + m.unitCode(),
                 k -> new Tally(m.roundCode(), BulletinScope.UNIT, m.unitCode(), m.unitName(), m.unitOrder()))
@@ -76,24 +97,12 @@ public class BulletinService {
                 k -> new Tally(m.roundCode(), BulletinScope.KEY_GROUP, m.keyGroupCode(), m.keyGroupName(),
                     m.keyGroupOrder()))
                 .add(m, today, amberUntil);
-            if (m.status().isClosed()) {
-                closed++;
-            } else if (m.deadline().isBefore(today)) {
-                overdue++;
-            }
         }
-
-        long id = repository.insertBulletin(clock.nowTimestamp(), today, measures.size(), closed, overdue);
-        List<Tally> ordered = tallies.values().stream()
+        return tallies.values().stream()
             .sorted(Comparator.comparing((Tally t) -> t.roundCode).thenComparing(t -> t.scope)
                 .thenComparingInt(t -> t.order).thenComparing(t -> t.code))
+            .map(Tally::line)
             .toList();
-        for (Tally tally : ordered) {
-            repository.insertLine(id, tally.line());
-        }
-        LOG.info("Progress bulletin {} as of {}: {} measures, {} closed, {} overdue, {} lines", id, today,
-            measures.size(), closed, overdue, ordered.size());
-        return id;
     }
 
     /** Queues the bulletin's summary for the leading group and the office; returns the outbox rows written. */

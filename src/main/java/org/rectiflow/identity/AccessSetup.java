@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Who may see what. Tasks are visible through their candidate group only (the engine grants the
  * group READ and TASK_WORK on each task it creates), so a unit sees its own measures and nothing
  * else. Every group may open the Tasklist; the office, the leading group, the supervision group, the
- * discipline inspectors and normal management also open Cockpit and read every instance and task.
+ * discipline inspectors and normal management also open Cockpit and read every instance and task; the
+ * office may start rounds.
  * Idempotent: an existing grant is extended, never duplicated.
  */
 @Component
@@ -57,6 +58,10 @@ public class AccessSetup {
             grantWorker(role.id());
             grantOverseer(role.id());
         }
+        // the office registers feedbacks: it starts inspection-round instances
+        grant(RoleGroups.OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(RoleGroups.OFFICE, Resources.PROCESS_DEFINITION, "inspection-round",
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
         createFilters();
     }
 

@@ -1,0 +1,115 @@
+package org.rectiflow.report;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.rectiflow.bulletin.BulletinRepository;
+import org.rectiflow.bulletin.BulletinRepository.MeasureState;
+import org.rectiflow.bulletin.BulletinScope;
+import org.rectiflow.bulletin.BulletinService;
+import org.rectiflow.clue.ClueKind;
+import org.rectiflow.clue.ClueRepository;
+import org.rectiflow.clue.ClueRepository.Clue;
+import org.rectiflow.clue.ClueStatus;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.inspection.RoundRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Computes a round's summary from the ledger, for everyone or for some units only. */
+@Service
+public class RoundSummaryService {
+
+    private final RoundRepository rounds;
+    private final BulletinRepository bulletins;
+    private final BulletinService bulletinService;
+    private final ClueRepository clues;
+    private final JdbcClient jdbc;
+    private final EngineClock clock;
+
+    public RoundSummaryService(RoundRepository rounds, BulletinRepository bulletins, BulletinService bulletinService,
+                               ClueRepository clues, JdbcClient jdbc, EngineClock clock) {
+        this.rounds = rounds;
+        this.bulletins = bulletins;
+        this.bulletinService = bulletinService;
+        this.clues = clues;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * @param units the units to count, or null for the whole round (then the key groups and the clues too)
+     * @return empty when the round does not exist
+     */
+    public java.util.Optional<RoundSummary> summary(String code, Collection<String> units) {
+        return rounds.round(code).map(round -> {
+            LocalDate today = clock.today();
+            List<MeasureState> measures = bulletins.measuresOfRound(code).stream()
+                .filter(m -> units == null || units.contains(m.unitCode())).toList();
+            long closed = measures.stream().filter(m -> m.status().isClosed()).count();
+            long overdue = measures.stream().filter(m -> !m.status().isClosed() && m.deadline().isBefore(today)).count();
+            Map<String, Long> byStatus = measures.stream()
+                .collect(Collectors.groupingBy(m -> m.status().name(), TreeMap::new, Collectors.counting()));
+            List<BulletinRepository.Line> lines = bulletinService.lines(measures, today);
+            return new RoundSummary(round.code(), round.title(), round.status().name(),
+                new RoundSummary.Measures(measures.size(), closed,
+                    measures.isEmpty() ? 0 : Math.round(1000.0 * closed / measures.size()) / 1000.0, overdue, byStatus),
+                scopes(lines, BulletinScope.UNIT),
+                units == null ? scopes(lines, BulletinScope.KEY_GROUP) : List.of(),
+                notices(code, measures.stream().map(MeasureState::unitCode).distinct().toList(), units != null),
+                units == null ? clues(code) : null);
+        });
+    }
+
+    private static List<RoundSummary.Scope> scopes(List<BulletinRepository.Line> lines, BulletinScope scope) {
+        return lines.stream().filter(l -> l.scope() == scope)
+            .map(l -> new RoundSummary.Scope(l.scopeCode(), l.scopeName(), l.total(), l.closed(), l.openCount(),
+                l.overdue(), l.colour().name()))
+            .toList();
+    }
+
+    private Map<String, Long> notices(String code, List<String> units, boolean filtered) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("""
+                SELECT m.unit_code, n.step, COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
+                WHERE m.round_code = ? GROUP BY m.unit_code, n.step""")
+            .param(code)
+            .query(rs -> {
+                if (!filtered || units.contains(rs.getString(1))) {
+                    counts.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                }
+            });
+        return counts;
+    }
+
+    /** Part 三: duplicates count as their original's outcome for the law-related petitions, as the seed does. */
+    private RoundSummary.Clues clues(String code) {
+        List<Clue> all = clues.ofRound(code);
+        Map<String, Clue> byCode = all.stream().collect(Collectors.toMap(Clue::code, Function.identity()));
+        List<Clue> petitions = all.stream().filter(c -> c.kind() == ClueKind.PETITION).toList();
+        List<Clue> lawRelated = all.stream().filter(c -> c.kind() == ClueKind.LAW_RELATED).toList();
+        Map<String, Long> triage = petitions.stream().filter(c -> c.triage() != null)
+            .collect(Collectors.groupingBy(c -> c.triage().name(), LinkedHashMap::new, Collectors.counting()));
+        long substantiated = petitions.stream()
+            .filter(c -> c.verificationResult() != null && c.verificationResult().substantiated()).count();
+        List<ClueRepository.Accountability> accountability = clues.accountability(code);
+        Map<String, Long> forms = accountability.stream()
+            .collect(Collectors.groupingBy(a -> a.form().name(), LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> lawOutcomes = lawRelated.stream()
+            .map(c -> c.duplicateOf() == null ? c : byCode.get(c.duplicateOf()))
+            .filter(c -> c.lawOutcome() != null)
+            .collect(Collectors.groupingBy(c -> c.lawOutcome().name(), LinkedHashMap::new, Collectors.counting()));
+        return new RoundSummary.Clues(petitions.size(), count(petitions), triage, substantiated, forms,
+            accountability.size(), lawRelated.size(), count(lawRelated), lawOutcomes);
+    }
+
+    private static long count(List<Clue> clues) {
+        return clues.stream().filter(c -> c.status() == ClueStatus.DUPLICATE).count();
+    }
+}

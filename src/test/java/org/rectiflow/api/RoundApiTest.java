@@ -1,0 +1,138 @@
+package org.rectiflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.inspection.InspectionRoundProcess;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.support.TestRounds;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** {@code POST /api/rounds} (JSON) and {@code GET /api/rounds/{code}/summary}, as their users call them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RoundApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired RuntimeService runtimeService;
+
+    private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long rounds(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM inspection_round WHERE code = ?").param(code).query(Long.class).single();
+    }
+
+    @Test
+    void theOfficeRegistersAFeedbackAsJsonAndItsRoundStarts() throws Exception {
+        String code = TestRounds.newCode();
+        String body = JSON.writeValueAsString(TestRounds.twoUnits(code, LocalDate.now()));
+
+        HttpResponse<String> created = call("POST", "/api/rounds", "officer1", body);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode answer = JSON.readTree(created.body());
+        assertThat(answer.get("code").asText()).isEqualTo(code);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(answer.get("processInstanceId").asText())
+            .processDefinitionKey(InspectionRoundProcess.KEY).count()).isEqualTo(1);
+        assertThat(created.headers().firstValue("Location")).contains("/api/rounds/" + code + "/summary");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM measure WHERE round_code = ?").param(code).query(Long.class).single())
+            .isEqualTo(2);
+
+        HttpResponse<String> again = call("POST", "/api/rounds", "officer1", body);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("exists already");
+    }
+
+    @Test
+    void aBadFeedbackGets400ListingEveryErrorAndNothingIsWritten() throws Exception {
+        String code = TestRounds.newCode();
+        RoundRegistration good = TestRounds.round(code, LocalDate.now(), MeasureKind.IMMEDIATE, 30);
+        RoundRegistration bad = new RoundRegistration(code, "", good.inspectionGroup(), good.inspectedOrganisation(),
+            null, null, null, LocalDate.now(), LocalDate.now(), List.of(new RoundRegistration.Category(1, "方面",
+                List.of(new RoundRegistration.Problem(1, "问题", TestRounds.KEY_GROUP, List.of(
+                    new RoundRegistration.Measure("措施", "noSuchUnit", TestRounds.LEADER, LocalDate.now().minusDays(1),
+                        MeasureKind.IMMEDIATE)))))));
+
+        HttpResponse<String> refused = call("POST", "/api/rounds", "officer1", JSON.writeValueAsString(bad));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("errors")).hasSize(3);
+        assertThat(refused.body()).contains("title: must not be empty")
+            .contains("categories[0].problems[0].measures[0].unit: unknown unit 'noSuchUnit'")
+            .contains("categories[0].problems[0].measures[0].deadline");
+        assertThat(rounds(code)).isZero();
+
+        HttpResponse<String> garbage = call("POST", "/api/rounds", "officer1", "{\"code\": [1, 2");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyTheOfficeMayRegisterAndEveryCallNeedsALogin() throws Exception {
+        String code = TestRounds.newCode();
+        String body = JSON.writeValueAsString(TestRounds.round(code, LocalDate.now(), MeasureKind.IMMEDIATE, 30));
+
+        assertThat(call("POST", "/api/rounds", null, body).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/rounds", "simingLiaison", body).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/rounds/" + code + "/summary", null, null).statusCode()).isEqualTo(401);
+        assertThat(rounds(code)).isZero();
+    }
+
+    @Test
+    void theSummaryShowsTheRoundsFiguresAndAUnitOnlyItsOwn() throws Exception {
+        String code = TestRounds.newCode();
+        assertThat(call("POST", "/api/rounds", "officer1",
+            JSON.writeValueAsString(TestRounds.twoUnits(code, LocalDate.now()))).statusCode()).isEqualTo(201);
+
+        JsonNode office = JSON.readTree(call("GET", "/api/rounds/" + code + "/summary", "chief", null).body());
+        assertThat(office.at("/measures/total").asInt()).isEqualTo(2);
+        assertThat(office.at("/measures/byStatus/REGISTERED").asInt()).isEqualTo(2);
+        assertThat(office.get("units").findValuesAsText("code")).containsExactlyInAnyOrder("siming", "haicang");
+        assertThat(office.get("units").findValuesAsText("colour")).containsOnly("GREEN");
+        assertThat(office.get("keyGroups").findValuesAsText("code")).containsExactly(TestRounds.KEY_GROUP);
+        assertThat(office.at("/clues/petitions").asInt()).isZero();
+
+        JsonNode unit = JSON.readTree(call("GET", "/api/rounds/" + code + "/summary", "simingLiaison", null).body());
+        assertThat(unit.at("/measures/total").asInt()).isEqualTo(1);
+        assertThat(unit.get("units").findValuesAsText("code")).containsExactly("siming");
+        assertThat(unit.get("keyGroups")).isEmpty();
+        assertThat(unit.get("clues").isNull()).isTrue();
+
+        assertThat(call("GET", "/api/rounds/NOPE/summary", "chief", null).statusCode()).isEqualTo(404);
+    }
+}
