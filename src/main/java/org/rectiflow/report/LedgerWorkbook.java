@@ -1,0 +1,172 @@
+package org.rectiflow.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.measure.MeasureStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledger (台账) as an Excel workbook: one row per measure with a frozen header, column widths and a
+ * colour per status, then one sheet per unit with its task list. Written with POI's streaming workbook.
+ * Text that starts with = + - or @ is written as quoted text, never as a formula.
+ */
+@Component
+public class LedgerWorkbook {
+
+    static final String[] HEADER = {"序号", "方面", "问题", "整改措施", "责任单位", "牵头单位", "责任领导", "完成时限",
+        "状态", "进展", "销号日期", "督办次数"};
+    private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 40, 14, 10};
+
+    private final JdbcClient jdbc;
+    private final EngineClock clock;
+
+    public LedgerWorkbook(JdbcClient jdbc, EngineClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The round's measures in ledger order; only the given units' when {@code units} is not null. */
+    public List<LedgerRow> rows(String roundCode, Collection<String> units) {
+        List<LedgerRow> rows = new ArrayList<>();
+        jdbc.sql("""
+                SELECT m.code, c.title, p.seq, p.title, m.content, m.unit_code, u.name, lu.name,
+                       COALESCE(l.display_name, m.leader_user_id), m.deadline, m.status, m.progress, m.closed_at,
+                       (SELECT COUNT(*) FROM supervision_notice n WHERE n.measure_code = m.code)
+                FROM measure m
+                JOIN problem p ON p.id = m.problem_id
+                JOIN problem_category c ON c.id = p.category_id
+                JOIN org_unit u ON u.code = m.unit_code
+                JOIN org_key_group k ON k.code = p.key_group_code
+                JOIN org_unit lu ON lu.code = k.lead_unit_code
+                LEFT JOIN org_user l ON l.user_id = m.leader_user_id
+                WHERE m.round_code = ?
+                ORDER BY c.seq, p.seq, m.seq""")
+            .param(roundCode)
+            .query(rs -> {
+                if (units == null || units.contains(rs.getString(6))) {
+                    java.sql.Timestamp closed = rs.getTimestamp(13);
+                    rows.add(new LedgerRow(rows.size() + 1, rs.getString(1), rs.getString(2),
+                        rs.getInt(3) + ". " + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
+                        MeasureStatus.valueOf(rs.getString(11)), rs.getString(12),
+                        closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.zone()), rs.getInt(14)));
+                }
+            });
+        return rows;
+    }
+
+    public void write(List<LedgerRow> rows, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Styles styles = new Styles(workbook);
+            fill(workbook.createSheet("台账"), rows, styles);
+            Map<String, List<LedgerRow>> byUnit = new LinkedHashMap<>();
+            rows.forEach(r -> byUnit.computeIfAbsent(r.unitName(), u -> new ArrayList<>()).add(r));
+            for (Map.Entry<String, List<LedgerRow>> unit : byUnit.entrySet()) {
+                fill(workbook.createSheet(sheetName(unit.getKey())), unit.getValue(), styles);
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    private static String sheetName(String unitName) {
+        String name = unitName.replaceAll("[\\\\/?*\\[\\]:]", "") + "任务清单";
+        return name.length() > 31 ? name.substring(0, 31) : name;
+    }
+
+    private void fill(SXSSFSheet sheet, List<LedgerRow> rows, Styles styles) {
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < HEADER.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(HEADER[i]);
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(i, WIDTHS[i] * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        LocalDate today = clock.today();
+        int r = 1;
+        for (LedgerRow row : rows) {
+            Row line = sheet.createRow(r++);
+            int c = 0;
+            line.createCell(c++).setCellValue(row.no());
+            text(line, c++, row.category(), styles);
+            text(line, c++, row.problem(), styles);
+            text(line, c++, row.content(), styles);
+            text(line, c++, row.unitName(), styles);
+            text(line, c++, row.leadUnitName(), styles);
+            text(line, c++, row.leaderName(), styles);
+            text(line, c++, row.deadline() == null ? "" : row.deadline().toString(), styles);
+            Cell status = line.createCell(c++);
+            status.setCellValue(row.status().label());
+            status.setCellStyle(styles.status(row, today));
+            text(line, c++, row.progress(), styles);
+            text(line, c++, row.closedOn() == null ? "" : row.closedOn().toString(), styles);
+            line.createCell(c).setCellValue(row.noticeCount());
+        }
+    }
+
+    /** A text cell; text that a spreadsheet would read as a formula is quoted. */
+    private static void text(Row row, int column, String value, Styles styles) {
+        Cell cell = row.createCell(column);
+        String text = value == null ? "" : value;
+        cell.setCellValue(text);
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            cell.setCellStyle(styles.quoted);
+        }
+    }
+
+    /** The workbook's few cell styles, made once. */
+    private static final class Styles {
+        private final CellStyle header;
+        private final CellStyle quoted;
+        private final CellStyle done;
+        private final CellStyle overdue;
+        private final CellStyle open;
+
+        private Styles(SXSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            quoted = workbook.createCellStyle();
+            quoted.setQuotePrefixed(true);
+            done = filled(workbook, IndexedColors.LIGHT_GREEN);
+            overdue = filled(workbook, IndexedColors.ROSE);
+            open = filled(workbook, IndexedColors.LIGHT_YELLOW);
+        }
+
+        private static CellStyle filled(SXSSFWorkbook workbook, IndexedColors colour) {
+            CellStyle style = workbook.createCellStyle();
+            style.setFillForegroundColor(colour.getIndex());
+            style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            return style;
+        }
+
+        /** Green when closed, red when overdue, yellow while open. */
+        private CellStyle status(LedgerRow row, LocalDate today) {
+            if (row.status().isClosed()) {
+                return done;
+            }
+            return row.deadline() != null && row.deadline().isBefore(today) ? overdue : open;
+        }
+    }
+}

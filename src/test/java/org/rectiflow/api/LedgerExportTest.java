@@ -1,0 +1,101 @@
+package org.rectiflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.inspection.InspectionRoundService;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.support.TestRounds;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** {@code GET /api/rounds/{code}/ledger.xlsx}, parsed back and compared with the ledger. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class LedgerExportTest {
+
+    @LocalServerPort int port;
+    @Autowired InspectionRoundService rounds;
+
+    private XSSFWorkbook ledger(String code, String user) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/rounds/" + code + "/ledger.xlsx"))
+            .header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));
+        return new XSSFWorkbook(new ByteArrayInputStream(response.body()));
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        for (Cell cell : row) {
+            texts.add(cell.getCellType() == CellType.NUMERIC ? String.valueOf((int) cell.getNumericCellValue())
+                : cell.getStringCellValue());
+        }
+        return texts;
+    }
+
+    @Test
+    void theLedgerListsEveryMeasureWithAFrozenHeaderAndASheetPerUnit() throws Exception {
+        String code = TestRounds.newCode();
+        RoundRegistration two = TestRounds.twoUnits(code, LocalDate.now());
+        List<RoundRegistration.Measure> measures = new ArrayList<>(two.categories().get(0).problems().get(0).measures());
+        measures.add(new RoundRegistration.Measure("=HYPERLINK(\"http://x\",\"点击\")", "siming", TestRounds.LEADER,
+            LocalDate.now().plusDays(9), MeasureKind.LONG_TERM));
+        rounds.register(new RoundRegistration(code, two.title(), two.inspectionGroup(), two.inspectedOrganisation(),
+            null, null, null, two.feedbackDate(), two.registeredOn(), List.of(new RoundRegistration.Category(1,
+                "-测试方面", List.of(new RoundRegistration.Problem(1, "@测试问题", TestRounds.KEY_GROUP, measures))))));
+
+        try (XSSFWorkbook workbook = ledger(code, "officer1")) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("台账");
+            assertThat(texts(sheet.getRow(0))).containsExactly("序号", "方面", "问题", "整改措施", "责任单位", "牵头单位",
+                "责任领导", "完成时限", "状态", "进展", "销号日期", "督办次数");
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(texts(sheet.getRow(1))).startsWith("1", "-测试方面", "1. @测试问题", measures.get(0).content(),
+                "思明分局", "督察支队");
+            assertThat(texts(sheet.getRow(2)).get(4)).isEqualTo("海沧分局");
+            assertThat(texts(sheet.getRow(1)).get(8)).isEqualTo("待启动");
+            assertThat(texts(sheet.getRow(1)).get(7)).isEqualTo(LocalDate.now().plusDays(60).toString());
+            // formula injection: stored as quoted text, not as a formula
+            Cell injected = sheet.getRow(3).getCell(3);
+            assertThat(injected.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(injected.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\",\"点击\")");
+            assertThat(injected.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getRow(1).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getSheet("思明分局任务清单").getLastRowNum()).isEqualTo(2);
+            assertThat(workbook.getSheet("海沧分局任务清单").getLastRowNum()).isEqualTo(1);
+        }
+
+        try (XSSFWorkbook workbook = ledger(code, "simingLiaison")) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            for (int r = 1; r <= 2; r++) {
+                assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).isEqualTo("思明分局");
+            }
+        }
+    }
+}
