@@ -41,6 +41,9 @@ import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.measure.MeasureStatus;
 import org.rectiflow.notification.NotificationRepository;
 import org.rectiflow.notification.OutboxDispatcher;
+import org.rectiflow.report.ProgressReport;
+import org.rectiflow.report.ProgressReportService;
+import org.rectiflow.report.ReportRenderer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +75,8 @@ class DemoScenarioTest {
     @Autowired HistoryService historyService;
     @Autowired RoundRepository rounds;
     @Autowired ClueRepository clueRepository;
+    @Autowired ProgressReportService reports;
+    @Autowired ReportRenderer renderer;
     @Autowired MeasureRepository measures;
     @Autowired NotificationRepository notifications;
     @Autowired OutboxDispatcher dispatcher;
@@ -89,7 +94,7 @@ class DemoScenarioTest {
     }
 
     @Test
-    void theDemoRoundRunsFromFeedbackToTheLastSignOff() {
+    void theDemoRoundRunsFromFeedbackToTheLastSignOff() throws Exception {
         DemoRoundFile demo = DemoRound.read(roundFile);
         List<DemoRoundFile.Measure> all = demo.categories().stream().flatMap(c -> c.problems().stream())
             .flatMap(p -> p.measures().stream()).toList();
@@ -246,6 +251,45 @@ class DemoScenarioTest {
         assertThat(dispatcher.dispatchPending()).isZero();
         assertThat(notifications.forRecipient("simingLiaison")).isNotEmpty()
             .allSatisfy(n -> assertThat(n.status()).isEqualTo(NotificationRepository.SENT));
+
+        // the public progress report, as HTML and as Word, has the seed's categories, problems and clue figures
+        ProgressReport report = reports.report(round).orElseThrow();
+        String html = renderer.html(report).replaceAll("<[^>]+>", "\n");
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        renderer.docx(report, docx);
+        String word;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+            new java.io.ByteArrayInputStream(docx.toByteArray()))) {
+            word = document.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                .collect(Collectors.joining("\n"));
+        }
+        String seed = new String(getClass().getResourceAsStream("/seed/xiamen-psb-2021.txt").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        for (String text : List.of(html, word)) {
+            assertThat(matches(text, CATEGORY)).isEqualTo(matches(seed, CATEGORY))
+                .hasSize(4);
+            assertThat(matches(text, "关于“(.*)”的问题")).isEqualTo(matches(seed, "关于“(.*)”的问题")).hasSize(42);
+            assertThat(normalised(matches(text, "(市委第一巡察组共移交信访件.*在办\\d+件。)").get(0)))
+                .isEqualTo(normalised(matches(seed, "(市委第一巡察组共移交信访件.*在办\\d+件。)").get(0)));
+            assertThat(text).contains("0592-12389").doesNotContain("民警甲");
+        }
+    }
+
+    /** A category heading: "（一）…方面"; the seed writes its brackets in ASCII. */
+    private static final String CATEGORY = "^[（(][一二三四][）)](.*方面)$";
+
+    private static List<String> matches(String text, String regex) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.MULTILINE).matcher(text);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** The seed mixes ASCII and full-width punctuation. */
+    private static String normalised(String text) {
+        return text.replace(',', '，').replace(';', '；').replace('(', '（').replace(')', '）');
     }
 
     private void handleClues(DemoRoundFile demo) {
