@@ -34,6 +34,13 @@ import org.springframework.test.context.ActiveProfiles;
 class LedgerExportTest {
 
     @LocalServerPort int port;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @org.junit.jupiter.api.BeforeEach
+    void callThisContextsEngine() {
+        org.rectiflow.support.DefaultEngine.use(processEngine);
+    }
+
     @Autowired InspectionRoundService rounds;
 
     private XSSFWorkbook ledger(String code, String user) throws Exception {

@@ -37,6 +37,13 @@ class RoundApiTest {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @LocalServerPort int port;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @org.junit.jupiter.api.BeforeEach
+    void callThisContextsEngine() {
+        org.rectiflow.support.DefaultEngine.use(processEngine);
+    }
+
     @Autowired JdbcClient jdbc;
     @Autowired RuntimeService runtimeService;
 
@@ -134,5 +141,18 @@ class RoundApiTest {
         assertThat(unit.get("clues").isNull()).isTrue();
 
         assertThat(call("GET", "/api/rounds/NOPE/summary", "chief", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApiBehindTheSameLogin() throws Exception {
+        assertThat(call("GET", "/api/openapi", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> docs = call("GET", "/api/openapi", "simingLiaison", null);
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = JSON.readTree(docs.body()).get("paths");
+        assertThat(paths.has("/api/rounds")).isTrue();
+        assertThat(paths.has("/api/rounds/{code}/summary")).isTrue();
+        assertThat(paths.has("/api/rounds/{code}/ledger.xlsx")).isTrue();
+        assertThat(paths.has("/api/rounds/{code}/report.html")).isTrue();
+        assertThat(JSON.readTree(docs.body()).at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
 }

@@ -49,6 +49,13 @@ class AccessControlTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort int port;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @org.junit.jupiter.api.BeforeEach
+    void callThisContextsEngine() {
+        org.rectiflow.support.DefaultEngine.use(processEngine);
+    }
+
     @Autowired InspectionRoundService rounds;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;

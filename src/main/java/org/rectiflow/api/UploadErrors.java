@@ -1,0 +1,31 @@
+package org.rectiflow.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.rectiflow.inspection.RoundImportProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * An upload above the servlet's multipart limit ({@code spring.servlet.multipart.*}, set a little above
+ * {@code rectiflow.import.max-size}) answers 400 naming the import's limit, like a file the import refuses.
+ * Not limited to a package: the multipart request is parsed before any controller is chosen.
+ */
+@RestControllerAdvice
+public class UploadErrors {
+
+    private final RoundImportProperties importProperties;
+
+    public UploadErrors(RoundImportProperties importProperties) {
+        this.importProperties = importProperties;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.badRequest().body(Map.of("message", "工作簿未通过校验，未登记任何内容",
+            "errors", List.of(importProperties.tooLargeMessage())));
+    }
+}
