@@ -11,7 +11,12 @@ import java.util.Map;
  * @param clues     the clue figures (null for a unit's user)
  */
 public record RoundSummary(String code, String title, String status, Measures measures, List<Scope> units,
-                           List<Scope> keyGroups, Map<String, Long> noticesByStep, Clues clues) {
+                           List<Scope> keyGroups, Map<String, Long> noticesByStep, Clues clues,
+                           List<BurnDown> burnDown) {
+
+    /** How many measures were open at the end of a day (a day on which one closed, and today). */
+    public record BurnDown(String date, long open) {
+    }
 
     public record Measures(long total, long closed, double completionRate, long overdue, Map<String, Long> byStatus) {
     }

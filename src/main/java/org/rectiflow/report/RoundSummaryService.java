@@ -63,8 +63,32 @@ public class RoundSummaryService {
                 scopes(lines, BulletinScope.UNIT),
                 units == null ? scopes(lines, BulletinScope.KEY_GROUP) : List.of(),
                 notices(code, measures.stream().map(MeasureState::unitCode).distinct().toList(), units != null),
-                units == null ? clues(code) : null);
+                units == null ? clues(code) : null, burnDown(code, units, measures.size(), today));
         });
+    }
+
+    /** Open measures over time: every closing day lowers the line by the measures closed on it. */
+    private List<RoundSummary.BurnDown> burnDown(String code, Collection<String> units, long total, LocalDate today) {
+        Map<LocalDate, Long> closedOn = new TreeMap<>();
+        jdbc.sql("SELECT unit_code, closed_at FROM measure WHERE round_code = ? AND closed_at IS NOT NULL")
+            .param(code)
+            .query(rs -> {
+                if (units == null || units.contains(rs.getString(1))) {
+                    closedOn.merge(LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), clock.zone()), 1L, Long::sum);
+                }
+            });
+        List<RoundSummary.BurnDown> line = new java.util.ArrayList<>();
+        LocalDate registered = rounds.requireRound(code).registeredOn();
+        line.add(new RoundSummary.BurnDown(registered.toString(), total));
+        long open = total;
+        for (Map.Entry<LocalDate, Long> day : closedOn.entrySet()) {
+            open -= day.getValue();
+            line.add(new RoundSummary.BurnDown(day.getKey().toString(), open));
+        }
+        if (!closedOn.containsKey(today) && today.isAfter(registered)) {
+            line.add(new RoundSummary.BurnDown(today.toString(), open));
+        }
+        return line;
     }
 
     private static List<RoundSummary.Scope> scopes(List<BulletinRepository.Line> lines, BulletinScope scope) {

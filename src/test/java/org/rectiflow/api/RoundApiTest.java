@@ -155,4 +155,23 @@ class RoundApiTest {
         assertThat(paths.has("/api/rounds/{code}/report.html")).isTrue();
         assertThat(JSON.readTree(docs.body()).at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     }
+
+    @Test
+    void theDashboardPageAndItsChartLibraryAreServedFromTheApplication() throws Exception {
+        String code = TestRounds.newCode();
+        assertThat(call("POST", "/api/rounds", "officer1",
+            JSON.writeValueAsString(TestRounds.twoUnits(code, LocalDate.now()))).statusCode()).isEqualTo(201);
+
+        assertThat(call("GET", "/api/dashboard", null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> page = call("GET", "/api/dashboard", "chief", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("巡察整改看板").contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        HttpResponse<String> library = call("GET", "/webjars/echarts/5.3.1/dist/echarts.min.js", null, null);
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.body()).contains("echarts");
+
+        assertThat(JSON.readTree(call("GET", "/api/rounds", "chief", null).body()).findValuesAsText("code")).contains(code);
+        JsonNode summary = JSON.readTree(call("GET", "/api/rounds/" + code + "/summary", "chief", null).body());
+        assertThat(summary.get("burnDown").get(0).get("open").asInt()).isEqualTo(2);
+    }
 }
