@@ -379,6 +379,7 @@ class WorkbookImportTest {
                 "问题 第1行 重点整改组: 缺少此列"),
             bytes("a file over the size limit", b -> random(11 * 1024 * 1024), "文件超过10MB"),
             bytes("a file over the servlet's limit", b -> random(12 * 1024 * 1024 + 300_000), "文件超过10MB"),
+            bytes("a 50 MB upload", b -> random(50 * 1024 * 1024), "文件超过10MB"),
             edit("unknown key group", w -> set(w, "问题", 2, "重点整改组", "nobody"),
                 "问题 第2行 重点整改组: 未知重点整改组「nobody」"),
             edit("unknown leader", w -> set(w, "整改措施", 2, "责任领导", "noSuchLeader"),
