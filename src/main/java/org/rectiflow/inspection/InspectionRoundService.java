@@ -210,11 +210,6 @@ public class InspectionRoundService {
         }
     }
 
-    /** The codes of a round's measures in ledger order: the collection of the multi-instance call activity. */
-    public List<String> measureCodes(String roundCode) {
-        return rounds.measureCodes(roundCode);
-    }
-
     /** The units with measures in a round: the collection of the per-unit rectification. */
     public List<String> unitCodes(String roundCode) {
         return rounds.unitCodes(roundCode);

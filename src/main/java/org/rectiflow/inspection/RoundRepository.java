@@ -133,13 +133,6 @@ public class RoundRepository {
             .query(Integer.class).single();
     }
 
-    public List<String> measureCodes(String roundCode) {
-        return jdbc.sql("""
-                SELECT m.code FROM measure m JOIN problem p ON p.id = m.problem_id
-                WHERE m.round_code = ? ORDER BY p.seq, m.seq""")
-            .param(roundCode).query(String.class).list();
-    }
-
     /** The units with measures in a round, in the organisation's order. */
     public List<String> unitCodes(String roundCode) {
         return jdbc.sql("""
