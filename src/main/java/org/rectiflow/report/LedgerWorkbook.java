@@ -12,12 +12,12 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.SpreadsheetStyles;
 import org.rectiflow.measure.MeasureStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -141,12 +141,7 @@ public class LedgerWorkbook {
         private final CellStyle open;
 
         private Styles(SXSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header = SpreadsheetStyles.header(workbook);
             quoted = workbook.createCellStyle();
             quoted.setQuotePrefixed(true);
             done = filled(workbook, IndexedColors.LIGHT_GREEN);
