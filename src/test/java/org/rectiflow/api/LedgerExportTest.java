@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -23,31 +21,19 @@ import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** {@code GET /api/rounds/{code}/ledger.xlsx}, parsed back and compared with the ledger. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class LedgerExportTest {
+class LedgerExportTest extends WebTest {
 
-    @LocalServerPort int port;
-    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
-
-    @org.junit.jupiter.api.BeforeEach
-    void callThisContextsEngine() {
-        org.rectiflow.support.DefaultEngine.use(processEngine);
-    }
 
     @Autowired InspectionRoundService rounds;
 
     private XSSFWorkbook ledger(String code, String user) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/rounds/" + code + "/ledger.xlsx"))
-            .header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))).GET().build(),
+            .header("Authorization", basicAuth(user, "demo")).GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("spreadsheetml"));

@@ -6,9 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,11 +15,9 @@ import org.rectiflow.inspection.InspectionRoundProcess;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,20 +25,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** {@code POST /api/rounds} (JSON) and {@code GET /api/rounds/{code}/summary}, as their users call them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class RoundApiTest {
+class RoundApiTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    @LocalServerPort int port;
-    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
-
-    @org.junit.jupiter.api.BeforeEach
-    void callThisContextsEngine() {
-        org.rectiflow.support.DefaultEngine.use(processEngine);
-    }
 
     @Autowired JdbcClient jdbc;
     @Autowired RuntimeService runtimeService;
@@ -55,8 +42,7 @@ class RoundApiTest {
             request.header("Content-Type", "application/json");
         }
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basicAuth(user, "demo"));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -37,11 +36,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,21 +47,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The round as an Excel workbook: {@code GET /api/rounds/template.xlsx} filled in and sent back to
  * {@code POST /api/rounds} (multipart), and bad files, each refused whole with its errors by sheet, row and column.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class WorkbookImportTest {
+class WorkbookImportTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final LocalDate TODAY = LocalDate.now();
 
-    @LocalServerPort int port;
-    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
-
-    @org.junit.jupiter.api.BeforeEach
-    void callThisContextsEngine() {
-        org.rectiflow.support.DefaultEngine.use(processEngine);
-    }
 
     @Autowired JdbcClient jdbc;
     @Autowired RuntimeService runtimeService;
@@ -86,7 +74,7 @@ class WorkbookImportTest {
     // ------------------------------------------------------------------------------------------- helpers
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return basicAuth(user, "demo");
     }
 
     private HttpResponse<String> upload(String user, byte[] file) throws Exception {

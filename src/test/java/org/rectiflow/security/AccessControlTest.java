@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +28,8 @@ import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.measure.MeasureStatus;
 import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,20 +38,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Authorization is on: a unit's users see and complete their unit's tasks only, through the REST API
  * (HTTP Basic) and through the Tasklist's own API (session login), and are refused the rest.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessControlTest {
+class AccessControlTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort int port;
-    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
-
-    @org.junit.jupiter.api.BeforeEach
-    void callThisContextsEngine() {
-        org.rectiflow.support.DefaultEngine.use(processEngine);
-    }
 
     @Autowired InspectionRoundService rounds;
     @Autowired RuntimeService runtimeService;
@@ -241,7 +229,7 @@ class AccessControlTest {
     }
 
     private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return basicAuth(user, password);
     }
 
     private static List<String> ids(HttpResponse<String> response) throws Exception {
