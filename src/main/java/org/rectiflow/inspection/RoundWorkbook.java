@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import org.apache.poi.openxml4j.opc.OPCPackage;
+import com.github.pjfanning.xlsx.StreamingReader;
+import com.github.pjfanning.xlsx.exceptions.MissingSheetException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -34,6 +37,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -79,6 +83,8 @@ public class RoundWorkbook {
     private static final String UNIT_NAMES = "UnitNames";
     private static final String KEY_GROUP_NAMES = "KeyGroupNames";
     private static final String KINDS = MeasureKind.IMMEDIATE.label() + "," + MeasureKind.LONG_TERM.label();
+    /** Rows the streaming reader parses ahead. */
+    private static final int ROW_CACHE = 100;
     /** Validation and column formats of the template cover this many data rows. */
     private static final int TEMPLATE_ROWS = 2000;
 
@@ -126,11 +132,14 @@ public class RoundWorkbook {
     private final OrganisationRepository organisation;
     private final JdbcClient jdbc;
     private final EngineClock clock;
+    private final RoundImportProperties properties;
 
-    public RoundWorkbook(OrganisationRepository organisation, JdbcClient jdbc, EngineClock clock) {
+    public RoundWorkbook(OrganisationRepository organisation, JdbcClient jdbc, EngineClock clock,
+                         RoundImportProperties properties) {
         this.organisation = organisation;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** A workbook that cannot be imported: every error, each naming its sheet, row and column. */
@@ -311,31 +320,37 @@ public class RoundWorkbook {
      * {@link WorkbookException} listing every error; the organisation is only read.
      */
     public RoundRegistration read(InputStream in) {
-        XSSFWorkbook workbook = open(in);
-        try {
+        try (Workbook workbook = open(in)) {
             return new Reader(workbook).read();
-        } finally {
-            workbook.getPackage().revert();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** The workbook, or a {@link WorkbookException} when the bytes are not an xlsx workbook. */
-    private static XSSFWorkbook open(InputStream in) {
-        OPCPackage pkg = null;
+    /**
+     * The workbook opened for streaming (the sheets are parsed row by row as they are read, never held as a
+     * whole), or a {@link WorkbookException} when the bytes are not an xlsx workbook.
+     */
+    private static Workbook open(InputStream in) {
         try {
             InputStream buffered = new BufferedInputStream(in);
             if (FileMagic.valueOf(buffered) != FileMagic.OOXML) {
                 throw notXlsx();
             }
-            pkg = OPCPackage.open(buffered);
-            return new XSSFWorkbook(pkg);
+            Workbook workbook = StreamingReader.builder()
+                .rowCacheSize(ROW_CACHE)
+                .setReadSharedFormulas(true)
+                .open(buffered);
+            if (workbook.getNumberOfSheets() == 0) {
+                // another OOXML document (a docx opens as a package without a workbook part): every xlsx has a sheet
+                workbook.close();
+                throw notXlsx();
+            }
+            return workbook;
         } catch (WorkbookException e) {
             throw e;
         } catch (Exception e) {
             // not a zip, a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb, a zip bomb
-            if (pkg != null) {
-                pkg.revert();
-            }
             throw notXlsx();
         }
     }
@@ -368,7 +383,7 @@ public class RoundWorkbook {
     /** One reading: the errors so far and the organisation looked up once. */
     private final class Reader {
 
-        private final XSSFWorkbook workbook;
+        private final Workbook workbook;
         private final List<String> errors = new ArrayList<>();
         private int dropped;
         private final Map<String, String> unitIds = new HashMap<>();
@@ -379,7 +394,7 @@ public class RoundWorkbook {
         private final Map<String, Integer> newUnits = new HashMap<>();
         private final LocalDate today = clock.today();
 
-        private Reader(XSSFWorkbook workbook) {
+        private Reader(Workbook workbook) {
             this.workbook = workbook;
             for (OrganisationRepository.Unit unit : organisation.units()) {
                 unitIds.put(unit.code(), unit.code());
@@ -651,18 +666,28 @@ public class RoundWorkbook {
 
         // ---------------------------------------------------------------------------------- tables and cells
 
-        /** The sheet with its columns found by header, or null (with its errors) when it is missing or unusable. */
+        /**
+         * The sheet with its columns found by header and its non-empty data rows, or null (with its errors) when
+         * it is missing, unusable or longer than {@code rectiflow.import.max-rows}. A streamed sheet can be read
+         * once: this is that reading.
+         */
         private Table table(String name, List<Column> columns, boolean required) {
-            Sheet sheet = workbook.getSheet(name);
+            Sheet sheet;
+            try {
+                sheet = workbook.getSheet(name);
+            } catch (MissingSheetException e) {
+                sheet = null;
+            }
             if (sheet == null) {
                 if (required) {
                     error(name, 0, null, "工作簿中没有这张工作表");
                 }
                 return null;
             }
+            Iterator<Row> rows = sheet.rowIterator();
+            Row header = rows.hasNext() ? rows.next() : null;
             Map<String, Integer> found = new HashMap<>();
-            Row header = sheet.getRow(0);
-            if (header != null) {
+            if (header != null && header.getRowNum() == 0) {
                 for (Cell cell : header) {
                     if (cell.getCellType() == CellType.STRING) {
                         found.putIfAbsent(cell.getStringCellValue().strip(), cell.getColumnIndex());
@@ -680,7 +705,22 @@ public class RoundWorkbook {
                     indices.put(column.header(), index);
                 }
             }
-            return complete ? new Table(name, sheet, indices) : null;
+            if (!complete) {
+                return null;
+            }
+            Table table = new Table(name, indices);
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                if (!table.isEmpty(row)) {
+                    if (table.rows.size() == properties.maxRows()) {
+                        error(name, row.getRowNum() + 1, null,
+                            "数据行超过" + properties.maxRows() + "行，请拆分后分批导入");
+                        return null;
+                    }
+                    table.rows.add(row);
+                }
+            }
+            return table;
         }
 
         private void error(String sheet, int row, String column, String problem) {
@@ -701,23 +741,16 @@ public class RoundWorkbook {
         /** A sheet whose columns are known: its non-empty data rows and typed cell values. */
         private final class Table {
             private final String name;
-            private final Sheet sheet;
             private final Map<String, Integer> columns;
+            private final List<Row> rows = new ArrayList<>();
 
-            private Table(String name, Sheet sheet, Map<String, Integer> columns) {
+            private Table(String name, Map<String, Integer> columns) {
                 this.name = name;
-                this.sheet = sheet;
                 this.columns = columns;
             }
 
             /** The rows below the header with something in one of the known columns. */
             private List<Row> dataRows() {
-                List<Row> rows = new ArrayList<>();
-                for (Row row : sheet) {
-                    if (row.getRowNum() > 0 && !isEmpty(row)) {
-                        rows.add(row);
-                    }
-                }
                 return rows;
             }
 
@@ -745,7 +778,7 @@ public class RoundWorkbook {
                 return switch (cell.getCellType()) {
                     case BLANK -> null;
                     case FORMULA -> {
-                        error(row, column, FORMULA + "（" + shorten("=" + cell.getCellFormula()) + "），请填写值");
+                        error(row, column, FORMULA + formula(cell) + "，请填写值");
                         yield null;
                     }
                     case ERROR -> {
@@ -845,6 +878,15 @@ public class RoundWorkbook {
                     return null;
                 }
             }
+        }
+    }
+
+    /** The formula as written, in brackets, or nothing when the file does not say it. */
+    private static String formula(Cell cell) {
+        try {
+            return "（" + shorten("=" + cell.getCellFormula()) + "）";
+        } catch (IllegalStateException e) {
+            return "";
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -28,6 +29,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,6 +251,28 @@ class WorkbookImportTest extends WebTest {
             .query(String.class).list()).containsExactly("conduct");
     }
 
+    /** Rows that hold only formatting (a sheet formatted far down, as offices do) are neither data nor errors. */
+    @Test
+    void rowsOfFormattingOnlyAreSkipped() throws Exception {
+        String code = TestRounds.newCode();
+        XSSFWorkbook workbook = validWorkbook(code);
+        Sheet measures = workbook.getSheet("整改措施");
+        CellStyle bordered = workbook.createCellStyle();
+        bordered.setBorderBottom(BorderStyle.THIN);
+        for (int row = 4; row < 20_004; row++) {
+            Row formatted = measures.createRow(row);
+            for (int column = 0; column < 7; column++) {
+                formatted.createCell(column).setCellStyle(bordered);
+            }
+        }
+
+        HttpResponse<String> created = upload("officer1", bytes(workbook));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM measure WHERE round_code = ?").param(code)
+            .query(Long.class).single()).isEqualTo(3);
+    }
+
     @Test
     void everyErrorOfAFileIsListedAtOnce() throws Exception {
         String code = TestRounds.newCode();
@@ -304,6 +328,17 @@ class WorkbookImportTest extends WebTest {
                 zip.write(content.getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] wordDocument() {
+        try (XWPFDocument document = new XWPFDocument()) {
+            document.createParagraph().createRun().setText("关于巡察反馈问题整改进展情况的通报");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.write(out);
             return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -368,6 +403,12 @@ class WorkbookImportTest extends WebTest {
             bytes("a file over the size limit", b -> random(11 * 1024 * 1024), "文件超过10MB"),
             bytes("a file over the servlet's limit", b -> random(12 * 1024 * 1024 + 300_000), "文件超过10MB"),
             bytes("a 50 MB upload", b -> random(50 * 1024 * 1024), "文件超过10MB"),
+            edit("a sheet over the row limit (rectiflow.import.max-rows)", w -> {
+                for (int row = 5; row <= 5002; row++) {
+                    set(w, "整改措施", row, "整改措施", "第" + row + "行的措施");
+                }
+            }, "整改措施 第5002行: 数据行超过5000行，请拆分后分批导入"),
+            bytes("a Word document", b -> wordDocument(), "文件不是有效的xlsx工作簿"),
             edit("unknown key group", w -> set(w, "问题", 2, "重点整改组", "nobody"),
                 "问题 第2行 重点整改组: 未知重点整改组「nobody」"),
             edit("unknown leader", w -> set(w, "整改措施", 2, "责任领导", "noSuchLeader"),
