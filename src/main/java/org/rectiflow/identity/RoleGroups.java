@@ -13,6 +13,11 @@ public final class RoleGroups {
     public static final String DISCIPLINE = "discipline";
     /** 从严办: long-term measures after hand-over to normal management. */
     public static final String NORMAL_MANAGEMENT = "normalmanagement";
+    /**
+     * Scrape users of the metrics ({@code /actuator/prometheus}); created by an administrator in Admin, it
+     * has no other rights.
+     */
+    public static final String MONITORING = "monitoring";
     /** Camunda's administrators. */
     public static final String ADMIN = "camunda-admin";
 

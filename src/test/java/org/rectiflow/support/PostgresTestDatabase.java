@@ -33,6 +33,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
             .addFirst(new MapPropertySource("postgres-test-database", Map.of("rectiflow.test.postgres.url", url)));
     }
 
+    /** A new, empty database on the local server, for a test that starts the application itself. */
+    public static String newDatabase() {
+        return create(PREFIX + NEXT.incrementAndGet());
+    }
+
     private static synchronized String create(String database) {
         String server = "jdbc:postgresql://" + env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1") + ":"
             + env("RECTIFLOW_TEST_PG_PORT", "5432") + "/";

@@ -28,7 +28,7 @@ public abstract class WebTest {
     }
 
     /** An HTTP Basic {@code Authorization} header value. */
-    protected static String basicAuth(String user, String password) {
+    public static String basicAuth(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,64 @@
+package org.rectiflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rectiflow.RectiflowApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * The prod profile refuses to start, before it touches any database, without the settings every site must
+ * give, and says which. (Starting it with them is {@code ProductionProfileTest}, on PostgreSQL.)
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ProductionSettingsTest {
+
+    private static SpringApplicationBuilder prod(String... args) {
+        return new SpringApplicationBuilder(RectiflowApplication.class).web(WebApplicationType.NONE)
+            .properties("spring.profiles.active=prod");
+    }
+
+    @Test
+    void withoutAnySettingTheMessageNamesEachMissingVariable(CapturedOutput output) {
+        assertThatThrownBy(() -> prod().run())
+            .isInstanceOf(ProductionSettings.MissingProductionSettingsException.class)
+            .satisfies(e -> assertThat(((ProductionSettings.MissingProductionSettingsException) e).problems())
+                .containsExactly(
+                    "SPRING_DATASOURCE_URL is not set (jdbc:postgresql://host:5432/database)",
+                    "SPRING_DATASOURCE_USERNAME is not set (spring.datasource.username)",
+                    "SPRING_DATASOURCE_PASSWORD is not set (spring.datasource.password)",
+                    "RECTIFLOW_ADMIN_USER is not set (rectiflow.admin.user)",
+                    "RECTIFLOW_ADMIN_PASSWORD is not set (rectiflow.admin.password)"));
+        assertThat(output).contains("The prod profile is missing settings:", "- RECTIFLOW_ADMIN_USER is not set",
+            "Set them in the environment");
+    }
+
+    @Test
+    void anH2DatabaseAWeakPasswordAndTheDemoAreRefused() {
+        assertThatThrownBy(() -> prod().profiles("demo").run(
+                "--spring.datasource.url=jdbc:h2:mem:x", "--spring.datasource.username=sa",
+                "--spring.datasource.password=x", "--rectiflow.admin.user=admin", "--rectiflow.admin.password=admin"))
+            .isInstanceOf(ProductionSettings.MissingProductionSettingsException.class)
+            .satisfies(e -> assertThat(((ProductionSettings.MissingProductionSettingsException) e).problems())
+                .containsExactly(
+                    "the demo profile (demo users with the password \"demo\") cannot run with prod",
+                    "SPRING_DATASOURCE_URL must be a PostgreSQL URL (jdbc:postgresql://…), not jdbc:h2:mem:x",
+                    "RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: user data, length 10, "
+                        + "uppercase 1, digit 1, special 1"));
+    }
+
+    @Test
+    void aPasswordMeetingThePolicyPasses() {
+        UserEntity admin = new UserEntity("xcadmin");
+        assertThat(ProductionSettings.passwordPolicyViolations("Zhenggai#2026", admin)).isEmpty();
+        assertThat(ProductionSettings.passwordPolicyViolations("zhenggai2026", admin))
+            .containsExactly("uppercase 1", "special 1");
+        assertThat(ProductionSettings.passwordPolicyViolations("Xcadmin#2026", admin)).containsExactly("user data");
+    }
+}
