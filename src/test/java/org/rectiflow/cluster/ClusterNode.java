@@ -1,0 +1,144 @@
+package org.rectiflow.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.rectiflow.RectiflowApplication;
+
+/**
+ * One application node in a JVM of its own, started the way a server runs it ({@code prod} profile, its
+ * own job executor and outbox dispatcher) on the test's classpath, and stopped gently or killed
+ * ({@code kill -9}). Its output goes to {@code target/cluster-logs/<name>-<n>.log}.
+ */
+final class ClusterNode implements AutoCloseable {
+
+    private static int started;
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ClusterNode(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts a node on the database with the given extra settings ({@code --key=value}). */
+    static ClusterNode start(String name, String databaseUrl, List<String> settings) throws IOException {
+        int port = freePort();
+        Path logs = Path.of("target", "cluster-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(name + "-" + (++started) + ".log");
+        List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai",
+            "-cp", classPath(), RectiflowApplication.class.getName()));
+        command.addAll(ClusterSettings.node(name, databaseUrl, port));
+        command.addAll(settings);
+        Process process = new ProcessBuilder(command).directory(logs.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).start();
+        return new ClusterNode(name, port, process, log);
+    }
+
+    /**
+     * The test's full classpath (Surefire runs the tests from a manifest-only jar), without empty entries: an
+     * empty entry means the working directory, whose processes/ and forms/ would be deployed twice.
+     */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        String path = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        return Arrays.stream(path.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+            .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Waits until the node answers its health check with UP. */
+    ClusterNode awaitUp(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + log.toAbsolutePath()
+                    + ":\n" + tail());
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250); // polling a starting process, not waiting for engine time
+        }
+        throw new IllegalStateException(name + " did not come up within " + timeout + "; see "
+            + log.toAbsolutePath() + ":\n" + tail());
+    }
+
+    /** {@code kill -9}: no shutdown hook, no transaction finished, locks left in the database. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** A gentle stop (SIGTERM): Spring closes the context and the job executor finishes its jobs. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    static File logDirectory() {
+        return Path.of("target", "cluster-logs").toFile();
+    }
+}

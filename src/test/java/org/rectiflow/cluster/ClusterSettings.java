@@ -1,0 +1,53 @@
+package org.rectiflow.cluster;
+
+import java.util.List;
+
+/** The settings every node and the seeding context of the cluster and crash tests share. */
+final class ClusterSettings {
+
+    static final String ADMIN = "clusteradmin";
+    static final String ADMIN_PASSWORD = "Zhenggai#2026";
+    /** The demo organisation's users get this password (the prod profile enforces the password policy). */
+    static final String USER_PASSWORD = "Liaison#2026x";
+    /** Job locks expire this fast, so a killed node's jobs are taken over within the test. */
+    static final long LOCK_MILLIS = 8_000;
+
+    private ClusterSettings() {
+    }
+
+    /** The prod profile on the test's database, with the demo organisation's users. */
+    static List<String> common(String databaseUrl) {
+        return List.of(
+            "--spring.profiles.active=prod",
+            "--spring.datasource.url=" + databaseUrl,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=unused-with-trust-auth",
+            "--rectiflow.admin.user=" + ADMIN,
+            "--rectiflow.admin.password=" + ADMIN_PASSWORD,
+            "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
+            "--rectiflow.organisation.demo-password=" + USER_PASSWORD,
+            "--rectiflow.plan.comment-rounds=1",
+            "--logging.level.rectiflow.notifications=WARN");
+    }
+
+    /** A node: its name in the engine's job log, its port, a short job lock and a fast outbox. */
+    static List<String> node(String name, String databaseUrl, int port) {
+        List<String> settings = new java.util.ArrayList<>(common(databaseUrl));
+        settings.addAll(List.of(
+            "--server.port=" + port,
+            "--server.address=127.0.0.1",
+            "--rectiflow.node-id=" + name,
+            "--camunda.bpm.generic-properties.properties.hostname=" + name,
+            "--camunda.bpm.job-execution.enabled=true",
+            "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
+            "--camunda.bpm.job-execution.wait-time-in-millis=500",
+            // one worker and batches of 20: the storm lasts seconds, and a node always holds locked jobs
+            "--camunda.bpm.job-execution.core-pool-size=1",
+            "--camunda.bpm.job-execution.max-pool-size=1",
+            "--camunda.bpm.job-execution.queue-capacity=20",
+            "--camunda.bpm.job-execution.max-jobs-per-acquisition=20",
+            "--camunda.bpm.job-execution.max-wait=2000",
+            "--rectiflow.notification.dispatch-interval=PT1S"));
+        return settings;
+    }
+}

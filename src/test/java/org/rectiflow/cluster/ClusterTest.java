@@ -1,0 +1,120 @@
+package org.rectiflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.support.PostgresTestDatabase;
+
+/**
+ * Two nodes, each a JVM with its own job executor and outbox dispatcher, on one PostgreSQL database: 500
+ * measures whose green reminders fall due together. Every reminder is processed once, no notice or
+ * notification is written twice, and both nodes do work; then again with one node killed in the middle,
+ * where the survivor takes over the dead node's jobs once their locks expire, and nothing is lost.
+ */
+@Tag("postgres")
+class ClusterTest {
+
+    private static final int MEASURES = 500;
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration DRAIN = Duration.ofMinutes(3);
+
+    private ClusterNode first;
+    private ClusterNode second;
+
+    @AfterEach
+    void stopNodes() throws InterruptedException {
+        for (ClusterNode node : new ClusterNode[] {first, second}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    private static String seed(String url, String code) {
+        try (StormSeeder seeder = new StormSeeder(url)) {
+            return seeder.roundWithDueReminders(code, MEASURES);
+        }
+    }
+
+    private void startBoth(String url) throws Exception {
+        first = ClusterNode.start("node1", url, List.of());
+        second = ClusterNode.start("node2", url, List.of());
+        first.awaitUp(START);
+        second.awaitUp(START);
+    }
+
+    @Test
+    void twoNodesProcessEveryDueReminderOnceAndBothWork() throws Exception {
+        String url = PostgresTestDatabase.newDatabase();
+        Ledger ledger = new Ledger(url);
+        String round = seed(url, "CLUSTER1");
+        assertThat(ledger.count(Ledger.GREEN_TIMERS_WAITING, round)).isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.GREEN_NOTICES, round)).isZero();
+
+        startBoth(url);
+        long notices = ledger.await(DRAIN, n -> n >= MEASURES, Ledger.GREEN_NOTICES, round);
+        ledger.await(DRAIN, n -> n == 0, Ledger.GREEN_TIMERS_WAITING, round);
+
+        assertThat(notices).isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.MEASURES_WITH_GREEN_NOTICE, round)).isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.GREEN_TIMERS_WAITING, round)).isZero();
+        assertThat(ledger.count(Ledger.GREEN_TIMER_SUCCESSES, round)).as("each timer job ran once").isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.GREEN_TIMER_JOBS_SUCCEEDED, round)).isEqualTo(MEASURES);
+        Map<String, Long> byNode = ledger.grouped(Ledger.GREEN_TIMERS_BY_NODE, round);
+        System.out.println("Green reminders processed by node: " + byNode);
+        assertThat(byNode).as("both nodes did work").containsOnlyKeys("node1", "node2")
+            .allSatisfy((node, jobs) -> assertThat(jobs).isPositive());
+
+        long notifications = ledger.count(Ledger.NOTIFICATIONS, round);
+        assertThat(notifications).as("the green reminder tells each measure's liaison").isGreaterThanOrEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
+        assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
+            .isEqualTo(notifications);
+        assertThat(ledger.count(Ledger.UNIT_TASKS, round)).as("every unit task still waits").isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.FAILED_JOBS)).isZero();
+    }
+
+    @Test
+    void whenANodeIsKilledTheSurvivorFinishesEverythingAfterTheLocksExpire() throws Exception {
+        String url = PostgresTestDatabase.newDatabase();
+        Ledger ledger = new Ledger(url);
+        String round = seed(url, "CLUSTER2");
+
+        startBoth(url);
+        long doneBySecond = ledger.await(DRAIN, n -> n >= 20, Ledger.GREEN_TIMERS_BY_ONE_NODE, round, "node2");
+        second.kill();
+        long before = ledger.count(Ledger.GREEN_NOTICES, round);
+        List<String> locked = ledger.ids(Ledger.LOCKED_JOBS);
+        System.out.println("node2 killed after " + doneBySecond + " of its jobs; " + before + " of " + MEASURES
+            + " notices written; " + locked.size() + " jobs locked");
+        assertThat(doneBySecond).as("node2 was working when it died").isGreaterThanOrEqualTo(20);
+        assertThat(before).as("the storm was under way").isLessThan(MEASURES);
+        assertThat(locked).as("jobs locked, some by the dead node").isNotEmpty();
+
+        long notices = ledger.await(DRAIN, n -> n >= MEASURES, Ledger.GREEN_NOTICES, round);
+        ledger.await(DRAIN, n -> n == 0, Ledger.GREEN_TIMERS_WAITING, round);
+
+        assertThat(notices).as("nothing lost").isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.MEASURES_WITH_GREEN_NOTICE, round)).as("no duplicate").isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.GREEN_TIMERS_WAITING, round)).isZero();
+        assertThat(ledger.count(Ledger.GREEN_TIMER_JOBS_SUCCEEDED, round)).isEqualTo(MEASURES);
+        Map<String, Long> byNode = ledger.grouped(Ledger.GREEN_TIMERS_BY_NODE, round);
+        System.out.println("Green reminders processed by node (node2 killed): " + byNode);
+        assertThat(byNode.get("node1")).as("the survivor finished the rest").isEqualTo(MEASURES - byNode.get("node2"));
+        for (String job : locked) {
+            assertThat(ledger.count(Ledger.JOB_SUCCEEDED_ON, job, "node1")).as("locked job " + job).isOne();
+        }
+        long notifications = ledger.count(Ledger.NOTIFICATIONS, round);
+        assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
+        assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
+            .isEqualTo(notifications);
+        assertThat(ledger.count(Ledger.UNIT_TASKS, round)).isEqualTo(MEASURES);
+        assertThat(first.isAlive()).isTrue();
+    }
+}

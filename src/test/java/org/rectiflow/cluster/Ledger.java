@@ -1,0 +1,119 @@
+package org.rectiflow.cluster;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+import org.rectiflow.measure.MeasureExecutionProcess;
+
+/** Reads the shared database the nodes write: the ledger's and the engine's tables, with plain SQL. */
+final class Ledger {
+
+    private final String url;
+
+    Ledger(String url) {
+        this.url = url;
+    }
+
+    long count(String sql, Object... params) {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, Long> grouped(String sql, Object... params) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    result.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    List<String> ids(String sql, Object... params) {
+        return new ArrayList<>(grouped(sql.replaceFirst("SELECT id_", "SELECT id_, 0"), params).keySet());
+    }
+
+    /** Polls a count until it satisfies the condition; returns the last count. */
+    long await(Duration timeout, LongPredicate done, String sql, Object... params) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        long value = count(sql, params);
+        while (!done.test(value) && Instant.now().isBefore(until)) {
+            Thread.sleep(200); // watching other processes work, not waiting for engine time
+            value = count(sql, params);
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------------------------- the figures
+
+    static final String MEASURES = "SELECT COUNT(*) FROM measure WHERE round_code = ?";
+    static final String GREEN_NOTICES = """
+        SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
+        WHERE m.round_code = ? AND n.step = 'GREEN'""";
+    static final String MEASURES_WITH_GREEN_NOTICE = """
+        SELECT COUNT(DISTINCT n.measure_code) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
+        WHERE m.round_code = ? AND n.step = 'GREEN'""";
+    static final String NOTIFICATIONS = """
+        SELECT COUNT(*) FROM notification o JOIN measure m ON m.code = o.measure_code WHERE m.round_code = ?""";
+    static final String NOTIFICATIONS_SENT = NOTIFICATIONS + " AND o.status = 'SENT'";
+    static final String NOTIFICATION_KEYS = """
+        SELECT COUNT(DISTINCT o.notification_key) FROM notification o JOIN measure m ON m.code = o.measure_code
+        WHERE m.round_code = ?""";
+    /** Successful runs of the green reminder's timer job of the round's measures (job state 2 = successful). */
+    static final String GREEN_TIMER_SUCCESSES = """
+        SELECT COUNT(*) FROM act_hi_job_log l JOIN measure m ON m.process_instance_id = l.process_instance_id_
+        WHERE m.round_code = ? AND l.act_id_ = '%s' AND l.job_state_ = 2"""
+        .formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
+    static final String GREEN_TIMER_JOBS_SUCCEEDED = GREEN_TIMER_SUCCESSES.replace("COUNT(*)",
+        "COUNT(DISTINCT l.job_id_)");
+    static final String GREEN_TIMERS_BY_NODE = """
+        SELECT l.hostname_, COUNT(*) FROM act_hi_job_log l JOIN measure m ON m.process_instance_id = l.process_instance_id_
+        WHERE m.round_code = ? AND l.act_id_ = '%s' AND l.job_state_ = 2 GROUP BY l.hostname_ ORDER BY 1"""
+        .formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
+    static final String GREEN_TIMERS_BY_ONE_NODE = """
+        SELECT COUNT(*) FROM act_hi_job_log l JOIN measure m ON m.process_instance_id = l.process_instance_id_
+        WHERE m.round_code = ? AND l.act_id_ = '%s' AND l.job_state_ = 2 AND l.hostname_ = ?"""
+        .formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
+    static final String LOCKED_JOBS = "SELECT id_ FROM act_ru_job WHERE lock_exp_time_ > LOCALTIMESTAMP";
+    static final String JOB_SUCCEEDED_ON =
+        "SELECT COUNT(*) FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2 AND hostname_ = ?";
+    static final String GREEN_TIMERS_WAITING = """
+        SELECT COUNT(*) FROM act_ru_job j JOIN measure m ON m.process_instance_id = j.process_instance_id_
+        JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+        WHERE m.round_code = ? AND d.act_id_ = '%s'""".formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
+    static final String RUNNING_MEASURE_INSTANCES = """
+        SELECT COUNT(*) FROM act_ru_execution e JOIN measure m ON m.process_instance_id = e.proc_inst_id_
+        WHERE m.round_code = ? AND e.parent_id_ IS NULL AND e.business_key_ = m.code""";
+    static final String UNIT_TASKS = """
+        SELECT COUNT(*) FROM act_ru_task t JOIN measure m ON m.process_instance_id = t.proc_inst_id_
+        WHERE m.round_code = ? AND t.task_def_key_ = '%s'""".formatted(MeasureExecutionProcess.Elements.UNIT_RECTIFIES);
+    static final String FAILED_JOBS = "SELECT COUNT(*) FROM act_ru_job WHERE retries_ < 3 OR exception_msg_ IS NOT NULL";
+}
