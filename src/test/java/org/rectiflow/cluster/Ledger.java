@@ -66,7 +66,7 @@ final class Ledger {
         Instant until = Instant.now().plus(timeout);
         long value = count(sql, params);
         while (!done.test(value) && Instant.now().isBefore(until)) {
-            Thread.sleep(200); // watching other processes work, not waiting for engine time
+            Thread.sleep(50); // watching other processes work, not waiting for engine time
             value = count(sql, params);
         }
         return value;
@@ -115,5 +115,29 @@ final class Ledger {
     static final String UNIT_TASKS = """
         SELECT COUNT(*) FROM act_ru_task t JOIN measure m ON m.process_instance_id = t.proc_inst_id_
         WHERE m.round_code = ? AND t.task_def_key_ = '%s'""".formatted(MeasureExecutionProcess.Elements.UNIT_RECTIFIES);
+    /** Measures whose status is not the last one their history records. */
+    static final String MEASURES_DISAGREEING_WITH_HISTORY = """
+        SELECT COUNT(*) FROM measure m WHERE m.round_code = ? AND m.status IS DISTINCT FROM (
+            SELECT h.to_status FROM status_history h WHERE h.entity_type = 'MEASURE' AND h.entity_ref = m.code
+            ORDER BY h.id DESC LIMIT 1)""";
+    static final String ROUNDS = "SELECT COUNT(*) FROM inspection_round";
+    /** Open transactions holding the lock of writers on the measure table: an import under way. */
+    static final String MEASURE_WRITERS = """
+        SELECT COUNT(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+        WHERE c.relname = 'measure' AND l.mode = 'RowExclusiveLock' AND l.pid <> pg_backend_pid()""";
+    /** Rounds of the ledger with their inspection-round instance (running or finished) and vice versa. */
+    static final String ROUNDS_WITH_INSTANCE = """
+        SELECT COUNT(*) FROM inspection_round r WHERE EXISTS (SELECT 1 FROM act_hi_procinst p
+            WHERE p.business_key_ = r.code AND p.proc_def_key_ = 'inspection-round')""";
+    static final String ROUND_INSTANCES = """
+        SELECT COUNT(DISTINCT business_key_) FROM act_hi_procinst WHERE proc_def_key_ = 'inspection-round'""";
+    /** A round is half-registered when its measure count is not its problems' (every problem has measures). */
+    static final String ROUNDS_WITHOUT_MEASURES = """
+        SELECT COUNT(*) FROM inspection_round r WHERE NOT EXISTS (SELECT 1 FROM measure m WHERE m.round_code = r.code)""";
+    static final String ROUND_ROWS = """
+        SELECT (SELECT COUNT(*) FROM inspection_round WHERE code = ?) + (SELECT COUNT(*) FROM measure WHERE round_code = ?)
+             + (SELECT COUNT(*) FROM problem WHERE round_code = ?)
+             + (SELECT COUNT(*) FROM status_history WHERE entity_ref = ? OR entity_ref LIKE ?)
+             + (SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ = ?)""";
     static final String FAILED_JOBS = "SELECT COUNT(*) FROM act_ru_job WHERE retries_ < 3 OR exception_msg_ IS NOT NULL";
 }
