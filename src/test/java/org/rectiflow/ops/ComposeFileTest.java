@@ -68,8 +68,6 @@ class ComposeFileTest {
      * this list, and from then on it is checked like every other variable.
      */
     private static final Map<String, String> AWAITED = Map.of(
-        "RECTIFLOW_ADMIN_USER", "the administrator created at the first start (production settings)",
-        "RECTIFLOW_ADMIN_PASSWORD", "the administrator's password (production settings)",
         "RECTIFLOW_NODE_ID", "the node's name in the cluster (production settings)",
         "RECTIFLOW_NOTIFICATION_EMAIL_ENABLED", "the outbox's e-mail channel (notifications)",
         "RECTIFLOW_NOTIFICATION_EMAIL_FROM", "the e-mail channel's sender (notifications)");
