@@ -49,6 +49,22 @@ class ClusterTest {
         second.awaitUp(START);
     }
 
+    /** Both nodes of a new installation start at the same moment on an empty database (a host's reboot). */
+    @Test
+    void twoNodesStartingTogetherOnAnEmptyDatabaseBothComeUp() throws Exception {
+        String url = PostgresTestDatabase.newDatabase();
+        Ledger ledger = new Ledger(url);
+
+        startBoth(url);
+
+        assertThat(ledger.count("SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'measure-execution'")).isOne();
+        assertThat(ledger.count("SELECT COUNT(*) FROM act_id_user WHERE id_ = ?", ClusterSettings.ADMIN)).isOne();
+        assertThat(ledger.count("SELECT COUNT(*) FROM org_unit WHERE code = 'siming'")).isOne();
+        assertThat(ledger.count("SELECT COUNT(*) FROM act_ru_filter")).isOne();
+        assertThat(ledger.count("SELECT COUNT(*) FROM act_ru_authorization WHERE group_id_ = 'siming'"
+            + " AND resource_type_ = 0 AND resource_id_ = 'tasklist'")).isOne();
+    }
+
     @Test
     void twoNodesProcessEveryDueReminderOnceAndBothWork() throws Exception {
         String url = PostgresTestDatabase.newDatabase();
