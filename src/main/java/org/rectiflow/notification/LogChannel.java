@@ -2,10 +2,15 @@ package org.rectiflow.notification;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Delivers notifications to the application log (logger {@code rectiflow.notifications}). */
+/**
+ * Delivers notifications to the application log (logger {@code rectiflow.notifications}): for the demo and
+ * development; on unless {@code rectiflow.notification.log.enabled=false}.
+ */
 @Component
+@ConditionalOnProperty(name = "rectiflow.notification.log.enabled", havingValue = "true", matchIfMissing = true)
 public class LogChannel implements NotificationChannel {
 
     public static final String NAME = "LOG";

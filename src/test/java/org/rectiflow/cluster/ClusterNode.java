@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.rectiflow.RectiflowApplication;
+import org.rectiflow.support.WebTest;
 
 /**
  * One application node in a JVM of its own, started the way a server runs it ({@code prod} profile, its
@@ -104,6 +105,23 @@ final class ClusterNode implements AutoCloseable {
         }
         throw new IllegalStateException(name + " did not come up within " + timeout + "; see "
             + log.toAbsolutePath() + ":\n" + tail());
+    }
+
+    /**
+     * Activates the suspended timer jobs of measure-execution through the REST API, as an operator would in
+     * Cockpit: the storm starts.
+     */
+    void releaseReminders() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/engine-rest/job-definition/suspended"))
+            .header("Authorization", WebTest.basicAuth(ClusterSettings.ADMIN, ClusterSettings.ADMIN_PASSWORD))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"processDefinitionKey\":\"measure-execution\",\"suspended\":false,\"includeJobs\":true}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 204) {
+            throw new IllegalStateException("releasing the reminders: " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     /** {@code kill -9}: no shutdown hook, no transaction finished, locks left in the database. */

@@ -26,6 +26,7 @@ class ClusterTest {
 
     private ClusterNode first;
     private ClusterNode second;
+    private final MailCatcher mail = new MailCatcher();
 
     @AfterEach
     void stopNodes() throws InterruptedException {
@@ -34,17 +35,21 @@ class ClusterTest {
                 node.close();
             }
         }
+        mail.close();
     }
 
+    /** A round whose 500 green reminders are due but held until {@link ClusterNode#releaseReminders()}. */
     private static String seed(String url, String code) {
         try (StormSeeder seeder = new StormSeeder(url)) {
-            return seeder.roundWithDueReminders(code, MEASURES);
+            String round = seeder.roundWithDueReminders(code, MEASURES);
+            seeder.holdReminders();
+            return round;
         }
     }
 
     private void startBoth(String url) throws Exception {
-        first = ClusterNode.start("node1", url, List.of());
-        second = ClusterNode.start("node2", url, List.of());
+        first = ClusterNode.start("node1", url, mail.settings());
+        second = ClusterNode.start("node2", url, mail.settings());
         first.awaitUp(START);
         second.awaitUp(START);
     }
@@ -74,6 +79,7 @@ class ClusterTest {
         assertThat(ledger.count(Ledger.GREEN_NOTICES, round)).isZero();
 
         startBoth(url);
+        first.releaseReminders();
         long notices = ledger.await(DRAIN, n -> n >= MEASURES, Ledger.GREEN_NOTICES, round);
         ledger.await(DRAIN, n -> n == 0, Ledger.GREEN_TIMERS_WAITING, round);
 
@@ -92,6 +98,10 @@ class ClusterTest {
         assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
         assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
             .isEqualTo(notifications);
+        assertThat(mail.received()).as("every e-mail arrived once").isEqualTo((int) notifications);
+        assertThat(mail.byMessageId()).hasSize((int) notifications).allSatisfy((id, n) -> assertThat(n).isOne());
+        assertThat(ledger.grouped(Ledger.SENT_BY_NODE, round)).as("both nodes delivered")
+            .containsOnlyKeys("node1", "node2");
         assertThat(ledger.count(Ledger.UNIT_TASKS, round)).as("every unit task still waits").isEqualTo(MEASURES);
         assertThat(ledger.count(Ledger.FAILED_JOBS)).isZero();
     }
@@ -103,6 +113,7 @@ class ClusterTest {
         String round = seed(url, "CLUSTER2");
 
         startBoth(url);
+        first.releaseReminders();
         long doneBySecond = ledger.await(DRAIN, n -> n >= 20, Ledger.GREEN_TIMERS_BY_ONE_NODE, round, "node2");
         second.kill();
         long before = ledger.count(Ledger.GREEN_NOTICES, round);
@@ -130,6 +141,12 @@ class ClusterTest {
         assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
         assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
             .isEqualTo(notifications);
+        Map<String, Long> mails = mail.byMessageId();
+        long repeated = mails.values().stream().filter(n -> n > 1).count();
+        System.out.println(mail.received() + " e-mails for " + notifications + " notifications; " + repeated
+            + " repeated (sent by node2 just before it died, with the same Message-ID)");
+        assertThat(mails).as("every notification arrived").hasSize((int) notifications);
+        assertThat(repeated).as("only a delivery cut by the kill may repeat").isLessThanOrEqualTo(1);
         assertThat(ledger.count(Ledger.UNIT_TASKS, round)).isEqualTo(MEASURES);
         assertThat(first.isAlive()).isTrue();
     }

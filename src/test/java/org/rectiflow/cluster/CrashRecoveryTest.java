@@ -39,19 +39,21 @@ class CrashRecoveryTest {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private ClusterNode node;
+    private final MailCatcher mail = new MailCatcher();
 
     @AfterEach
     void stopNode() throws InterruptedException {
         if (node != null) {
             node.close();
         }
+        mail.close();
     }
 
     @Test
     void aKillDuringAnImportLeavesNoTraceOfTheRoundAndTheImportCanBeRepeated() throws Exception {
         String url = PostgresTestDatabase.newDatabase();
         Ledger ledger = new Ledger(url);
-        node = ClusterNode.start("node1", url, List.of()).awaitUp(START);
+        node = ClusterNode.start("node1", url, mail.settings()).awaitUp(START);
         String code = "CRASHIMPORT";
         String round = JSON.writeValueAsString(largeRound(code, 1500));
 
@@ -67,7 +69,7 @@ class CrashRecoveryTest {
         assertThat(ledger.count(Ledger.ROUND_ROWS, code, code, code, code, code + "-%", code))
             .as("nothing of the round in the ledger or the engine").isZero();
 
-        node = ClusterNode.start("node1", url, List.of()).awaitUp(START);
+        node = ClusterNode.start("node1", url, mail.settings()).awaitUp(START);
         assertThat(ledger.count(Ledger.ROUND_ROWS, code, code, code, code, code + "-%", code)).isZero();
         HttpResponse<String> again = post(node, round).join();
         assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
@@ -84,7 +86,7 @@ class CrashRecoveryTest {
             round = seeder.roundWithDueReminders("CRASHSTORM", 500);
         }
 
-        node = ClusterNode.start("node1", url, List.of()).awaitUp(START);
+        node = ClusterNode.start("node1", url, mail.settings()).awaitUp(START);
         long before = ledger.await(DRAIN, n -> n >= 50, Ledger.GREEN_NOTICES, round);
         node.kill();
         long atKill = ledger.count(Ledger.GREEN_NOTICES, round);
@@ -94,7 +96,7 @@ class CrashRecoveryTest {
         assertThat(ledger.count(Ledger.GREEN_TIMER_JOBS_SUCCEEDED, round)).as("every notice has its job's success")
             .isEqualTo(atKill);
 
-        node = ClusterNode.start("node1", url, List.of()).awaitUp(START);
+        node = ClusterNode.start("node1", url, mail.settings()).awaitUp(START);
         assertThat(ledger.await(DRAIN, n -> n >= 500, Ledger.GREEN_NOTICES, round)).isEqualTo(500);
         ledger.await(DRAIN, n -> n == 0, Ledger.GREEN_TIMERS_WAITING, round);
 
@@ -107,6 +109,7 @@ class CrashRecoveryTest {
         assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
         assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
             .isEqualTo(notifications);
+        assertThat(mail.byMessageId()).as("every notification arrived").hasSize((int) notifications);
         assertThat(ledger.count(Ledger.MEASURES_DISAGREEING_WITH_HISTORY, round)).isZero();
         assertTheEngineAndTheLedgerAgree(ledger);
     }

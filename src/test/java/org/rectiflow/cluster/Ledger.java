@@ -84,6 +84,9 @@ final class Ledger {
     static final String NOTIFICATIONS = """
         SELECT COUNT(*) FROM notification o JOIN measure m ON m.code = o.measure_code WHERE m.round_code = ?""";
     static final String NOTIFICATIONS_SENT = NOTIFICATIONS + " AND o.status = 'SENT'";
+    static final String SENT_BY_NODE = """
+        SELECT o.claimed_by, COUNT(*) FROM notification o JOIN measure m ON m.code = o.measure_code
+        WHERE m.round_code = ? AND o.status = 'SENT' GROUP BY o.claimed_by ORDER BY 1""";
     static final String NOTIFICATION_KEYS = """
         SELECT COUNT(DISTINCT o.notification_key) FROM notification o JOIN measure m ON m.code = o.measure_code
         WHERE m.round_code = ?""";

@@ -5,10 +5,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.rectiflow.RectiflowApplication;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,6 +60,18 @@ final class StormSeeder implements AutoCloseable {
         walkthrough.approvePlan(code, "整改方案", "无");
         walkthrough.approveUnitPlans(code);
         return code;
+    }
+
+    /**
+     * Suspends the green reminders' timer jobs, so that nodes started now find them waiting; releasing them
+     * ({@link ClusterNode#releaseReminders()}) makes all of them due at the same moment, with every node up.
+     */
+    void holdReminders() {
+        ManagementService management = context.getBean(ManagementService.class);
+        for (JobDefinition definition : management.createJobDefinitionQuery()
+            .activityIdIn(MeasureExecutionProcess.Elements.GREEN_REMINDER).list()) {
+            management.suspendJobDefinitionById(definition.getId(), true);
+        }
     }
 
     @Override

@@ -40,4 +40,22 @@ class SettingsValidationTest {
             .profiles("test").run("--rectiflow.look-back.share=2", "--server.port=0").close())
             .rootCause().hasMessageContaining("rectiflow.look-back.share must lie in (0, 1], not 2.0");
     }
+
+    @Test
+    void theApplicationDoesNotStartWithAnUnknownWebhookFormat() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RectiflowApplication.class)
+            .profiles("test").run("--rectiflow.notification.webhook.url=http://127.0.0.1:9/hook",
+                "--rectiflow.notification.webhook.format=slack", "--server.port=0").close())
+            .rootCause().hasMessageContaining(
+                "rectiflow.notification.webhook.format must be one of generic, wecom, dingtalk, not 'slack'");
+    }
+
+    @Test
+    void theApplicationDoesNotStartWithEmailOnButNoSmtpServer() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(RectiflowApplication.class)
+            .profiles("test").run("--rectiflow.notification.email.enabled=true",
+                "--rectiflow.notification.email.from=noreply@rectiflow.local", "--server.port=0").close())
+            .rootCause().hasMessageContaining("rectiflow.notification.email.enabled is true")
+            .hasMessageContaining("spring.mail.host");
+    }
 }

@@ -23,19 +23,21 @@ import org.springframework.core.env.MapPropertySource;
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static final String PREFIX = "rectiflow_it_";
+    /** This test JVM's databases: rectiflow_it_<pid>_<n>, so that parallel runs leave each other's alone. */
+    private static final String OWN_PREFIX = PREFIX + ProcessHandle.current().pid() + "_";
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static boolean cleaned;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String url = create(PREFIX + NEXT.incrementAndGet());
+        String url = create(OWN_PREFIX + NEXT.incrementAndGet());
         context.getEnvironment().getPropertySources()
             .addFirst(new MapPropertySource("postgres-test-database", Map.of("rectiflow.test.postgres.url", url)));
     }
 
     /** A new, empty database on the local server, for a test that starts the application itself. */
     public static String newDatabase() {
-        return create(PREFIX + NEXT.incrementAndGet());
+        return create(OWN_PREFIX + NEXT.incrementAndGet());
     }
 
     private static synchronized String create(String database) {
@@ -45,6 +47,7 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
             env("RECTIFLOW_TEST_PG_USER", "postgres"), env("RECTIFLOW_TEST_PG_PASSWORD", ""));
              Statement statement = connection.createStatement()) {
             if (!cleaned) {
+                // the databases of earlier runs, not those of a run still going on beside this one
                 List<String> old = new ArrayList<>();
                 try (ResultSet rs = statement.executeQuery(
                     "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
@@ -53,7 +56,9 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                     }
                 }
                 for (String name : old) {
-                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    if (!ownerAlive(name)) {
+                        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    }
                 }
                 cleaned = true;
             }
@@ -64,6 +69,17 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 + " (is the server running?): " + e.getMessage(), e);
         }
         return server + database;
+    }
+
+    /** True when the test JVM that created the database still runs on this machine. */
+    private static boolean ownerAlive(String database) {
+        String[] parts = database.substring(PREFIX.length()).split("_");
+        try {
+            return parts.length == 2 && ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive)
+                .orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String env(String name, String fallback) {
