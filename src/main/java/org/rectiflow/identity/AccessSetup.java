@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +33,9 @@ import org.springframework.stereotype.Component;
 public class AccessSetup {
 
     public static final String FILTER_MY_UNIT = "我的单位待办";
+    public static final String FILTER_OVERDUE = "已超期";
+    public static final String FILTER_DUE_SOON = "临近时限";
+    public static final String FILTER_MINE = "我认领的";
 
     private static final String TASKLIST = "tasklist";
     private static final String COCKPIT = "cockpit";
@@ -62,6 +66,9 @@ public class AccessSetup {
         grant(RoleGroups.OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(RoleGroups.OFFICE, Resources.PROCESS_DEFINITION, "inspection-round",
             ProcessDefinitionPermissions.CREATE_INSTANCE);
+        if (organisation.roleGroups().stream().anyMatch(g -> g.id().equals(RoleGroups.PROCESS_OWNER))) {
+            grantProcessOwner(RoleGroups.PROCESS_OWNER);
+        }
         createFilters();
     }
 
@@ -82,6 +89,17 @@ public class AccessSetup {
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
 
+    /**
+     * The process owner changes the diagrams: deploys from the Modeler (POST /engine-rest/deployment/create),
+     * removes a deployment, and migrates running instances to a new version (a batch).
+     */
+    private void grantProcessOwner(String groupId) {
+        grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
+        grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.ALL);
+        grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        grant(groupId, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
+    }
+
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizationService.createAuthorizationQuery()
             .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
@@ -100,23 +118,38 @@ public class AccessSetup {
         authorizationService.saveAuthorization(authorization);
     }
 
-    /** The Tasklist's default filter: the tasks of the user's groups (their unit) and their own. */
+    /**
+     * The Tasklist's default filters, for everyone (a filter shows only the tasks its user may see: a unit
+     * user its unit's, the supervision group every unit's): the unit's tasks, the overdue ones, those whose
+     * follow-up date (the amber reminder) has come, and those the user has claimed. Each is created once, by
+     * name; an administrator may change or delete them in the Tasklist afterwards.
+     */
     private void createFilters() {
-        if (filterService.createFilterQuery().filterName(FILTER_MY_UNIT).count() > 0) {
+        createFilter(FILTER_MY_UNIT, "本单位（本组）的整改待办事项", -10,
+            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks());
+        createFilter(FILTER_OVERDUE, "已过完成时限仍未办结的待办事项", -5,
+            taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+        createFilter(FILTER_DUE_SOON, "已到跟进日期（临近完成时限）的待办事项", 0,
+            taskService.createTaskQuery().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")
+                .orderByDueDate().asc());
+        createFilter(FILTER_MINE, "我已认领的待办事项", 5,
+            taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    }
+
+    private void createFilter(String name, String description, int priority, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("description", "本单位（本组）的整改待办事项");
-        properties.put("priority", -10);
+        properties.put("description", description);
+        properties.put("priority", priority);
         properties.put("refresh", true);
         properties.put("variables", List.of(
             Map.of("name", "measureCode", "label", "措施编号"),
             Map.of("name", "unitName", "label", "责任单位"),
             Map.of("name", "deadlineText", "label", "完成时限")));
-        Filter filter = filterService.newTaskFilter(FILTER_MY_UNIT)
-            .setQuery(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks())
-            .setProperties(properties);
+        Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
         Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
         everyone.setResource(Resources.FILTER);

@@ -13,6 +13,8 @@ public final class RoleGroups {
     public static final String DISCIPLINE = "discipline";
     /** 从严办: long-term measures after hand-over to normal management. */
     public static final String NORMAL_MANAGEMENT = "normalmanagement";
+    /** 流程管理员: changes the diagrams in the Modeler and deploys them. */
+    public static final String PROCESS_OWNER = "processowner";
     /**
      * Scrape users of the metrics ({@code /actuator/prometheus}); created by an administrator in Admin, it
      * has no other rights.
