@@ -1,0 +1,46 @@
+package org.rectiflow.bench;
+
+import java.util.List;
+
+/** The figures the benchmark prints: their names, units, whether more is better, and the targets. */
+record Figure(String name, String unit, boolean higherIsBetter, String target) {
+
+    static final String SEED_SECONDS = "seed round started";
+    static final String SEED_MEASURES = "seed round measures";
+    static final String START_RATE = "measures started";
+    static final String WHOLE_RATE = "rounds brought to execution";
+    static final String STORM_SECONDS = "timer storm drained";
+    static final String STORM_RATE = "timer storm rate";
+    static final String DUPLICATES = "duplicate notices";
+    static final String QUERY_MEDIAN_MS = "unit task list, median";
+    static final String QUERY_P95_MS = "unit task list, p95";
+    static final String OPEN_TASKS = "open tasks during the query";
+    static final String HEAP_MB = "heap with all measures open";
+    static final String BYTES_PER_MEASURE = "database per measure";
+
+    static final List<Figure> ALL = List.of(
+        new Figure(SEED_SECONDS, "s", false, "< 2 s"),
+        new Figure(START_RATE, "measures/s", true, "≥ 300/s H2, ≥ 150/s PostgreSQL"),
+        new Figure(WHOLE_RATE, "measures/s", true, ""),
+        new Figure(STORM_SECONDS, "s", false, ""),
+        new Figure(STORM_RATE, "jobs/s", true, "≥ 400/s"),
+        new Figure(DUPLICATES, "", false, "0"),
+        new Figure(QUERY_MEDIAN_MS, "ms", false, ""),
+        new Figure(QUERY_P95_MS, "ms", false, "< 100 ms"),
+        new Figure(OPEN_TASKS, "", false, ""),
+        new Figure(HEAP_MB, "MB", false, "< 512 MB"),
+        new Figure(BYTES_PER_MEASURE, "bytes", false, ""));
+
+    /** The product's cost as a multiple of the bare engine's (1.0 = as cheap; the target is ≤ 1.3). */
+    double costRatio(double product, double bare) {
+        if (product == 0 && bare == 0) {
+            return 1;
+        }
+        return higherIsBetter ? bare / product : product / bare;
+    }
+
+    /** Figures that describe the run rather than cost something: no ratio. */
+    boolean compared() {
+        return !name.equals(DUPLICATES) && !name.equals(OPEN_TASKS) && !name.equals(WHOLE_RATE);
+    }
+}
