@@ -1,0 +1,195 @@
+// The demo through the real webapps, in the system's headless Chromium (see README, "Browser tests"):
+// 1. a measure from the unit's report through the lead unit's review to the supervision group's sign-off,
+// 2. Cockpit's diagram of 整改措施办理 with its instance counts,
+// 3. a liaison sees no task of another unit, neither in the list nor by the task's URL.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { Rest, waitFor, q } = require('../lib/rest');
+const {
+  newUserPage, screenshot, login, openFilter, taskLink, listedTaskIds, openTask, claimIfNeeded, fillForm, completeTask,
+} = require('../lib/webapps');
+
+const ROUND = 'XC2020XMGA';
+const MY_UNIT_FILTER = '我的单位待办';
+const MEASURE_TASK = '单位整改并报告';
+const UNIT = { id: 'siming', name: '思明分局', liaison: 'simingLiaison' };
+const OTHER_UNIT = { id: 'haicang', name: '海沧分局' };
+
+// The key groups' lead units, from the organisation file the application loads.
+const ORGANISATION = fs.readFileSync(
+  path.join(__dirname, '..', '..', 'src', 'main', 'resources', 'organisation', 'organisation.yml'), 'utf8');
+const LEAD_UNITS = [...ORGANISATION.matchAll(/^\s*leadUnit:\s*(\w+)\s*$/gm)].map((m) => m[1]);
+
+const demo = new Rest('demo');
+
+async function candidateGroups(taskId) {
+  const links = await demo.engine(`/task/${taskId}/identity-links`);
+  return links.filter((l) => l.type === 'candidate' && l.groupId).map((l) => l.groupId).sort();
+}
+
+/** The one open task of the instance at the activity, once the engine has got there. */
+function taskAt(processInstanceId, activityId) {
+  return waitFor(`the measure's instance ${processInstanceId} to wait at ${activityId}`, async () => {
+    const tasks = await demo.engine('/task' + q({ processInstanceId, taskDefinitionKey: activityId }));
+    return tasks.length === 1 ? tasks[0] : null;
+  }, { timeoutMs: 30_000 });
+}
+
+async function unitFigures(unitId) {
+  const summary = await demo.get(`/api/rounds/${ROUND}/summary`);
+  const unit = summary.units.find((u) => u.code === unitId);
+  if (!unit) throw new Error(`the summary of ${ROUND} has no unit ${unitId}`);
+  return unit;
+}
+
+async function historicValue(processInstanceId, name) {
+  const vars = await demo.engine('/history/variable-instance' + q({ processInstanceId, variableName: name }));
+  return vars.length ? vars[0].value : undefined;
+}
+
+test('a liaison reports a measure; the lead unit approves it; the supervision group signs it off', async ({ browser }) => {
+  expect(LEAD_UNITS.length, 'lead units in organisation.yml').toBeGreaterThan(0);
+  const closedBefore = (await unitFigures(UNIT.id)).closed;
+
+  // -- the unit's liaison: 我的单位待办, a measure, its form
+  const unitPage = await newUserPage(browser);
+  await login(unitPage, 'tasklist', UNIT.liaison);
+  await openFilter(unitPage, MY_UNIT_FILTER);
+  // The measure with the latest deadline: none of its reminder timers is due, so no timer job of the escalation
+  // ladder works on its instance while the test completes its task.
+  const [task] = await demo.engine('/task' + q({
+    candidateGroup: UNIT.id, name: MEASURE_TASK, sortBy: 'dueDate', sortOrder: 'desc', maxResults: '1',
+  }));
+  expect(task, `a ${MEASURE_TASK} task of ${UNIT.id} (REST)`).toBeTruthy();
+  const taskId = task.id;
+  await expect(taskLink(unitPage, taskId), `${MEASURE_TASK} ${taskId} in ${UNIT.liaison}'s ${MY_UNIT_FILTER}`).toBeVisible();
+  await expect(taskLink(unitPage, taskId)).toContainText(MEASURE_TASK);
+  await screenshot(unitPage, 'tasklist-my-unit-tasks');
+
+  expect(task.taskDefinitionKey).toBe('userTask_unitRectifies');
+  expect(await candidateGroups(taskId), 'the measure task is the unit\'s').toEqual([UNIT.id]);
+  const pi = task.processInstanceId;
+  const vars = await demo.engine(`/process-instance/${pi}/variables`);
+  const measureCode = vars.measureCode.value;
+  const leadUnit = vars.leadUnitGroup.value;
+  test.info().annotations.push({ type: 'measure', description: `${measureCode} (lead unit ${leadUnit})` });
+
+  await openTask(unitPage, taskId);
+  await claimIfNeeded(unitPage, taskId);
+  const unitForm = unitPage.locator('.task-details .fjs-form');
+  await expect(unitForm, 'the form shows the measure').toContainText(measureCode);
+  await expect(unitForm).toContainText(UNIT.name);
+  const report = {
+    progress: `【浏览器测试】${measureCode}：已召开专题会议研究部署，逐项对照整改。`,
+    completionSummary: '已按整改措施完成整改，建立长效机制并组织回头看。',
+    evidence: '专题会议纪要（思公〔2021〕12号）；整改台账，存放于单位档案室。',
+    reportStatus: 'COMPLETED',
+  };
+  await fillForm(unitPage, 'measure-report', report);
+  await screenshot(unitPage, 'tasklist-measure-form');
+  await completeTask(unitPage, taskId);
+  await screenshot(unitPage, 'tasklist-measure-reported');
+
+  // -- the engine: the report is recorded, the review waits for the key group's lead unit
+  const review = await taskAt(pi, 'userTask_leadUnitReview');
+  expect(LEAD_UNITS, `the review's group ${leadUnit} leads a key group in organisation.yml`).toContain(leadUnit);
+  expect(await candidateGroups(review.id), 'the review is the lead unit\'s').toEqual([leadUnit]);
+  expect(await historicValue(pi, 'progress')).toBe(report.progress);
+  expect(await historicValue(pi, 'reportStatus')).toBe('COMPLETED');
+
+  // -- the lead unit's liaison approves the review
+  const leadPage = await newUserPage(browser);
+  await login(leadPage, 'tasklist', `${leadUnit}Liaison`);
+  await openFilter(leadPage, MY_UNIT_FILTER);
+  await openTask(leadPage, review.id);
+  await claimIfNeeded(leadPage, review.id);
+  await expect(leadPage.locator('.task-details .fjs-form'), 'the reviewer sees the unit\'s report').toContainText(report.progress);
+  await fillForm(leadPage, 'lead-unit-review', { reviewDecision: 'APPROVE', reviewComment: '整改到位，同意报监督组销号。' });
+  await screenshot(leadPage, 'tasklist-lead-unit-review');
+  await completeTask(leadPage, review.id);
+
+  // -- the supervision group signs it off
+  const signOff = await taskAt(pi, 'userTask_supervisionSignOff');
+  expect(await candidateGroups(signOff.id), 'the sign-off is the supervision group\'s').toEqual(['supervision']);
+  const supervisorPage = await newUserPage(browser);
+  await login(supervisorPage, 'tasklist', 'supervisor1');
+  await openFilter(supervisorPage, MY_UNIT_FILTER);
+  await openTask(supervisorPage, signOff.id);
+  await claimIfNeeded(supervisorPage, signOff.id);
+  await expect(supervisorPage.locator('.task-details .fjs-form')).toContainText(measureCode);
+  await fillForm(supervisorPage, 'supervision-sign-off', { signOffDecision: 'APPROVE', signOffComment: '同意销号。' });
+  await screenshot(supervisorPage, 'tasklist-supervision-sign-off');
+  await completeTask(supervisorPage, signOff.id);
+
+  // -- signed off: the instance ended at 已销号, and the ledger counts one more closed measure for the unit
+  await waitFor(`measure ${measureCode}'s instance to end at endEvent_signedOff`, async () => {
+    const ended = await demo.engine('/history/activity-instance' + q({ processInstanceId: pi, activityId: 'endEvent_signedOff' }));
+    return ended.length === 1;
+  }, { timeoutMs: 30_000 });
+  expect((await demo.engine(`/history/process-instance/${pi}`)).state).toBe('COMPLETED');
+  expect((await unitFigures(UNIT.id)).closed, `${UNIT.name}'s closed measures in the summary`).toBe(closedBefore + 1);
+});
+
+test('Cockpit shows 整改措施办理 with the running instances on its diagram', async ({ browser }) => {
+  const definition = await demo.engine('/process-definition/key/measure-execution');
+  const page = await newUserPage(browser);
+  await login(page, 'cockpit', 'demo');
+  await page.locator('a[href="#/processes"]').first().click();
+  // the list links each definition by its key and by its name: the name's link
+  const link = page.locator(`a[href="#/process-definition/${definition.id}"]`, { hasText: definition.name });
+  await expect(link, `${definition.name} in Cockpit's process list`).toBeVisible();
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#/process-definition/${definition.id}/runtime`));
+
+  // the diagram with its activity instance badges; the unit task's badge counts the waiting measures
+  await expect(page.locator('.djs-container svg [data-element-id="userTask_unitRectifies"]')).toBeVisible();
+  const badge = page.locator('.djs-overlays[data-container-id="userTask_unitRectifies"] .badge.instance-count');
+  await expect(badge, 'the instance count on 单位整改并报告').toBeVisible();
+  const statistics = await demo.engine(`/process-definition/${definition.id}/statistics`);
+  const waiting = statistics.find((s) => s.id === 'userTask_unitRectifies');
+  expect(waiting && waiting.instances, 'measures waiting at 单位整改并报告 (REST statistics)').toBeGreaterThan(0);
+  await expect(badge).toHaveText(String(waiting.instances));
+  await screenshot(page, 'cockpit-measure-execution');
+});
+
+test('a liaison sees no task of another unit, in the list or by its URL', async ({ browser }) => {
+  const otherTasks = await demo.engine('/task' + q({ candidateGroup: OTHER_UNIT.id }));
+  expect(otherTasks.length, `tasks of ${OTHER_UNIT.name}`).toBeGreaterThan(0);
+  const otherIds = new Set(otherTasks.map((t) => t.id));
+  const foreign = otherTasks.find((t) => t.name === MEASURE_TASK) || otherTasks[0];
+
+  const page = await newUserPage(browser);
+  await login(page, 'tasklist', UNIT.liaison);
+  await openFilter(page, MY_UNIT_FILTER);
+  await expect(page.locator('ol.tasks-list li.task').first()).toBeVisible();
+  const listed = await listedTaskIds(page);
+  const ownIds = new Set([
+    ...(await demo.engine('/task' + q({ candidateGroup: UNIT.id }))).map((t) => t.id),
+    ...(await demo.engine('/task' + q({ assignee: UNIT.liaison }))).map((t) => t.id),
+  ]);
+  expect(listed.filter((id) => otherIds.has(id)), `${OTHER_UNIT.name}'s tasks in ${UNIT.liaison}'s list`).toEqual([]);
+  expect(listed.filter((id) => !ownIds.has(id)), `tasks in ${UNIT.liaison}'s list that are not ${UNIT.name}'s`).toEqual([]);
+  await expect(page.locator('ol.tasks-list')).not.toContainText(OTHER_UNIT.name);
+  await screenshot(page, 'tasklist-own-unit-only');
+
+  // the other unit's task by its URL, in a new tab: the engine answers 404 and the Tasklist opens no task
+  const tab = await page.context().newPage();
+  const answer = tab.waitForResponse((r) => r.request().method() === 'GET' && r.url().endsWith(`/task/${foreign.id}`));
+  await tab.goto(`/camunda/app/tasklist/default/#/?task=${foreign.id}`);
+  const response = await answer;
+  expect([403, 404], `the Tasklist's GET of ${OTHER_UNIT.name}'s task ${foreign.id}`).toContain(response.status());
+  await expect(tab.locator('.page-notifications .alert-danger'), 'the Tasklist\'s error notice').toContainText(foreign.id);
+  await expect(tab.locator('.task-details .no-task')).toBeVisible();
+  await expect(tab.locator('.task-details .fjs-form')).toHaveCount(0);
+  await expect(taskLink(tab, foreign.id)).toHaveCount(0);
+  await screenshot(tab, 'tasklist-other-unit-task-refused');
+
+  // the same through the REST API as the liaison: not found, not claimable, not listed
+  const liaison = new Rest(UNIT.liaison);
+  expect((await liaison.call('GET', `/engine-rest/task/${foreign.id}`)).status).toBe(404);
+  const claim = await liaison.call('POST', `/engine-rest/task/${foreign.id}/claim`, { userId: UNIT.liaison });
+  expect([403, 404], `claiming ${OTHER_UNIT.name}'s task as ${UNIT.liaison}`).toContain(claim.status);
+  expect(await liaison.engine('/task' + q({ candidateGroup: OTHER_UNIT.id }))).toEqual([]);
+  expect((await demo.engine(`/task/${foreign.id}`)).assignee).toBeNull();
+});
