@@ -1,21 +1,23 @@
 package org.rectiflow.bulletin;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rectiflow.bulletin.BulletinRepository.Bulletin;
 import org.rectiflow.bulletin.BulletinRepository.Line;
 import org.rectiflow.bulletin.BulletinRepository.MeasureState;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.identity.RoleGroups;
+import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
 import org.rectiflow.notification.NotificationService;
+import org.rectiflow.notification.Recipients;
 import org.rectiflow.supervision.EscalationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Service;
  * per key group, how many measures there are, how many are closed (signed off or handed to normal
  * management), open and overdue, and the status light: RED when an open measure is past its deadline,
  * AMBER when one falls due within {@code rectiflow.escalation.amber-days-before} days, else GREEN. The
- * bulletin goes to the leading group and the office.
+ * bulletin goes to the groups its service task names (the leading group and the office).
  *
  * <p>Compiling writes plain inserts: it runs once per timer job, and a failed job rolls back with the
  * engine's transaction. The notification carries the unique key {@code bulletin:<id>}, so notifying
@@ -40,17 +42,25 @@ public class BulletinService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulletinService.class);
 
+    /** The placeholders of the bulletin's subject and body. */
+    public static final Set<String> PLACEHOLDERS = Set.of("asOf", "summary", "measuresTotal", "measuresClosed",
+        "measuresOverdue");
+
+    /** What the bulletin said, and to whom, before the diagram set it. */
+    public static final MessageSettings LEGACY_MESSAGE = new MessageSettings(Set.of(),
+        List.of(RoleGroups.LEADING_GROUP, RoleGroups.OFFICE), "【整改进展通报】截至{asOf}", "{summary}");
+
     private final BulletinRepository repository;
     private final NotificationService notifications;
-    private final OrganisationRepository organisation;
+    private final Recipients recipients;
     private final EscalationProperties escalation;
     private final EngineClock clock;
 
     public BulletinService(BulletinRepository repository, NotificationService notifications,
-                           OrganisationRepository organisation, EscalationProperties escalation, EngineClock clock) {
+                           Recipients recipients, EscalationProperties escalation, EngineClock clock) {
         this.repository = repository;
         this.notifications = notifications;
-        this.organisation = organisation;
+        this.recipients = recipients;
         this.escalation = escalation;
         this.clock = clock;
     }
@@ -105,15 +115,25 @@ public class BulletinService {
             .toList();
     }
 
-    /** Queues the bulletin's summary for the leading group and the office; returns the outbox rows written. */
-    public int notify(long bulletinId) {
+    /**
+     * Queues the bulletin for the groups the message names (the leading group and the office in the diagram);
+     * returns the outbox rows written.
+     */
+    public int notify(long bulletinId, MessageSettings message) {
         Bulletin bulletin = repository.require(bulletinId);
         List<Line> lines = repository.lines(bulletinId);
-        List<String> recipients = new ArrayList<>(organisation.groupMembers(RoleGroups.LEADING_GROUP));
-        recipients.addAll(organisation.groupMembers(RoleGroups.OFFICE));
-        String subject = "【整改进展通报】截至" + EngineClock.chinese(bulletin.asOf());
-        return notifications.enqueue(new Notification(notificationKey(bulletinId), recipients, subject,
-            summary(bulletin, lines), null));
+        Map<String, Object> values = new HashMap<>();
+        values.put("asOf", EngineClock.chinese(bulletin.asOf()));
+        values.put("summary", summary(bulletin, lines));
+        values.put("measuresTotal", bulletin.measuresTotal());
+        values.put("measuresClosed", bulletin.measuresClosed());
+        values.put("measuresOverdue", bulletin.measuresOverdue());
+        String body = message.body(values);
+        if (body.length() > MAX_BODY) {
+            body = body.substring(0, MAX_BODY - 2) + "……";
+        }
+        return notifications.enqueue(new Notification(notificationKey(bulletinId),
+            recipients.of(message, null, List.of()), message.subject(values), body, null));
     }
 
     /** The bulletin in words: the totals, then the red and amber units and key groups. */

@@ -28,6 +28,14 @@ public class ClueDeadlines {
         return clock.plusDays(due, -properties.reminderDaysBefore());
     }
 
+    /**
+     * A reminder of its own, some days before the due day, added in the Modeler:
+     * {@code ${clueDeadlines.daysBefore(verificationDueAt, 5)}}, with the step's {@code offsetDays} field set to -5.
+     */
+    public Date daysBefore(Date due, int days) {
+        return clock.plusDays(due, -days);
+    }
+
     /** At the due date, then every interval; a due date already past starts the cycle now. */
     public String overdueCycle(Date due) {
         return RepeatingDeadline.cycle(due, properties.overdueInterval(), clock);

@@ -4,8 +4,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +16,12 @@ import org.rectiflow.clue.ClueRepository.Clue;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.ledger.StatusHistory;
+import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
 import org.rectiflow.notification.NotificationService;
+import org.rectiflow.notification.Recipients;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,24 +37,57 @@ public class ClueService {
     public record Person(String name, AccountabilityForm form) {
     }
 
-    public enum Step { REMINDER, OVERDUE }
+    /**
+     * A verification's deadline steps; who is told and what they read, the service task sets (element template
+     * {@code rectiflow.escalateClue}). {@link #legacyMessage()} is what a step said before the diagram set it.
+     */
+    public enum Step {
+        /** Before the due day: the discipline inspectors. */
+        REMINDER("【初核提醒】{reference}", List.of(RoleGroups.DISCIPLINE),
+            "问题线索{reference}的初核期限为{dueDate}，距今{daysLeft}天，请按期完成初核并报告结果。"),
+        /** After it, every interval: the discipline inspectors and the leading group. */
+        OVERDUE("【初核超期督办】{reference}", List.of(RoleGroups.DISCIPLINE, RoleGroups.LEADING_GROUP),
+            "问题线索{reference}的初核已超过期限（{dueDate}）{overdueDays}天，提请整改领导小组督办。");
+
+        private final MessageSettings legacyMessage;
+
+        Step(String subject, List<String> groups, String body) {
+            this.legacyMessage = new MessageSettings(Set.of(), groups, subject, body);
+        }
+
+        public MessageSettings legacyMessage() {
+            return legacyMessage;
+        }
+    }
+
+    /** The placeholders of a deadline step's subject and body. */
+    public static final Set<String> ESCALATION_PLACEHOLDERS = Set.of("clueCode", "reference", "clueKind", "dueDate",
+        "daysLeft", "overdueDays");
+
+    /** The placeholders of the report's subject and body. */
+    public static final Set<String> REPORT_PLACEHOLDERS = Set.of("clueCode", "reference", "clueKind", "outcome");
+
+    /** What the office was told of a handled clue before the diagram set it. */
+    public static final MessageSettings LEGACY_REPORT_MESSAGE = new MessageSettings(Set.of(),
+        List.of(RoleGroups.OFFICE), "【线索办理】{clueCode} 办理完毕",
+        "问题线索{reference}（{clueKind}）已办理完毕：{outcome}，请汇总向巡察办反馈。");
 
     private final ClueRepository clues;
     private final StatusHistory history;
     private final ClueDeadlines deadlines;
     private final NotificationService notifications;
-    private final OrganisationRepository organisation;
+    private final Recipients recipients;
     private final EngineClock clock;
     private final CurrentActor actor;
 
     public ClueService(ClueRepository clues, StatusHistory history, ClueDeadlines deadlines,
-                       NotificationService notifications, OrganisationRepository organisation, EngineClock clock,
+                       NotificationService notifications, Recipients recipients, EngineClock clock,
                        CurrentActor actor) {
         this.clues = clues;
         this.history = history;
         this.deadlines = deadlines;
         this.notifications = notifications;
-        this.organisation = organisation;
+        this.recipients = recipients;
         this.clock = clock;
         this.actor = actor;
     }
@@ -135,15 +172,19 @@ public class ClueService {
         }
     }
 
-    /** 向巡察办反馈: the clue is handled; the office is told its outcome. */
-    public void report(String code) {
+    /** 向巡察办反馈: the clue is handled; the office (as the service task sets it) is told its outcome. */
+    public void report(String code, MessageSettings message) {
         Clue clue = clues.require(code);
         Timestamp now = clock.nowTimestamp();
         clues.markReported(code, now);
         change(clue, ClueStatus.REPORTED, "办理情况已反馈巡察办");
-        notifications.enqueue(new Notification(code + ":REPORTED", organisation.groupMembers(RoleGroups.OFFICE),
-            "【线索办理】" + code + " 办理完毕", "问题线索" + clue.reference() + "（" + clue.kind().label() + "）已办理完毕："
-                + outcome(clues.require(code)) + "，请汇总向巡察办反馈。", null));
+        Map<String, Object> values = new HashMap<>();
+        values.put("clueCode", code);
+        values.put("reference", clue.reference());
+        values.put("clueKind", clue.kind().label());
+        values.put("outcome", outcome(clues.require(code)));
+        notifications.enqueue(new Notification(code + ":REPORTED", recipients.of(message, null, List.of()),
+            message.subject(values), message.body(values), null));
     }
 
     private static String outcome(Clue clue) {
@@ -156,28 +197,34 @@ public class ClueService {
         return clue.triage() == null ? "" : clue.triage().label();
     }
 
-    /** A reminder before, or an escalation after, a verification's due day; once per key. */
-    public boolean escalate(String code, Step step, LocalDate due) {
+    /**
+     * A reminder before, or an escalation after, a verification's due day; once per key.
+     *
+     * @param offsetDays for REMINDER: its day relative to the due day (negative: before) when its timer is not
+     *                   the configured one; null for {@code rectiflow.clue.reminder-days-before}
+     */
+    public boolean escalate(String code, Step step, LocalDate due, MessageSettings message, Integer offsetDays) {
         Clue clue = clues.require(code);
         LocalDate today = clock.today();
         LocalDate stepDate;
-        String text;
-        List<String> recipients = new ArrayList<>(organisation.groupMembers(RoleGroups.DISCIPLINE));
         if (step == Step.REMINDER) {
-            stepDate = deadlines.reminderDate(due);
-            text = "问题线索" + clue.reference() + "的初核期限为" + EngineClock.chinese(due) + "，距今"
-                + ChronoUnit.DAYS.between(today, due) + "天，请按期完成初核并报告结果。";
+            stepDate = offsetDays == null ? deadlines.reminderDate(due) : due.plusDays(offsetDays);
         } else {
             stepDate = deadlines.overduePeriodStart(due, today);
-            text = "问题线索" + clue.reference() + "的初核已超过期限（" + EngineClock.chinese(due) + "）"
-                + ChronoUnit.DAYS.between(due, today) + "天，提请整改领导小组督办。";
-            recipients.addAll(organisation.groupMembers(RoleGroups.LEADING_GROUP));
         }
+        Map<String, Object> values = new HashMap<>();
+        values.put("clueCode", code);
+        values.put("reference", clue.reference());
+        values.put("clueKind", clue.kind().label());
+        values.put("dueDate", EngineClock.chinese(due));
+        values.put("daysLeft", ChronoUnit.DAYS.between(today, due));
+        values.put("overdueDays", ChronoUnit.DAYS.between(due, today));
+        String text = message.body(values);
         String key = code + ":" + step + ":" + stepDate;
         boolean recorded = clues.insertNoticeIfAbsent(key, code, step.name(), stepDate, text, clock.nowTimestamp());
         if (recorded) {
-            notifications.enqueue(new Notification(key, recipients, "【初核" + (step == Step.REMINDER ? "提醒" : "超期督办")
-                + "】" + clue.reference(), text, null));
+            notifications.enqueue(new Notification(key, recipients.of(message, null, List.of()),
+                message.subject(values), text, null));
         }
         return recorded;
     }

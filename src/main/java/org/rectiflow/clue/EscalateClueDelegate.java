@@ -3,25 +3,39 @@ package org.rectiflow.clue;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.VERIFICATION_DUE_AT;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.TypedVariables;
+import org.rectiflow.notification.MessageSettings;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * A verification's deadline: the reminder before it (field {@code step} REMINDER, the discipline
- * inspectors) or the escalation after it (OVERDUE, also the leading group).
+ * A verification's deadline (element template {@code rectiflow.escalateClue}): the reminder before it (field
+ * {@code step} REMINDER) or the escalation after it (OVERDUE), told to the groups of {@code notifyGroups} in the
+ * words of {@code subject} and {@code body}; {@code offsetDays} places an added reminder.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class EscalateClueDelegate implements JavaDelegate {
+
+    /** The placeholders of {@code subject} and {@code body}. */
+    public static final Set<String> PLACEHOLDERS = ClueService.ESCALATION_PLACEHOLDERS;
 
     private final ClueService clues;
     private final EngineClock clock;
 
-    /** Injected per service task from its {@code camunda:field name="step"}. */
     private Expression step;
+    private Expression offsetDays;
+    private Expression notifyGroups;
+    private Expression subject;
+    private Expression body;
 
     public EscalateClueDelegate(ClueService clues, EngineClock clock) {
         this.clues = clues;
@@ -32,10 +46,29 @@ public class EscalateClueDelegate implements JavaDelegate {
         this.step = step;
     }
 
+    public void setOffsetDays(Expression offsetDays) {
+        this.offsetDays = offsetDays;
+    }
+
+    public void setNotifyGroups(Expression notifyGroups) {
+        this.notifyGroups = notifyGroups;
+    }
+
+    public void setSubject(Expression subject) {
+        this.subject = subject;
+    }
+
+    public void setBody(Expression body) {
+        this.body = body;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        clues.escalate(TypedVariables.string(execution, CLUE_CODE),
-            ClueService.Step.valueOf(String.valueOf(step.getValue(execution))),
-            clock.toDate(TypedVariables.date(execution, VERIFICATION_DUE_AT)));
+        ClueService.Step current = DelegateFields.choice(step, "step", ClueService.Step.class, execution);
+        MessageSettings message = MessageSettings.of(null, DelegateFields.text(notifyGroups, execution),
+            DelegateFields.text(subject, execution), DelegateFields.text(body, execution), current.legacyMessage());
+        clues.escalate(TypedVariables.string(execution, CLUE_CODE), current,
+            clock.toDate(TypedVariables.date(execution, VERIFICATION_DUE_AT)), message,
+            DelegateFields.days(offsetDays, "offsetDays", execution));
     }
 }

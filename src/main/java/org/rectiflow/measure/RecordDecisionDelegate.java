@@ -13,24 +13,29 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.CurrentActor;
+import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.FormValues;
 import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.MeasureExecutionProcess.Decision;
 import org.rectiflow.measure.MeasureService.Stage;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
  * 登记审核意见 / 登记销号意见: reads the decision of the lead unit's review or the supervision group's
- * sign-off (the service task's {@code stage} field: REVIEW or SIGN_OFF), refuses a rejection without a
- * reason, and sets {@code approved} and {@code rejectionReason} for the gateways and the rework notice.
+ * sign-off (the service task's {@code stage} field: REVIEW or SIGN_OFF; element template
+ * {@code rectiflow.recordDecision}), refuses a rejection without a reason, and sets {@code approved} and
+ * {@code rejectionReason} for the gateways and the rework notice.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class RecordDecisionDelegate implements JavaDelegate {
 
     private final MeasureService measures;
     private final CurrentActor actor;
 
-    /** Injected per service task from its {@code camunda:field name="stage"}. */
+    /** Injected per call from the service task's {@code camunda:field name="stage"} (see DelegateFields). */
     private Expression stage;
 
     public RecordDecisionDelegate(MeasureService measures, CurrentActor actor) {
@@ -44,7 +49,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Stage current = Stage.valueOf(String.valueOf(stage.getValue(execution)));
+        Stage current = DelegateFields.choice(stage, "stage", Stage.class, execution);
         boolean review = current == Stage.REVIEW;
         String decisionField = review ? REVIEW_DECISION : SIGN_OFF_DECISION;
         String commentField = review ? REVIEW_COMMENT : SIGN_OFF_COMMENT;

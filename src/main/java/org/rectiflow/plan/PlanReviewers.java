@@ -6,6 +6,9 @@ import java.util.List;
 import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.inspection.InspectionRoundService;
+import org.rectiflow.notification.MessageSettings;
+import org.rectiflow.notification.Recipients;
+import org.rectiflow.notification.UnitRecipient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +24,12 @@ public class PlanReviewers {
 
     private final OrganisationRepository organisation;
     private final InspectionRoundService rounds;
+    private final Recipients recipients;
 
-    public PlanReviewers(OrganisationRepository organisation, InspectionRoundService rounds) {
+    public PlanReviewers(OrganisationRepository organisation, InspectionRoundService rounds, Recipients recipients) {
         this.organisation = organisation;
         this.rounds = rounds;
+        this.recipients = recipients;
     }
 
     public List<String> of(String roundCode) {
@@ -42,12 +47,20 @@ public class PlanReviewers {
         return reviewer.startsWith(UNIT) ? List.of(reviewer.substring(UNIT.length())) : List.of();
     }
 
-    /** The people to remind: the user, or the unit's liaisons. */
-    public List<String> people(String reviewer) {
+    /**
+     * The people to remind: the user, or the unit's people in the roles the message names (its liaisons in the
+     * diagram); and the members of the groups it names.
+     */
+    public List<String> people(String reviewer, MessageSettings message) {
         if (reviewer.startsWith(USER)) {
-            return users(reviewer);
+            List<String> people = new ArrayList<>(users(reviewer));
+            people.addAll(recipients.of(message, null, List.of()));
+            return people.stream().distinct().toList();
         }
-        return organisation.unitMembers(reviewer.substring(UNIT.length()),
-            org.rectiflow.identity.UsersFile.UnitRole.LIAISON);
+        if (message.tells(UnitRecipient.LEADER)) {
+            throw new IllegalArgumentException("A unit reviewing the plan has no leader in charge: notifyUnitRoles "
+                + "may name LIAISON and HEAD only");
+        }
+        return recipients.of(message, reviewer.substring(UNIT.length()), List.of());
     }
 }

@@ -1,11 +1,13 @@
 package org.rectiflow.plan;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,12 +15,14 @@ import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormValues;
 import org.rectiflow.identity.OrganisationRepository;
-import org.rectiflow.identity.UsersFile.UnitRole;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.measure.MeasureRepository.Measure;
+import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
 import org.rectiflow.notification.NotificationService;
+import org.rectiflow.notification.Recipients;
+import org.rectiflow.notification.UnitRecipient;
 import org.rectiflow.plan.RectificationPlanProcess.Decision;
 import org.springframework.stereotype.Service;
 
@@ -34,22 +38,44 @@ public class PlanService {
     private static final Pattern CHANGE = Pattern.compile("^([A-Za-z0-9-]+)\\s*[：:]\\s*(.*)$");
     private static final String NO_COMMENT = "无";
 
+    /** The placeholders of the task lists' subject and body. */
+    public static final Set<String> TASK_LIST_PLACEHOLDERS = Set.of("roundCode", "roundTitle", "unitName", "version",
+        "taskList");
+
+    /** What the units were sent before the diagram set it: their liaisons and heads, these words. */
+    public static final MessageSettings LEGACY_TASK_LIST_MESSAGE = new MessageSettings(
+        Set.of(UnitRecipient.LIAISON, UnitRecipient.HEAD), List.of(), "【任务清单】{roundTitle}",
+        "{unitName}：整改方案（第{version}版）已经党委审定，现下发本单位任务清单，请制定本单位整改实施方案。\n{taskList}");
+
+    /** The placeholders of a reviewer's reminder. */
+    public static final Set<String> REMINDER_PLACEHOLDERS = Set.of("roundCode", "roundTitle", "commentRound",
+        "dueDate");
+
+    /** What a reviewer was reminded before the diagram set it: the user or the unit's liaisons, these words. */
+    public static final MessageSettings LEGACY_REMINDER_MESSAGE = new MessageSettings(Set.of(UnitRecipient.LIAISON),
+        List.of(), "【征求意见提醒】整改方案第{commentRound}轮征求意见",
+        "整改方案第{commentRound}轮征求意见将于{dueDate}截止，逾期未反馈视为无意见，请及时提出意见。");
+
     private final PlanRepository plans;
     private final MeasureRepository measures;
     private final RoundRepository rounds;
     private final OrganisationRepository organisation;
     private final NotificationService notifications;
+    private final Recipients recipients;
+    private final PlanReviewers reviewers;
     private final EngineClock clock;
     private final CurrentActor actor;
 
     public PlanService(PlanRepository plans, MeasureRepository measures, RoundRepository rounds,
-                       OrganisationRepository organisation, NotificationService notifications, EngineClock clock,
-                       CurrentActor actor) {
+                       OrganisationRepository organisation, NotificationService notifications, Recipients recipients,
+                       PlanReviewers reviewers, EngineClock clock, CurrentActor actor) {
         this.plans = plans;
         this.measures = measures;
         this.rounds = rounds;
         this.organisation = organisation;
         this.notifications = notifications;
+        this.recipients = recipients;
+        this.reviewers = reviewers;
         this.clock = clock;
         this.actor = actor;
     }
@@ -155,18 +181,41 @@ public class PlanService {
         return decision == Decision.APPROVE;
     }
 
-    /** 向各单位下发任务清单: each unit's liaisons and head get the list of their measures. */
-    public void sendTaskLists(String roundCode) {
+    /**
+     * 向各单位下发任务清单: each unit's people in the roles the message names (its liaisons and head in the
+     * diagram; LEADER: the leaders in charge of its measures) and the groups it names get the list of its
+     * measures.
+     */
+    public void sendTaskLists(String roundCode, MessageSettings message) {
         int version = plans.newestVersion(roundCode);
         String title = rounds.requireRound(roundCode).title();
         for (String unit : rounds.unitCodes(roundCode)) {
-            List<String> people = new ArrayList<>(organisation.unitMembers(unit, UnitRole.LIAISON));
-            people.addAll(organisation.unitMembers(unit, UnitRole.HEAD));
-            String unitName = organisation.unit(unit).map(OrganisationRepository.Unit::name).orElse(unit);
-            notifications.enqueue(new Notification(roundCode + ":TASKLIST:v" + version + ":" + unit, people,
-                "【任务清单】" + title, unitName + "：整改方案（第" + version + "版）已经党委审定，现下发本单位任务清单，"
-                    + "请制定本单位整改实施方案。\n" + taskList(roundCode, unit), null));
+            List<String> leaders = rounds.measureCodes(roundCode, unit).stream()
+                .map(code -> measures.require(code).leaderUserId()).filter(Objects::nonNull).distinct().toList();
+            Map<String, Object> values = new HashMap<>();
+            values.put("roundCode", roundCode);
+            values.put("roundTitle", title);
+            values.put("unitName", organisation.unit(unit).map(OrganisationRepository.Unit::name).orElse(unit));
+            values.put("version", version);
+            values.put("taskList", taskList(roundCode, unit));
+            notifications.enqueue(new Notification(roundCode + ":TASKLIST:v" + version + ":" + unit,
+                recipients.of(message, unit, leaders), message.subject(values), message.body(values), null));
         }
+    }
+
+    /**
+     * 提醒反馈意见: a reviewer who has not answered is reminded, as the message says, before the round closes;
+     * once per round and reviewer.
+     */
+    public void remindReviewer(String roundCode, int commentRound, String reviewer, String dueText,
+                               MessageSettings message) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("roundCode", roundCode);
+        values.put("roundTitle", rounds.requireRound(roundCode).title());
+        values.put("commentRound", commentRound);
+        values.put("dueDate", dueText);
+        notifications.enqueue(new Notification(roundCode + ":PLAN:" + commentRound + ":" + reviewer + ":REMINDER",
+            reviewers.people(reviewer, message), message.subject(values), message.body(values), null));
     }
 
     /** A unit's measures, one line each. */

@@ -5,33 +5,65 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUN
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.TypedVariables;
-import org.rectiflow.notification.Notification;
-import org.rectiflow.notification.NotificationService;
+import org.rectiflow.notification.MessageSettings;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
-/** 提醒反馈意见: a reviewer who has not answered is reminded before the round closes. */
+/**
+ * 提醒反馈意见 (element template {@code rectiflow.remindPlanReviewer}): a reviewer who has not answered is
+ * reminded before the round closes: a leading-group member in person, a unit through the people of
+ * {@code notifyUnitRoles}; the groups of {@code notifyGroups} too; in the words of {@code subject} and
+ * {@code body}.
+ */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class RemindPlanReviewerDelegate implements JavaDelegate {
 
-    private final PlanReviewers reviewers;
-    private final NotificationService notifications;
+    /** The placeholders of {@code subject} and {@code body}. */
+    public static final Set<String> PLACEHOLDERS = PlanService.REMINDER_PLACEHOLDERS;
 
-    public RemindPlanReviewerDelegate(PlanReviewers reviewers, NotificationService notifications) {
-        this.reviewers = reviewers;
-        this.notifications = notifications;
+    private final PlanService plans;
+
+    private Expression notifyUnitRoles;
+    private Expression notifyGroups;
+    private Expression subject;
+    private Expression body;
+
+    public RemindPlanReviewerDelegate(PlanService plans) {
+        this.plans = plans;
+    }
+
+    public void setNotifyUnitRoles(Expression notifyUnitRoles) {
+        this.notifyUnitRoles = notifyUnitRoles;
+    }
+
+    public void setNotifyGroups(Expression notifyGroups) {
+        this.notifyGroups = notifyGroups;
+    }
+
+    public void setSubject(Expression subject) {
+        this.subject = subject;
+    }
+
+    public void setBody(Expression body) {
+        this.body = body;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String round = TypedVariables.string(execution, ROUND_CODE);
-        int commentRound = TypedVariables.integer(execution, COMMENT_ROUND, 0);
-        String reviewer = TypedVariables.string(execution, REVIEWER);
-        notifications.enqueue(new Notification(round + ":PLAN:" + commentRound + ":" + reviewer + ":REMINDER",
-            reviewers.people(reviewer), "【征求意见提醒】整改方案第" + commentRound + "轮征求意见",
-            "整改方案第" + commentRound + "轮征求意见将于" + TypedVariables.string(execution, COMMENT_DUE_TEXT)
-                + "截止，逾期未反馈视为无意见，请及时提出意见。", null));
+        MessageSettings message = MessageSettings.of(DelegateFields.text(notifyUnitRoles, execution),
+            DelegateFields.text(notifyGroups, execution), DelegateFields.text(subject, execution),
+            DelegateFields.text(body, execution), PlanService.LEGACY_REMINDER_MESSAGE);
+        plans.remindReviewer(TypedVariables.string(execution, ROUND_CODE),
+            TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.string(execution, REVIEWER),
+            TypedVariables.string(execution, COMMENT_DUE_TEXT), message);
     }
 }

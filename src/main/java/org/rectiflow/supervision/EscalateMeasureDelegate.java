@@ -5,26 +5,42 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CO
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COUNT;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.MeasureService;
+import org.rectiflow.notification.MessageSettings;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * One step of the escalation ladder, chosen by the service task's {@code step} field (GREEN, AMBER, RED,
- * INTERVIEW, REWORK, RED_CARD). Sets {@code escalationRecorded} (local) to whether a new notice was
- * written, and after a rework the measure's {@code reworkCount}.
+ * One step of the escalation ladder (element template {@code rectiflow.escalateMeasure}), as the service task's
+ * fields set it: {@code step} (GREEN, AMBER, RED, INTERVIEW, REWORK, RED_CARD), {@code offsetDays} (the step's
+ * day relative to the deadline, for an added reminder), {@code notifyUnitRoles}, {@code notifyGroups},
+ * {@code subject} and {@code body}. Sets {@code escalationRecorded} (local) to whether a new notice was written,
+ * and after a rework the measure's {@code reworkCount}.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class EscalateMeasureDelegate implements JavaDelegate {
+
+    /** The placeholders of {@code subject} and {@code body}. */
+    public static final Set<String> PLACEHOLDERS = SupervisionService.PLACEHOLDERS;
 
     private final SupervisionService supervision;
     private final MeasureService measures;
 
-    /** Injected per service task from its {@code camunda:field name="step"}. */
     private Expression step;
+    private Expression offsetDays;
+    private Expression notifyUnitRoles;
+    private Expression notifyGroups;
+    private Expression subject;
+    private Expression body;
 
     public EscalateMeasureDelegate(SupervisionService supervision, MeasureService measures) {
         this.supervision = supervision;
@@ -35,12 +51,36 @@ public class EscalateMeasureDelegate implements JavaDelegate {
         this.step = step;
     }
 
+    public void setOffsetDays(Expression offsetDays) {
+        this.offsetDays = offsetDays;
+    }
+
+    public void setNotifyUnitRoles(Expression notifyUnitRoles) {
+        this.notifyUnitRoles = notifyUnitRoles;
+    }
+
+    public void setNotifyGroups(Expression notifyGroups) {
+        this.notifyGroups = notifyGroups;
+    }
+
+    public void setSubject(Expression subject) {
+        this.subject = subject;
+    }
+
+    public void setBody(Expression body) {
+        this.body = body;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         String measureCode = TypedVariables.string(execution, MEASURE_CODE);
-        EscalationStep current = EscalationStep.valueOf(String.valueOf(step.getValue(execution)));
+        EscalationStep current = DelegateFields.choice(step, "step", EscalationStep.class, execution);
+        MessageSettings message = MessageSettings.of(DelegateFields.text(notifyUnitRoles, execution),
+            DelegateFields.text(notifyGroups, execution), DelegateFields.text(subject, execution),
+            DelegateFields.text(body, execution), current.legacyMessage());
         boolean recorded = supervision.escalate(measureCode, current,
-            TypedVariables.string(execution, REJECTION_REASON));
+            TypedVariables.string(execution, REJECTION_REASON), message,
+            DelegateFields.days(offsetDays, "offsetDays", execution));
         execution.setVariableLocal(ESCALATION_RECORDED, recorded);
         if (current == EscalationStep.REWORK) {
             execution.setVariable(REWORK_COUNT, measures.require(measureCode).reworkCount());

@@ -36,6 +36,19 @@ public class EscalationLadder {
     }
 
     /**
+     * A step of its own, some days before the deadline, for a reminder added in the Modeler:
+     * {@code ${escalationLadder.daysBefore(deadline, 5)}}, with the step's {@code offsetDays} field set to -5.
+     */
+    public Date daysBefore(Date deadline, int days) {
+        return shift(deadline, -days);
+    }
+
+    /** A step of its own, some days after the deadline: {@code ${escalationLadder.daysAfter(deadline, 45)}}. */
+    public Date daysAfter(Date deadline, int days) {
+        return shift(deadline, days);
+    }
+
+    /**
      * The repeating red notice: at the deadline, then every interval. A deadline already past starts the
      * cycle now, so the current period's notice goes out at once (its key keeps it from being written twice).
      */

@@ -29,7 +29,15 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaString;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.common.EngineClock;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.notification.OutboxEntry;
@@ -202,6 +210,128 @@ class MeasureExecutionProcessTest extends ProcessTest {
         });
         assertThat(recipients(EscalationStep.GREEN)).containsExactly(TestRounds.LIAISON);
         assertThat(dueJobs(instance)).as("only the green timer was due").isEmpty();
+    }
+
+    @Test
+    void aReminderSaysWhatItsServiceTaskSays() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+
+        fire(instance, GREEN_REMINDER);
+
+        MeasureRepository.Measure m = measures.require(measureCode);
+        String text = m.unitName() + "：整改措施" + measureCode + "“" + m.content() + "”（问题：" + m.problemTitle()
+            + "）的完成时限为" + EngineClock.chinese(m.deadline()) + "，距今20天，请按期推进、如期报告。";
+        assertThat(notices(EscalationStep.GREEN)).singleElement().satisfies(n -> assertThat(n.reason()).isEqualTo(text));
+        assertThat(notifications.forMeasure(measureCode)).isNotEmpty().allSatisfy(n -> {
+            assertThat(n.subject()).isEqualTo("【绿色提醒】" + measureCode);
+            assertThat(n.body()).isEqualTo(text);
+        });
+    }
+
+    /**
+     * The process owner's change in the Modeler, without Java: a reminder 5 days before the deadline (a boundary
+     * timer and a service task of the escalateMeasure template with its own offsetDays), and the green reminder
+     * told to the supervision group instead of the liaison. Deployed under a key of its own, so the other tests
+     * keep the real diagram.
+     */
+    @Test
+    void aDiagramChangeAloneAddsAReminderStepAndChangesWhoIsTold() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new java.io.File("processes/measure-execution.bpmn"));
+        Process process = model.getModelElementById(MeasureExecutionProcess.KEY);
+        process.setId("measure-execution-changed");
+        UserTask unitTask = model.getModelElementById(UNIT_RECTIFIES);
+        unitTask.builder().boundaryEvent("boundaryEvent_fiveDaysBefore").name("临期5天").cancelActivity(false)
+            .timerWithDate("${escalationLadder.daysBefore(deadline, 5)}")
+            .serviceTask("serviceTask_sendFiveDayReminder").name("发送临期5天提醒")
+            .camundaDelegateExpression("${escalateMeasureDelegate}")
+            .endEvent("endEvent_fiveDayReminderSent").name("已提醒");
+        ServiceTask fiveDays = model.getModelElementById("serviceTask_sendFiveDayReminder");
+        field(model, fiveDays, "step", "AMBER");
+        field(model, fiveDays, "offsetDays", "-5");
+        field(model, fiveDays, "notifyUnitRoles", "HEAD");
+        field(model, fiveDays, "notifyGroups", "supervision");
+        field(model, fiveDays, "subject", "【临期5天】{measureCode}");
+        field(model, fiveDays, "body", "{unitName}：{measureContent}将于{deadline}到期（{remaining}）。");
+        ServiceTask green = model.getModelElementById(SEND_GREEN_REMINDER);
+        green.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
+            .filter(f -> f.getCamundaName().equals("notifyUnitRoles")).findFirst().orElseThrow()
+            .getCamundaString().setTextContent("NONE");
+        field(model, green, "notifyGroups", "supervision");
+        String deployment = processEngine.getRepositoryService().createDeployment()
+            .addModelInstance("measure-execution-changed.bpmn", model).deploy().getId();
+        try {
+            String round = registerRound(MeasureKind.IMMEDIATE, 40);
+            measureCode = RoundRegistration.measureCode(round, 1, 1);
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey("measure-execution-changed", measureCode,
+                Map.of("measureCode", measureCode, "roundCode", round));
+
+            fire(instance, GREEN_REMINDER);
+            assertThat(recipients(EscalationStep.GREEN)).containsExactly("supervisor1");
+
+            fire(instance, "boundaryEvent_fiveDaysBefore");
+            assertThat(instance).hasPassed("serviceTask_sendFiveDayReminder").isWaitingAt(UNIT_RECTIFIES);
+            MeasureRepository.Measure m = measures.require(measureCode);
+            assertThat(notices(EscalationStep.AMBER)).singleElement().satisfies(n -> {
+                assertThat(n.stepDate()).isEqualTo(TODAY.plusDays(35));
+                assertThat(n.reason()).isEqualTo(m.unitName() + "：" + m.content() + "将于" + EngineClock.chinese(m.deadline())
+                    + "到期（距今5天）。");
+            });
+            assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.HEAD, "supervisor1");
+            assertThat(notifications.forMeasure(measureCode)).filteredOn(n -> n.key().contains(":AMBER:"))
+                .allSatisfy(n -> assertThat(n.subject()).isEqualTo("【临期5天】" + measureCode));
+
+            // the configured amber step (10 days before) is a step of its own: its timer still fires and tells
+            fire(instance, AMBER_REMINDER);
+            assertThat(notices(EscalationStep.AMBER)).hasSize(2);
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    /**
+     * A diagram deployed before the element templates (its escalation tasks set only {@code step}) may still have
+     * running instances: its steps tell whom they told before, in the same words.
+     */
+    @Test
+    void aServiceTaskOfAnOlderDiagramWithoutMessageFieldsSpeaksAsBefore() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new java.io.File("processes/measure-execution.bpmn"));
+        Process process = model.getModelElementById(MeasureExecutionProcess.KEY);
+        process.setId("measure-execution-before-templates");
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if (task.getExtensionElements() != null) {
+                task.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
+                    .filter(f -> !f.getCamundaName().equals("step") && !f.getCamundaName().equals("stage"))
+                    .forEach(f -> task.getExtensionElements().removeChildElement(f));
+            }
+        }
+        String deployment = processEngine.getRepositoryService().createDeployment()
+            .addModelInstance("measure-execution-before-templates.bpmn", model).deploy().getId();
+        try {
+            String round = registerRound(MeasureKind.IMMEDIATE, 40);
+            measureCode = RoundRegistration.measureCode(round, 1, 1);
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey("measure-execution-before-templates",
+                measureCode, Map.of("measureCode", measureCode, "roundCode", round));
+
+            fire(instance, AMBER_REMINDER);
+
+            assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.LEADER);
+            MeasureRepository.Measure m = measures.require(measureCode);
+            assertThat(notifications.forMeasure(measureCode)).isNotEmpty().allSatisfy(n -> {
+                assertThat(n.subject()).isEqualTo("【黄色提醒】" + measureCode);
+                assertThat(n.body()).endsWith("，距今10天，请责任领导" + m.leaderName() + "督促落实。");
+            });
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private static void field(BpmnModelInstance model, ServiceTask task, String name, String value) {
+        CamundaField field = model.newInstance(CamundaField.class);
+        field.setCamundaName(name);
+        CamundaString text = model.newInstance(CamundaString.class);
+        text.setTextContent(value);
+        field.setCamundaString(text);
+        task.builder().addExtensionElement(field);
     }
 
     @Test

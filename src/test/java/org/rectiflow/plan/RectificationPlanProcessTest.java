@@ -111,6 +111,9 @@ class RectificationPlanProcessTest extends ProcessTest {
             round + "-01-02"));
         assertThat(notifications.forRecipient("simingLiaison")).extracting(OutboxEntry::subject)
             .anyMatch(s -> s.startsWith("【任务清单】"));
+        assertThat(notifications.forRecipient("simingHead")).filteredOn(n -> n.key().startsWith(round + ":TASKLIST:"))
+            .isNotEmpty().allSatisfy(n -> assertThat(n.body()).startsWith("思明分局：整改方案（第4版）已经党委审定，"
+                + "现下发本单位任务清单，请制定本单位整改实施方案。\n1. " + round + "-01-"));
     }
 
     @Test
