@@ -65,7 +65,8 @@ class ClusterTest {
         assertThat(ledger.count("SELECT COUNT(*) FROM act_re_procdef WHERE key_ = 'measure-execution'")).isOne();
         assertThat(ledger.count("SELECT COUNT(*) FROM act_id_user WHERE id_ = ?", ClusterSettings.ADMIN)).isOne();
         assertThat(ledger.count("SELECT COUNT(*) FROM org_unit WHERE code = 'siming'")).isOne();
-        assertThat(ledger.count("SELECT COUNT(*) FROM act_ru_filter")).isOne();
+        assertThat(ledger.count("SELECT COUNT(*) FROM act_ru_filter")).as("the four Tasklist filters, once each")
+            .isEqualTo(4).isEqualTo(ledger.count("SELECT COUNT(DISTINCT name_) FROM act_ru_filter"));
         assertThat(ledger.count("SELECT COUNT(*) FROM act_ru_authorization WHERE group_id_ = 'siming'"
             + " AND resource_type_ = 0 AND resource_id_ = 'tasklist'")).isOne();
     }
