@@ -29,9 +29,17 @@ async function screenshot(page, name) {
 async function login(page, app, user, password = PASSWORD) {
   await page.goto(`/camunda/app/${app}/`);
   const username = page.locator('input[ng-model="username"]');
+  const passwordField = page.locator('input[ng-model="password"]');
   await expect(username, `the ${app} login form`).toBeVisible();
-  await username.fill(user);
-  await page.locator('input[ng-model="password"]').fill(password);
+  // The form is drawn again once the locale file has arrived (the Chinese one is loaded after the page):
+  // wait for the page to settle, and fill again until both fields hold what was typed.
+  await page.waitForLoadState('networkidle');
+  await expect(async () => {
+    await username.fill(user);
+    await passwordField.fill(password);
+    await expect(username).toHaveValue(user, { timeout: 1000 });
+    await expect(passwordField).toHaveValue(password, { timeout: 1000 });
+  }, `the ${app} login form keeps ${user}'s credentials`).toPass({ timeout: 20000 });
   const answer = page.waitForResponse((r) => r.request().method() === 'POST'
     && r.url().includes(`/camunda/api/admin/auth/user/default/login/${app}`));
   await page.locator('button[type="submit"]').click();
