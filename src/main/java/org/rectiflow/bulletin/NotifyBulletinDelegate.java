@@ -5,12 +5,9 @@ import static org.rectiflow.bulletin.ProgressBulletinProcess.Variables.BULLETIN_
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.Expression;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.LongValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.rectiflow.common.DelegateFields;
-import org.rectiflow.notification.MessageSettings;
+import org.rectiflow.notification.NotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -21,31 +18,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-public class NotifyBulletinDelegate implements JavaDelegate {
+public class NotifyBulletinDelegate extends NotifyingDelegate {
 
     /** The placeholders of {@code subject} and {@code body}. */
     public static final Set<String> PLACEHOLDERS = BulletinService.PLACEHOLDERS;
 
     private final BulletinService bulletins;
 
-    private Expression notifyGroups;
-    private Expression subject;
-    private Expression body;
-
     public NotifyBulletinDelegate(BulletinService bulletins) {
         this.bulletins = bulletins;
-    }
-
-    public void setNotifyGroups(Expression notifyGroups) {
-        this.notifyGroups = notifyGroups;
-    }
-
-    public void setSubject(Expression subject) {
-        this.subject = subject;
-    }
-
-    public void setBody(Expression body) {
-        this.body = body;
     }
 
     @Override
@@ -55,8 +36,6 @@ public class NotifyBulletinDelegate implements JavaDelegate {
             throw new IllegalStateException("The variable " + BULLETIN_ID + " must hold the bulletin's id (Long), "
                 + "set by " + ProgressBulletinProcess.Elements.COMPILE_BULLETIN + ", but holds " + value);
         }
-        bulletins.notify(id.getValue(), MessageSettings.of(null, DelegateFields.text(notifyGroups, execution),
-            DelegateFields.text(subject, execution), DelegateFields.text(body, execution),
-            BulletinService.LEGACY_MESSAGE));
+        bulletins.notify(id.getValue(), message(execution, BulletinService.LEGACY_MESSAGE));
     }
 }

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.TypedVariables;
 import org.rectiflow.notification.MessageSettings;
+import org.rectiflow.notification.NotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-public class EscalateClueDelegate implements JavaDelegate {
+public class EscalateClueDelegate extends NotifyingDelegate {
 
     /** The placeholders of {@code subject} and {@code body}. */
     public static final Set<String> PLACEHOLDERS = ClueService.ESCALATION_PLACEHOLDERS;
@@ -33,9 +33,6 @@ public class EscalateClueDelegate implements JavaDelegate {
 
     private Expression step;
     private Expression offsetDays;
-    private Expression notifyGroups;
-    private Expression subject;
-    private Expression body;
 
     public EscalateClueDelegate(ClueService clues, EngineClock clock) {
         this.clues = clues;
@@ -50,23 +47,10 @@ public class EscalateClueDelegate implements JavaDelegate {
         this.offsetDays = offsetDays;
     }
 
-    public void setNotifyGroups(Expression notifyGroups) {
-        this.notifyGroups = notifyGroups;
-    }
-
-    public void setSubject(Expression subject) {
-        this.subject = subject;
-    }
-
-    public void setBody(Expression body) {
-        this.body = body;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
         ClueService.Step current = DelegateFields.choice(step, "step", ClueService.Step.class, execution);
-        MessageSettings message = MessageSettings.of(null, DelegateFields.text(notifyGroups, execution),
-            DelegateFields.text(subject, execution), DelegateFields.text(body, execution), current.legacyMessage());
+        MessageSettings message = message(execution, current.legacyMessage());
         clues.escalate(TypedVariables.string(execution, CLUE_CODE), current,
             clock.toDate(TypedVariables.date(execution, VERIFICATION_DUE_AT)), message,
             DelegateFields.days(offsetDays, "offsetDays", execution));

@@ -23,11 +23,6 @@ public class InsertIfAbsent {
         this.postgres = product != null && product.toLowerCase().contains("postgres");
     }
 
-    /** True on PostgreSQL (the production database), false on H2. */
-    public boolean isPostgres() {
-        return postgres;
-    }
-
     /**
      * @param table   the table
      * @param columns its columns, the key column first

@@ -1,5 +1,6 @@
 package org.rectiflow.security;
 
+import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -21,54 +22,43 @@ public class RestApiSecurity {
 
     @Bean
     public FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
-        FilterRegistrationBean<AdminSetupGuard> registration =
-            new FilterRegistrationBean<>(new AdminSetupGuard(identityService));
-        registration.setName("admin-setup-guard");
-        registration.addUrlPatterns("/camunda/api/admin/setup/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return registration(new AdminSetupGuard(identityService), "admin-setup-guard", Ordered.HIGHEST_PRECEDENCE,
+            "/camunda/api/admin/setup/*");
     }
 
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-            new FilterRegistrationBean<>(new ApiAuthenticationFilter());
-        registration.setName("engine-rest-authentication");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*");
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = registration(
+            new ApiAuthenticationFilter(), "engine-rest-authentication", 1, "/engine-rest/*", "/api/*", "/actuator/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
             HttpBasicAuthenticationProvider.class.getName());
-        registration.setOrder(1);
         return registration;
     }
 
     @Bean
     public FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(IdentityService identityService) {
-        FilterRegistrationBean<ActuatorAccessFilter> registration =
-            new FilterRegistrationBean<>(new ActuatorAccessFilter(identityService));
-        registration.setName("actuator-access");
-        registration.addUrlPatterns("/actuator/*");
-        registration.setOrder(2);
-        return registration;
+        return registration(new ActuatorAccessFilter(identityService), "actuator-access", 2, "/actuator/*");
     }
 
     @Bean
     public FilterRegistrationBean<ExpressionQueryFilter> expressionQueryFilter() {
-        FilterRegistrationBean<ExpressionQueryFilter> registration =
-            new FilterRegistrationBean<>(new ExpressionQueryFilter());
-        registration.setName("expression-query-filter");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-        registration.setOrder(2);
-        return registration;
+        return registration(new ExpressionQueryFilter(), "expression-query-filter", 2,
+            "/engine-rest/*", "/camunda/api/*");
     }
 
     @Bean
     @ConditionalOnProperty(name = "rectiflow.security.hsts", havingValue = "true")
     public FilterRegistrationBean<StrictTransportSecurityFilter> strictTransportSecurity() {
-        FilterRegistrationBean<StrictTransportSecurityFilter> registration =
-            new FilterRegistrationBean<>(new StrictTransportSecurityFilter());
-        registration.setName("strict-transport-security");
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration(new StrictTransportSecurityFilter(), "strict-transport-security",
+            Ordered.HIGHEST_PRECEDENCE + 1, "/*");
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order,
+                                                                             String... urlPatterns) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.addUrlPatterns(urlPatterns);
+        registration.setOrder(order);
         return registration;
     }
 }

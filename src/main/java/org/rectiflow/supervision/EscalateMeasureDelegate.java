@@ -9,11 +9,11 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.MeasureService;
 import org.rectiflow.notification.MessageSettings;
+import org.rectiflow.notification.UnitNotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-public class EscalateMeasureDelegate implements JavaDelegate {
+public class EscalateMeasureDelegate extends UnitNotifyingDelegate {
 
     /** The placeholders of {@code subject} and {@code body}. */
     public static final Set<String> PLACEHOLDERS = SupervisionService.PLACEHOLDERS;
@@ -37,10 +37,6 @@ public class EscalateMeasureDelegate implements JavaDelegate {
 
     private Expression step;
     private Expression offsetDays;
-    private Expression notifyUnitRoles;
-    private Expression notifyGroups;
-    private Expression subject;
-    private Expression body;
 
     public EscalateMeasureDelegate(SupervisionService supervision, MeasureService measures) {
         this.supervision = supervision;
@@ -55,29 +51,11 @@ public class EscalateMeasureDelegate implements JavaDelegate {
         this.offsetDays = offsetDays;
     }
 
-    public void setNotifyUnitRoles(Expression notifyUnitRoles) {
-        this.notifyUnitRoles = notifyUnitRoles;
-    }
-
-    public void setNotifyGroups(Expression notifyGroups) {
-        this.notifyGroups = notifyGroups;
-    }
-
-    public void setSubject(Expression subject) {
-        this.subject = subject;
-    }
-
-    public void setBody(Expression body) {
-        this.body = body;
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
         String measureCode = TypedVariables.string(execution, MEASURE_CODE);
         EscalationStep current = DelegateFields.choice(step, "step", EscalationStep.class, execution);
-        MessageSettings message = MessageSettings.of(DelegateFields.text(notifyUnitRoles, execution),
-            DelegateFields.text(notifyGroups, execution), DelegateFields.text(subject, execution),
-            DelegateFields.text(body, execution), current.legacyMessage());
+        MessageSettings message = message(execution, current.legacyMessage());
         boolean recorded = supervision.escalate(measureCode, current,
             TypedVariables.string(execution, REJECTION_REASON), message,
             DelegateFields.days(offsetDays, "offsetDays", execution));

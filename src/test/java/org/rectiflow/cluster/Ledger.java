@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,23 +25,9 @@ final class Ledger {
         this.url = url;
     }
 
-    long count(String sql, Object... params) {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
-    }
-
-    Map<String, Long> grouped(String sql, Object... params) {
-        Map<String, Long> result = new LinkedHashMap<>();
+    /** The rows of a query, each read by {@code row}. */
+    private <T> List<T> rows(String sql, Object[] params, RowReader<T> row) {
+        List<T> result = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
@@ -48,7 +35,7 @@ final class Ledger {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    result.put(rs.getString(1), rs.getLong(2));
+                    result.add(row.read(rs));
                 }
             }
         } catch (SQLException e) {
@@ -57,8 +44,27 @@ final class Ledger {
         return result;
     }
 
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    long count(String sql, Object... params) {
+        return rows(sql, params, rs -> rs.getLong(1)).get(0);
+    }
+
+    /** A key (first column) → count (second column) query. */
+    Map<String, Long> grouped(String sql, Object... params) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> row : rows(sql, params,
+            rs -> new AbstractMap.SimpleEntry<>(rs.getString(1), rs.getLong(2)))) {
+            result.put(row.getKey(), row.getValue());
+        }
+        return result;
+    }
+
+    /** The first column of every row. */
     List<String> ids(String sql, Object... params) {
-        return new ArrayList<>(grouped(sql.replaceFirst("SELECT id_", "SELECT id_, 0"), params).keySet());
+        return rows(sql, params, rs -> rs.getString(1));
     }
 
     /** Polls a count until it satisfies the condition; returns the last count. */
