@@ -4,7 +4,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -31,10 +33,18 @@ public class MeasureInstanceAccess {
 
     public void grantRead(String processInstanceId, List<String> groupIds) {
         Callable<Void> grant = () -> {
+            // One look at what the instance has (a reopened measure has its grants already), not one per grant.
+            Set<String> granted = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceId(processInstanceId).list().stream()
+                .map(a -> key(a.getGroupId(), a.getResourceType())).collect(Collectors.toSet());
             for (String groupId : new LinkedHashSet<>(groupIds)) {
-                save(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-                save(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-                    HistoricProcessInstancePermissions.READ);
+                if (granted.add(key(groupId, Resources.PROCESS_INSTANCE.resourceType()))) {
+                    save(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+                }
+                if (granted.add(key(groupId, Resources.HISTORIC_PROCESS_INSTANCE.resourceType()))) {
+                    save(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                        HistoricProcessInstancePermissions.READ);
+                }
             }
             return null;
         };
@@ -50,12 +60,12 @@ public class MeasureInstanceAccess {
         }
     }
 
+    private static String key(String groupId, int resourceType) {
+        return groupId + "/" + resourceType;
+    }
+
     private void save(String groupId, org.camunda.bpm.engine.authorization.Resource resource, String resourceId,
                       org.camunda.bpm.engine.authorization.Permission permission) {
-        if (authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-            .resourceType(resource).resourceId(resourceId).count() > 0) {
-            return;
-        }
         Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setGroupId(groupId);
         authorization.setResource(resource);

@@ -1,11 +1,13 @@
 package org.rectiflow.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectiflow.RectiflowApplication;
 import org.rectiflow.common.EngineClock;
@@ -36,6 +40,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +61,7 @@ final class BenchRun implements AutoCloseable {
         "patrol", "trafficPolice", "criminalInvestigation", "exitEntry");
     static final int DEADLINE_DAYS = 30;
     private static final String QUERY_UNIT = "siming";
+    private static final String OFFICE_USER = "officer1";
 
     private final Database database;
     private final Variant variant;
@@ -67,6 +73,8 @@ final class BenchRun implements AutoCloseable {
     private final LocalDate today = LocalDate.now(ZONE);
     /** What this run measured: figure name → value. */
     final Map<String, Double> figures = new LinkedHashMap<>();
+    /** The statements of the benchmark's own watching of the storm, not counted as the storm's. */
+    private long watchingStatements;
 
     BenchRun(Database database, Variant variant, BenchSettings settings) throws IOException {
         this.database = database;
@@ -91,9 +99,20 @@ final class BenchRun implements AutoCloseable {
             h2Directory = Files.createTempDirectory("rectiflow-bench-h2");
             args.add("--spring.datasource.url=jdbc:h2:file:" + h2Directory.resolve("rectiflow") + ";AUTO_SERVER=FALSE");
         }
+        // Tuning experiments: -Drectiflow.bench.args="--camunda.bpm.job-execution.core-pool-size=6 …"
+        for (String extra : System.getProperty("rectiflow.bench.args", "").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                args.add(extra);
+            }
+        }
         context = new SpringApplicationBuilder(RectiflowApplication.class).run(args.toArray(String[]::new));
-        DefaultEngine.use(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
+        DefaultEngine.use(context.getBean(ProcessEngine.class));
         jdbc = context.getBean(JdbcClient.class);
+        if (countsStatements()) {
+            // H2 counts every statement it executes (by its SQL text): the statement counts of the figures.
+            jdbc.sql("SET QUERY_STATISTICS_MAX_ENTRIES 100000").update();
+            jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+        }
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         if (variant == Variant.BARE) {
             context.getBean(RepositoryService.class).createDeployment().name("bench-bare")
@@ -103,20 +122,60 @@ final class BenchRun implements AutoCloseable {
 
     // ---------------------------------------------------------------------------------------------- figures
 
-    /** The seed round (42 problems, all its measures): registered and brought to execution, or bare: started. */
-    void seedRound() {
+    /**
+     * The seed round (42 problems, all its measures): its workbook imported ({@code POST /api/rounds} as the
+     * office) and the round brought to execution (meeting, plan, the units' plans), until every unit task waits;
+     * bare: as many instances started.
+     */
+    void seedRound() throws Exception {
         RoundRegistration seed = DemoRound.registration(DemoRound.read(new ClassPathResource("demo/demo-round.yml")),
             today);
         int measures = seed.categories().stream().flatMap(c -> c.problems().stream())
             .mapToInt(p -> p.measures().size()).sum();
+        byte[] workbook = variant == Variant.PRODUCT ? SeedWorkbook.of(template(), seed, today) : null;
+        long statements = statements();
         long start = System.nanoTime();
         if (variant == Variant.PRODUCT) {
-            bringToExecution(seed);
+            importWorkbook(workbook);
+            walkthrough().holdMeeting(seed.code(), today, "领导小组会议", "班子成员", "部署整改");
+            walkthrough().approvePlan(seed.code(), "整改方案", "无");
+            walkthrough().approveUnitPlans(seed.code());
         } else {
             startBare(measures, "SEED");
         }
         figures.put(Figure.SEED_SECONDS, seconds(start));
+        putStatements(Figure.SEED_STATEMENTS, statements(), statements, 1);
         figures.put(Figure.SEED_MEASURES, (double) measures);
+    }
+
+    private byte[] template() throws Exception {
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/rounds/template.xlsx"))
+            .header("Authorization", WebTest.basicAuth(OFFICE_USER, "demo")).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("template: " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
+    private void importWorkbook(byte[] workbook) throws Exception {
+        String boundary = "----rectiflow-bench";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"seed.xlsx\"\r\n"
+            + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        body.write(workbook);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/rounds"))
+            .header("Authorization", WebTest.basicAuth(OFFICE_USER, "demo"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("import of the seed round: " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     /**
@@ -125,22 +184,32 @@ final class BenchRun implements AutoCloseable {
      */
     void startAtScale() {
         double measureStartNanos = 0;
+        long measureStartStatements = 0;
         long whole = System.nanoTime();
         for (int r = 0; r < settings.rounds(); r++) {
             String code = "BENCH" + r;
             if (variant == Variant.PRODUCT) {
                 RoundRegistration round = round(code);
                 register(round);
+                Map<String, Long> profile = r == settings.rounds() - 1 ? statementCounts() : null;
+                long statements = statements();
                 long start = System.nanoTime();
                 walkthrough().approveUnitPlans(code);
                 measureStartNanos += System.nanoTime() - start;
+                measureStartStatements += statements() - statements;
+                printProfile("measures started (last round), per measure", profile, settings.measuresPerRound());
             } else {
+                Map<String, Long> profile = r == settings.rounds() - 1 ? statementCounts() : null;
+                long statements = statements();
                 long start = System.nanoTime();
                 startBare(settings.measuresPerRound(), code);
                 measureStartNanos += System.nanoTime() - start;
+                measureStartStatements += statements() - statements;
+                printProfile("measures started (last round), per measure", profile, settings.measuresPerRound());
             }
         }
         figures.put(Figure.START_RATE, settings.measures() / (measureStartNanos / 1e9));
+        putStatements(Figure.START_STATEMENTS, measureStartStatements, 0, settings.measures());
         if (variant == Variant.PRODUCT) {
             figures.put(Figure.WHOLE_RATE, settings.measures() / seconds(whole));
         }
@@ -165,6 +234,70 @@ final class BenchRun implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** H2: how many statements the database has executed so far; PostgreSQL: not counted (-1). */
+    private long statements() {
+        if (!countsStatements()) {
+            return -1;
+        }
+        return jdbc.sql("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS")
+            .query(Long.class).single();
+    }
+
+    /** H2: the executions so far of each statement (by its SQL text); otherwise null. */
+    private Map<String, Long> statementCounts() {
+        if (!countsStatements()) {
+            return null;
+        }
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")
+            .query((RowCallbackHandler) rs -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum));
+        return counts;
+    }
+
+    /**
+     * Prints the statements run since {@code before}, the most frequent first, per unit of work: where the product's
+     * statements go (docs/benchmarks.md). The benchmark's own statements (its watching, its counting) are left out.
+     */
+    private void printProfile(String title, Map<String, Long> before, int per) {
+        if (before == null) {
+            return;
+        }
+        Map<String, Double> perUnit = new java.util.HashMap<>();
+        statementCounts().forEach((sql, count) -> {
+            long delta = count - before.getOrDefault(sql, 0L);
+            if (delta > 0 && !sql.contains("QUERY_STATISTICS") && !sql.contains("COUNT(*) FROM supervision_notice n")
+                && !sql.contains("COUNT(*) FROM act_ru_job j")) {
+                String text = sql.replaceAll("\\s+", " ").trim();
+                perUnit.merge(text.length() > 120 ? text.substring(0, 120) + "…" : text, delta / (double) per,
+                    Double::sum);
+            }
+        });
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "[bench] %s %s statements, %s: %.1f%n",
+            database, variant, title, perUnit.values().stream().mapToDouble(Double::doubleValue).sum()));
+        perUnit.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(25)
+            .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "[bench]   %6.2f  %s%n", e.getValue(), e.getKey())));
+        System.out.print(out);
+    }
+
+    private boolean countsStatements() {
+        return database == Database.H2 && settings.countStatements();
+    }
+
+    private void putStatements(String figure, long after, long before, int per) {
+        if (countsStatements()) {
+            figures.put(figure, (after - before) / (double) per);
+        }
+    }
+
+    /**
+     * The database's statistics brought up to date, as its background maintenance (PostgreSQL's autovacuum, H2's
+     * automatic analysis) does on a running site: a freshly filled database otherwise plans with the statistics
+     * of its empty tables.
+     */
+    void analyze() {
+        jdbc.sql("ANALYZE").update();
     }
 
     /** A unit's task list as the Tasklist asks for it: first 50 by due date, as the unit's liaison. */
@@ -199,7 +332,13 @@ final class BenchRun implements AutoCloseable {
      * measure; bare, no green timer job left.
      */
     void timerStorm() throws InterruptedException {
+        Map<String, Long> profile = statementCounts();
+        long statements = statements();
         ClockUtil.setCurrentTime(Date.from(today.plusDays(DEADLINE_DAYS - 19).atTime(9, 0).atZone(ZONE).toInstant()));
+        // The acquisition sleeps while nothing is due (up to its maximum wait); a storm that comes with the clock
+        // would start at its next look. Timed is the draining, so the job executor looks now.
+        ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration())
+            .getJobExecutor().jobWasAdded();
         long start = System.nanoTime();
         long deadline = start + 30L * 60 * 1_000_000_000L;
         int expected = settings.measures();
@@ -212,10 +351,14 @@ final class BenchRun implements AutoCloseable {
         }
         figures.put(Figure.STORM_SECONDS, seconds);
         figures.put(Figure.STORM_RATE, expected / seconds);
+        // Not the storm's: the benchmark's own look at the count, every 20 ms, and the count itself.
+        putStatements(Figure.STORM_STATEMENTS, statements() - watchingStatements - 1, statements, expected);
+        printProfile("timer storm, per job", profile, expected);
         figures.put(Figure.DUPLICATES, (double) duplicates());
     }
 
     private long done() {
+        watchingStatements++;
         if (variant == Variant.PRODUCT) {
             return jdbc.sql("""
                     SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
@@ -260,11 +403,6 @@ final class BenchRun implements AutoCloseable {
         return new RoundRegistration(code, "基准测试巡察" + code, "市委第一巡察组", "中共测试委员会", "测试党委",
             today.minusDays(60), today.minusDays(10), today, today,
             List.of(new RoundRegistration.Category(1, "测试方面", problems)));
-    }
-
-    private void bringToExecution(RoundRegistration round) {
-        register(round);
-        walkthrough().approveUnitPlans(round.code());
     }
 
     private void register(RoundRegistration round) {

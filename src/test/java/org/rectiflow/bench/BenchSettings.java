@@ -1,26 +1,46 @@
 package org.rectiflow.bench;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * The benchmark's scale, from system properties: {@code -Drectiflow.bench.scale=smoke} (CI's small run) or
- * {@code full} (the default: 100 rounds × 200 measures, three repetitions).
+ * {@code full} (the default: 100 rounds × 200 measures, three repetitions); {@code rectiflow.bench.databases}
+ * ({@code h2,postgres}) and {@code rectiflow.bench.variants} ({@code product,bare}) narrow a run to some of them.
  */
 record BenchSettings(String scale, int rounds, int measuresPerRound, int repetitions, int querySamples,
-                     boolean postgres, boolean writeReport) {
+                     List<BenchRun.Database> databases, List<BenchRun.Variant> variants, boolean countStatements,
+                     boolean writeReport) {
 
     static BenchSettings fromSystemProperties() {
         String scale = System.getProperty("rectiflow.bench.scale", "full");
-        boolean postgres = !"false".equals(System.getProperty("rectiflow.bench.postgres", "true"));
+        List<BenchRun.Database> databases = listProperty("rectiflow.bench.databases", "h2,postgres",
+            BenchRun.Database.class);
+        List<BenchRun.Variant> variants = listProperty("rectiflow.bench.variants", "product,bare",
+            BenchRun.Variant.class);
+        boolean countStatements = !"false".equals(System.getProperty("rectiflow.bench.count-statements"));
         return switch (scale) {
-            case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, postgres, false);
+            case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, databases, variants, countStatements, false);
             case "full" -> new BenchSettings(scale, intProperty("rectiflow.bench.rounds", 100),
                 intProperty("rectiflow.bench.measures-per-round", 200), intProperty("rectiflow.bench.repetitions", 3),
-                200, postgres, true);
+                200, databases, variants, countStatements, databases.size() == 2 && variants.size() == 2);
             default -> throw new IllegalArgumentException("rectiflow.bench.scale is smoke or full, not " + scale);
         };
     }
 
     private static int intProperty(String name, int fallback) {
         return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)));
+    }
+
+    private static <E extends Enum<E>> List<E> listProperty(String name, String fallback, Class<E> type) {
+        try {
+            return Arrays.stream(System.getProperty(name, fallback).split(","))
+                .map(s -> Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT))).distinct().sorted().toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " lists " + fallback + " or some of them, not "
+                + System.getProperty(name), e);
+        }
     }
 
     int measures() {

@@ -17,13 +17,19 @@ record Figure(String name, String unit, boolean higherIsBetter, String target) {
     static final String OPEN_TASKS = "open tasks during the query";
     static final String HEAP_MB = "heap with all measures open";
     static final String BYTES_PER_MEASURE = "database per measure";
+    static final String SEED_STATEMENTS = "SQL statements, seed round";
+    static final String START_STATEMENTS = "SQL statements per measure started";
+    static final String STORM_STATEMENTS = "SQL statements per storm job";
 
     static final List<Figure> ALL = List.of(
         new Figure(SEED_SECONDS, "s", false, "< 2 s"),
+        new Figure(SEED_STATEMENTS, "", false, ""),
         new Figure(START_RATE, "measures/s", true, "≥ 300/s H2, ≥ 150/s PostgreSQL"),
+        new Figure(START_STATEMENTS, "statements", false, ""),
         new Figure(WHOLE_RATE, "measures/s", true, ""),
         new Figure(STORM_SECONDS, "s", false, ""),
         new Figure(STORM_RATE, "jobs/s", true, "≥ 400/s"),
+        new Figure(STORM_STATEMENTS, "statements", false, ""),
         new Figure(DUPLICATES, "", false, "0"),
         new Figure(QUERY_MEDIAN_MS, "ms", false, ""),
         new Figure(QUERY_P95_MS, "ms", false, "< 100 ms"),

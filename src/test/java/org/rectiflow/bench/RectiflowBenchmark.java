@@ -30,12 +30,10 @@ class RectiflowBenchmark {
     @Test
     void measure() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
-        List<BenchRun.Database> databases = settings.postgres()
-            ? List.of(BenchRun.Database.H2, BenchRun.Database.POSTGRES) : List.of(BenchRun.Database.H2);
         Map<BenchRun.Database, Map<BenchRun.Variant, Map<String, Double>>> medians = new EnumMap<>(BenchRun.Database.class);
-        for (BenchRun.Database database : databases) {
+        for (BenchRun.Database database : settings.databases()) {
             Map<BenchRun.Variant, Map<String, Double>> byVariant = new EnumMap<>(BenchRun.Variant.class);
-            for (BenchRun.Variant variant : BenchRun.Variant.values()) {
+            for (BenchRun.Variant variant : settings.variants()) {
                 List<Map<String, Double>> runs = new ArrayList<>();
                 for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
                     runs.add(once(database, variant, settings));
@@ -51,7 +49,7 @@ class RectiflowBenchmark {
             writeReport(table, settings);
         }
         for (Map<BenchRun.Variant, Map<String, Double>> byVariant : medians.values()) {
-            if (byVariant.get(BenchRun.Variant.PRODUCT).get(Figure.DUPLICATES) != 0) {
+            if (byVariant.getOrDefault(BenchRun.Variant.PRODUCT, Map.of()).getOrDefault(Figure.DUPLICATES, 0.0) != 0) {
                 throw new AssertionError("duplicate notices in the timer storm");
             }
         }
@@ -64,6 +62,7 @@ class RectiflowBenchmark {
             long before = run.databaseBytes();
             run.startAtScale();
             run.heapAndSize(before);
+            run.analyze();
             run.taskQuery();
             run.timerStorm();
             return run.figures;
@@ -87,8 +86,8 @@ class RectiflowBenchmark {
         out.append("|---|---|---:|---:|---:|---|\n");
         for (Figure figure : Figure.ALL) {
             for (Map.Entry<BenchRun.Database, Map<BenchRun.Variant, Map<String, Double>>> entry : medians.entrySet()) {
-                Double product = entry.getValue().get(BenchRun.Variant.PRODUCT).get(figure.name());
-                Double bare = entry.getValue().get(BenchRun.Variant.BARE).get(figure.name());
+                Double product = entry.getValue().getOrDefault(BenchRun.Variant.PRODUCT, Map.of()).get(figure.name());
+                Double bare = entry.getValue().getOrDefault(BenchRun.Variant.BARE, Map.of()).get(figure.name());
                 if (product == null && bare == null) {
                     continue;
                 }
