@@ -73,6 +73,8 @@ final class BenchRun implements AutoCloseable {
     private final LocalDate today = LocalDate.now(ZONE);
     /** What this run measured: figure name → value. */
     final Map<String, Double> figures = new LinkedHashMap<>();
+    /** The heap in use before the application started. */
+    private final double heapBeforeMb;
     /** The statements of the benchmark's own watching of the storm, not counted as the storm's. */
     private long watchingStatements;
 
@@ -80,6 +82,8 @@ final class BenchRun implements AutoCloseable {
         this.database = database;
         this.variant = variant;
         this.settings = settings;
+        // What earlier runs in this JVM left behind is in the heap figure too; the growth figure leaves it out.
+        heapBeforeMb = usedHeapMb();
         List<String> args = new ArrayList<>(List.of(
             "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
             "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
@@ -97,7 +101,9 @@ final class BenchRun implements AutoCloseable {
             args.add("--spring.datasource.password=");
         } else {
             h2Directory = Files.createTempDirectory("rectiflow-bench-h2");
-            args.add("--spring.datasource.url=jdbc:h2:file:" + h2Directory.resolve("rectiflow") + ";AUTO_SERVER=FALSE");
+            // Tuning experiments: -Drectiflow.bench.h2-options=";CACHE_SIZE=262144"
+            args.add("--spring.datasource.url=jdbc:h2:file:" + h2Directory.resolve("rectiflow") + ";AUTO_SERVER=FALSE"
+                + System.getProperty("rectiflow.bench.h2-options", ""));
         }
         // Tuning experiments: -Drectiflow.bench.args="--camunda.bpm.job-execution.core-pool-size=6 …"
         for (String extra : System.getProperty("rectiflow.bench.args", "").trim().split("\\s+")) {
@@ -112,6 +118,11 @@ final class BenchRun implements AutoCloseable {
             // H2 counts every statement it executes (by its SQL text): the statement counts of the figures.
             jdbc.sql("SET QUERY_STATISTICS_MAX_ENTRIES 100000").update();
             jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+        }
+        if (database == Database.H2) {
+            System.out.println("[bench] H2 page cache (MB): " + jdbc.sql(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")
+                .query(String.class).optional().orElse("?"));
         }
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         if (variant == Variant.BARE) {
@@ -217,11 +228,18 @@ final class BenchRun implements AutoCloseable {
 
     /** Heap in use after a full collection, and the database's size per open measure. */
     void heapAndSize(long bytesBefore) {
+        double used = usedHeapMb();
+        figures.put(Figure.HEAP_MB, used);
+        figures.put(Figure.HEAP_GROWTH_MB, used - heapBeforeMb);
+        figures.put(Figure.BYTES_PER_MEASURE, (databaseBytes() - bytesBefore) / (double) settings.measures());
+    }
+
+    /** The heap in use after full collections, in MB. */
+    private static double usedHeapMb() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        figures.put(Figure.HEAP_MB, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
-        figures.put(Figure.BYTES_PER_MEASURE, (databaseBytes() - bytesBefore) / (double) settings.measures());
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
     }
 
     long databaseBytes() {
