@@ -119,6 +119,16 @@ final class BenchRun implements AutoCloseable {
             jdbc.sql("SET QUERY_STATISTICS_MAX_ENTRIES 100000").update();
             jdbc.sql("SET QUERY_STATISTICS TRUE").update();
         }
+        // Tuning experiments: -Drectiflow.bench.sql="CREATE INDEX … ;; …", run once the engine's tables exist.
+        for (String statement : System.getProperty("rectiflow.bench.sql", "").split(";;")) {
+            if (!statement.isBlank()) {
+                jdbc.sql(statement).update();
+            }
+        }
+        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class)
+            .getProcessEngineConfiguration();
+        System.out.printf("[bench] %s %s: job executor %d jobs per acquisition, acquire by due date %s%n", database,
+            variant, engine.getJobExecutor().getMaxJobsPerAcquisition(), engine.isJobExecutorAcquireByDueDate());
         if (database == Database.H2) {
             System.out.println("[bench] H2 page cache (MB): " + jdbc.sql(
                 "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")
