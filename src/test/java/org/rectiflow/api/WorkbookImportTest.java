@@ -1,6 +1,7 @@
 package org.rectiflow.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rectiflow.support.RoundWorkbookFiles.set;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Comment;
@@ -37,6 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rectiflow.inspection.InspectionRoundProcess;
+import org.rectiflow.support.RoundWorkbookFiles;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +53,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WorkbookImportTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String XLSX = RoundWorkbookFiles.XLSX;
     private static final LocalDate TODAY = LocalDate.now();
 
 
@@ -80,19 +81,7 @@ class WorkbookImportTest extends WebTest {
     }
 
     private HttpResponse<String> upload(String user, byte[] file) throws Exception {
-        String boundary = "----rectiflow" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\n"
-            + "Content-Disposition: form-data; name=\"file\"; filename=\"round.xlsx\"\r\n"
-            + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds"))
-            .header("Authorization", basic(user))
-            .header("Accept", "application/json")
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return RoundWorkbookFiles.upload(port, basic(user), file);
     }
 
     private long rounds(String code) {
@@ -104,40 +93,6 @@ class WorkbookImportTest extends WebTest {
         workbook.write(out);
         workbook.close();
         return out.toByteArray();
-    }
-
-    private static Row row(Sheet sheet, int excelRow) {
-        Row row = sheet.getRow(excelRow - 1);
-        return row == null ? sheet.createRow(excelRow - 1) : row;
-    }
-
-    /** Sets a cell by its Excel row and header: text, a number, a date, or null for blank. */
-    static void set(Workbook workbook, String sheetName, int excelRow, String header, Object value) {
-        Sheet sheet = workbook.getSheet(sheetName);
-        int column = -1;
-        for (Cell cell : sheet.getRow(0)) {
-            if (cell.getStringCellValue().equals(header)) {
-                column = cell.getColumnIndex();
-            }
-        }
-        assertThat(column).as(sheetName + " " + header).isNotNegative();
-        Cell cell = row(sheet, excelRow).getCell(column);
-        if (cell == null) {
-            cell = row(sheet, excelRow).createCell(column);
-        }
-        if (value == null) {
-            cell.setBlank();
-        } else if (value instanceof Number number) {
-            cell.setCellValue(number.doubleValue());
-            cell.setCellStyle(workbook.getCellStyleAt(0));
-        } else if (value instanceof LocalDate date) {
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-            cell.setCellValue(date);
-            cell.setCellStyle(style);
-        } else {
-            cell.setCellValue(value.toString());
-        }
     }
 
     /**

@@ -1,13 +1,11 @@
 package org.rectiflow.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -35,6 +33,7 @@ import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.supervision.EscalationLadder;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
+import org.rectiflow.support.RoundWorkbookFiles;
 import org.rectiflow.support.WebTest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -67,6 +66,7 @@ final class BenchRun implements AutoCloseable {
     private final Variant variant;
     private final BenchSettings settings;
     private final ConfigurableApplicationContext context;
+    private final ProcessEngineConfigurationImpl engine;
     private final JdbcClient jdbc;
     private final Path h2Directory;
     private final int port;
@@ -125,8 +125,7 @@ final class BenchRun implements AutoCloseable {
                 jdbc.sql(statement).update();
             }
         }
-        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class)
-            .getProcessEngineConfiguration();
+        engine = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration();
         System.out.printf("[bench] %s %s: job executor %d jobs per acquisition, acquire by due date %s%n", database,
             variant, engine.getJobExecutor().getMaxJobsPerAcquisition(), engine.isJobExecutorAcquireByDueDate());
         if (database == Database.H2) {
@@ -158,8 +157,7 @@ final class BenchRun implements AutoCloseable {
         long start = System.nanoTime();
         if (variant == Variant.PRODUCT) {
             importWorkbook(workbook);
-            walkthrough().holdMeeting(seed.code(), today, "领导小组会议", "班子成员", "部署整改");
-            walkthrough().approvePlan(seed.code(), "整改方案", "无");
+            meetingAndPlan(seed.code());
             walkthrough().approveUnitPlans(seed.code());
         } else {
             startBare(measures, "SEED");
@@ -181,19 +179,7 @@ final class BenchRun implements AutoCloseable {
     }
 
     private void importWorkbook(byte[] workbook) throws Exception {
-        String boundary = "----rectiflow-bench";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"seed.xlsx\"\r\n"
-            + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-        body.write(workbook);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/rounds"))
-            .header("Authorization", WebTest.basicAuth(OFFICE_USER, "demo"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = RoundWorkbookFiles.upload(port, WebTest.basicAuth(OFFICE_USER, "demo"), workbook);
         if (answer.statusCode() != 201) {
             throw new IllegalStateException("import of the seed round: " + answer.statusCode() + " " + answer.body());
         }
@@ -209,25 +195,20 @@ final class BenchRun implements AutoCloseable {
         long whole = System.nanoTime();
         for (int r = 0; r < settings.rounds(); r++) {
             String code = "BENCH" + r;
+            Runnable startMeasures;
             if (variant == Variant.PRODUCT) {
-                RoundRegistration round = round(code);
-                register(round);
-                Map<String, Long> profile = r == settings.rounds() - 1 ? statementCounts() : null;
-                long statements = statements();
-                long start = System.nanoTime();
-                walkthrough().approveUnitPlans(code);
-                measureStartNanos += System.nanoTime() - start;
-                measureStartStatements += statements() - statements;
-                printProfile("measures started (last round), per measure", profile, settings.measuresPerRound());
+                register(round(code));
+                startMeasures = () -> walkthrough().approveUnitPlans(code);
             } else {
-                Map<String, Long> profile = r == settings.rounds() - 1 ? statementCounts() : null;
-                long statements = statements();
-                long start = System.nanoTime();
-                startBare(settings.measuresPerRound(), code);
-                measureStartNanos += System.nanoTime() - start;
-                measureStartStatements += statements() - statements;
-                printProfile("measures started (last round), per measure", profile, settings.measuresPerRound());
+                startMeasures = () -> startBare(settings.measuresPerRound(), code);
             }
+            Map<String, Long> profile = r == settings.rounds() - 1 ? statementCounts() : null;
+            long statements = statements();
+            long start = System.nanoTime();
+            startMeasures.run();
+            measureStartNanos += System.nanoTime() - start;
+            measureStartStatements += statements() - statements;
+            printProfile("measures started (last round), per measure", profile, settings.measuresPerRound());
         }
         figures.put(Figure.START_RATE, settings.measures() / (measureStartNanos / 1e9));
         putStatements(Figure.START_STATEMENTS, measureStartStatements, 0, settings.measures());
@@ -365,8 +346,7 @@ final class BenchRun implements AutoCloseable {
         ClockUtil.setCurrentTime(Date.from(today.plusDays(DEADLINE_DAYS - 19).atTime(9, 0).atZone(ZONE).toInstant()));
         // The acquisition sleeps while nothing is due (up to its maximum wait); a storm that comes with the clock
         // would start at its next look. Timed is the draining, so the job executor looks now.
-        ((ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration())
-            .getJobExecutor().jobWasAdded();
+        engine.getJobExecutor().jobWasAdded();
         long start = System.nanoTime();
         long deadline = start + 30L * 60 * 1_000_000_000L;
         int expected = settings.measures();
@@ -435,8 +415,13 @@ final class BenchRun implements AutoCloseable {
 
     private void register(RoundRegistration round) {
         context.getBean(InspectionRoundService.class).register(round);
-        walkthrough().holdMeeting(round.code(), today, "领导小组会议", "班子成员", "部署整改");
-        walkthrough().approvePlan(round.code(), "整改方案", "无");
+        meetingAndPlan(round.code());
+    }
+
+    /** The leading group's meeting held and the plan approved: the units' plans wait. */
+    private void meetingAndPlan(String roundCode) {
+        walkthrough().holdMeeting(roundCode, today, "领导小组会议", "班子成员", "部署整改");
+        walkthrough().approvePlan(roundCode, "整改方案", "无");
     }
 
     private RoundWalkthrough walkthrough() {
