@@ -29,6 +29,7 @@ import org.rectiflow.demo.DemoRound;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.ledger.LedgerCopyHistoryPlugin;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.supervision.EscalationLadder;
 import org.rectiflow.support.DefaultEngine;
@@ -126,8 +127,13 @@ final class BenchRun implements AutoCloseable {
             }
         }
         engine = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration();
-        System.out.printf("[bench] %s %s: job executor %d jobs per acquisition, acquire by due date %s%n", database,
-            variant, engine.getJobExecutor().getMaxJobsPerAcquisition(), engine.isJobExecutorAcquireByDueDate());
+        System.out.printf("[bench] %s %s: job executor %d jobs per acquisition, acquire by due date %s, backoff %d ms"
+                + " (at most %d ms); JDBC batches %s; history %s, written by %s%n", database, variant,
+            engine.getJobExecutor().getMaxJobsPerAcquisition(), engine.isJobExecutorAcquireByDueDate(),
+            engine.getJobExecutor().getBackoffTimeInMillis(), engine.getJobExecutor().getMaxBackoff(),
+            engine.isJdbcBatchProcessing(), engine.getHistoryLevel().getName(),
+            context.getBeanProvider(LedgerCopyHistoryPlugin.class).getIfAvailable() == null
+                ? "the engine's handler" : "LedgerCopyHistoryPlugin");
         if (database == Database.H2) {
             System.out.println("[bench] H2 page cache (MB): " + jdbc.sql(
                 "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")

@@ -1,0 +1,67 @@
+package org.rectiflow.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.rectiflow.inspection.InspectionRoundProcess;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureExecutionProcess;
+import org.rectiflow.measure.MeasureExecutionProcess.Elements;
+import org.rectiflow.measure.MeasureExecutionProcess.Variables;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.support.ProcessTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The measure's ledger copies keep their value in history but no variable-update details; form values keep both. */
+class LedgerCopyHistoryPluginTest extends ProcessTest {
+
+    @Autowired HistoryService historyService;
+
+    @Test
+    void ledgerCopiesHaveNoDetailsAndFormValuesKeepTheirs() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 40);
+        String measureCode = RoundRegistration.measureCode(round, 1, 1);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
+            Map.of(Variables.MEASURE_CODE, measureCode, Variables.ROUND_CODE, round));
+        fire(instance, Elements.GREEN_REMINDER);
+        complete(instance, Elements.UNIT_RECTIFIES, Map.of(Variables.PROGRESS, "已制定方案并组织实施",
+            Variables.COMPLETION_SUMMARY, "印发制度1项", Variables.EVIDENCE, "〔2026〕12号文件",
+            Variables.REPORT_STATUS, "COMPLETED"));
+
+        List<String> detailed = historyService.createHistoricDetailQuery().processInstanceId(instance.getId())
+            .variableUpdates().list().stream().map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList();
+        assertThat(detailed).contains(Variables.PROGRESS, Variables.COMPLETION_SUMMARY, Variables.EVIDENCE,
+            Variables.REPORT_STATUS);
+        assertThat(detailed).doesNotContain(Variables.MEASURE_CODE, Variables.ROUND_CODE, Variables.UNIT_GROUP,
+            Variables.DEADLINE, Variables.MEASURE_CONTENT, Variables.PROBLEM_TITLE, Variables.ESCALATION_RECORDED);
+
+        Map<String, Object> kept = historyService.createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(instance.getId()).list().stream()
+            .collect(Collectors.toMap(HistoricVariableInstance::getName,
+                v -> String.valueOf(v.getValue()), (a, b) -> a));
+        assertThat(kept).containsEntry(Variables.MEASURE_CODE, measureCode)
+            .containsEntry(Variables.MEASURE_CONTENT, measures.require(measureCode).content())
+            .containsEntry(Variables.ESCALATION_RECORDED, "true")
+            .containsEntry(Variables.PROGRESS, "已制定方案并组织实施");
+    }
+
+    @Test
+    void otherDiagramsKeepEveryDetail() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 40);
+        String roundInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey(InspectionRoundProcess.KEY)
+            .processInstanceBusinessKey(round).singleResult().getId();
+        List<HistoricDetail> details = historyService.createHistoricDetailQuery().processInstanceId(roundInstance)
+            .variableUpdates().list();
+        assertThat(details).extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+            .contains(InspectionRoundProcess.Variables.ROUND_CODE);
+    }
+}
