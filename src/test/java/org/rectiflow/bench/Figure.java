@@ -35,8 +35,9 @@ record Figure(String name, String unit, boolean higherIsBetter, String target) {
         new Figure(QUERY_MEDIAN_MS, "ms", false, ""),
         new Figure(QUERY_P95_MS, "ms", false, "< 100 ms"),
         new Figure(OPEN_TASKS, "", false, ""),
-        new Figure(HEAP_MB, "MB", false, "< 512 MB"),
-        new Figure(HEAP_GROWTH_MB, "MB", false, ""),
+        new Figure(HEAP_MB, "MB", false, ""),
+        // the target applies to what the application holds, not to what earlier runs left in this JVM
+        new Figure(HEAP_GROWTH_MB, "MB", false, "< 512 MB"),
         new Figure(BYTES_PER_MEASURE, "bytes", false, ""));
 
     /** The product's cost as a multiple of the bare engine's (1.0 = as cheap; the target is ≤ 1.3). */
