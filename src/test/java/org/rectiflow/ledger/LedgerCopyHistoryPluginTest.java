@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -20,6 +21,7 @@ import org.rectiflow.measure.MeasureExecutionProcess.Variables;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The measure's ledger copies keep their value in history but no variable-update details; form values keep both. */
 class LedgerCopyHistoryPluginTest extends ProcessTest {
@@ -52,6 +54,16 @@ class LedgerCopyHistoryPluginTest extends ProcessTest {
             .containsEntry(Variables.MEASURE_CONTENT, measures.require(measureCode).content())
             .containsEntry(Variables.ESCALATION_RECORDED, "true")
             .containsEntry(Variables.PROGRESS, "已制定方案并组织实施");
+    }
+
+    @Test
+    void theSettingTurnsThePluginOff() {
+        ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withBean(LedgerCopies.class, () -> new LedgerCopies("p", Set.of("v")))
+            .withUserConfiguration(LedgerCopyHistoryPlugin.class);
+        runner.run(context -> assertThat(context).hasSingleBean(LedgerCopyHistoryPlugin.class));
+        runner.withPropertyValues("rectiflow.history.detail-for-ledger-copies=true")
+            .run(context -> assertThat(context).doesNotHaveBean(LedgerCopyHistoryPlugin.class));
     }
 
     @Test
