@@ -11,9 +11,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -62,6 +65,13 @@ final class BenchRun implements AutoCloseable {
     static final int DEADLINE_DAYS = 30;
     private static final String QUERY_UNIT = "siming";
     private static final String OFFICE_USER = "officer1";
+    /** The storm's progress, which the benchmark watches (not counted as the storm's statements). */
+    private static final String NOTICES_WRITTEN = """
+        SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
+        WHERE m.round_code LIKE 'BENCH%' AND n.step = 'GREEN'""";
+    private static final String GREEN_JOBS_WAITING = """
+        SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+        WHERE d.act_id_ = ? AND d.proc_def_key_ = ?""";
 
     private final Database database;
     private final Variant variant;
@@ -265,7 +275,7 @@ final class BenchRun implements AutoCloseable {
         if (!countsStatements()) {
             return null;
         }
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         jdbc.sql("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")
             .query((RowCallbackHandler) rs -> counts.merge(rs.getString(1), rs.getLong(2), Long::sum));
         return counts;
@@ -279,20 +289,20 @@ final class BenchRun implements AutoCloseable {
         if (before == null) {
             return;
         }
-        Map<String, Double> perUnit = new java.util.HashMap<>();
+        Map<String, Double> perUnit = new HashMap<>();
         statementCounts().forEach((sql, count) -> {
             long delta = count - before.getOrDefault(sql, 0L);
-            if (delta > 0 && !sql.contains("QUERY_STATISTICS") && !sql.contains("COUNT(*) FROM supervision_notice n")
-                && !sql.contains("COUNT(*) FROM act_ru_job j")) {
+            if (delta > 0 && !sql.contains("QUERY_STATISTICS") && !sql.equals(NOTICES_WRITTEN)
+                && !sql.equals(GREEN_JOBS_WAITING)) {
                 String text = sql.replaceAll("\\s+", " ").trim();
                 perUnit.merge(text.length() > 120 ? text.substring(0, 120) + "…" : text, delta / (double) per,
                     Double::sum);
             }
         });
-        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "[bench] %s %s statements, %s: %.1f%n",
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "[bench] %s %s statements, %s: %.1f%n",
             database, variant, title, perUnit.values().stream().mapToDouble(Double::doubleValue).sum()));
         perUnit.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(25)
-            .forEach(e -> out.append(String.format(java.util.Locale.ROOT, "[bench]   %6.2f  %s%n", e.getValue(), e.getKey())));
+            .forEach(e -> out.append(String.format(Locale.ROOT, "[bench]   %6.2f  %s%n", e.getValue(), e.getKey())));
         System.out.print(out);
     }
 
@@ -374,14 +384,9 @@ final class BenchRun implements AutoCloseable {
     private long done() {
         watchingStatements++;
         if (variant == Variant.PRODUCT) {
-            return jdbc.sql("""
-                    SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
-                    WHERE m.round_code LIKE 'BENCH%' AND n.step = 'GREEN'""").query(Long.class).single();
+            return jdbc.sql(NOTICES_WRITTEN).query(Long.class).single();
         }
-        long waiting = jdbc.sql("""
-                SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
-                WHERE d.act_id_ = ? AND d.proc_def_key_ = ?""").params(BareShape.GREEN, BareShape.KEY)
-            .query(Long.class).single();
+        long waiting = jdbc.sql(GREEN_JOBS_WAITING).params(BareShape.GREEN, BareShape.KEY).query(Long.class).single();
         return settings.measures() + seedMeasures() - waiting;
     }
 
@@ -459,7 +464,7 @@ final class BenchRun implements AutoCloseable {
         context.close();
         if (h2Directory != null) {
             try (Stream<Path> files = Files.walk(h2Directory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
