@@ -43,9 +43,12 @@ async function unitFigures(unitId) {
   return unit;
 }
 
-async function historicValue(processInstanceId, name) {
-  const vars = await demo.engine('/history/variable-instance' + q({ processInstanceId, variableName: name }));
-  return vars.length ? vars[0].value : undefined;
+/** What the Tasklist submitted for a form field, as the engine's history keeps it (the values themselves are never
+ * stored as process variables: the task's own step records them in the ledger). */
+async function submittedValue(processInstanceId, fieldId) {
+  const details = await demo.engine('/history/detail' + q({ processInstanceId, formFields: 'true' }));
+  const field = details.find((d) => d.fieldId === fieldId);
+  return field ? field.fieldValue : undefined;
 }
 
 test('a liaison reports a measure; the lead unit approves it; the supervision group signs it off', async ({ browser }) => {
@@ -81,7 +84,8 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
   await expect(unitForm, 'the form shows the measure').toContainText(measureCode);
   await expect(unitForm).toContainText(UNIT.name);
   const report = {
-    progress: `【浏览器测试】${measureCode}：已召开专题会议研究部署，逐项对照整改。`,
+    // markup typed into a report is shown as typed to the reviewer, never rendered
+    progress: `【浏览器测试】${measureCode}：<strong>已召开</strong>专题会议研究部署，**逐项**对照整改。`,
     completionSummary: '已按整改措施完成整改，建立长效机制并组织回头看。',
     evidence: '专题会议纪要（思公〔2021〕12号）；整改台账，存放于单位档案室。',
     reportStatus: 'COMPLETED',
@@ -95,8 +99,8 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
   const review = await taskAt(pi, 'userTask_leadUnitReview');
   expect(LEAD_UNITS, `the review's group ${leadUnit} leads a key group in organisation.yml`).toContain(leadUnit);
   expect(await candidateGroups(review.id), 'the review is the lead unit\'s').toEqual([leadUnit]);
-  expect(await historicValue(pi, 'progress')).toBe(report.progress);
-  expect(await historicValue(pi, 'reportStatus')).toBe('COMPLETED');
+  expect(await submittedValue(pi, 'progress')).toBe(report.progress);
+  expect(await submittedValue(pi, 'reportStatus')).toBe('COMPLETED');
 
   // -- the lead unit's liaison approves the review
   const leadPage = await newUserPage(browser);
@@ -104,7 +108,8 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
   await openFilter(leadPage, MY_UNIT_FILTER);
   await openTask(leadPage, review.id);
   await claimIfNeeded(leadPage, review.id);
-  await expect(leadPage.locator('.task-details .fjs-form'), 'the reviewer sees the unit\'s report').toContainText(report.progress);
+  await expect(leadPage.locator('.task-details .fjs-form'), 'the reviewer sees the unit\'s report as typed').toContainText(report.progress);
+  await expect(leadPage.locator('.task-details .fjs-form strong', { hasText: '已召开' }), 'no markup rendered').toHaveCount(0);
   await fillForm(leadPage, 'lead-unit-review', { reviewDecision: 'APPROVE', reviewComment: '整改到位，同意报监督组销号。' });
   await screenshot(leadPage, 'tasklist-lead-unit-review');
   await completeTask(leadPage, review.id);

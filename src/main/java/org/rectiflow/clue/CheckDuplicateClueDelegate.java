@@ -1,6 +1,5 @@
 package org.rectiflow.clue;
 
-import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_KIND;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_KIND_TEXT;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_REFERENCE;
@@ -12,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.clue.ClueRepository.Clue;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.TypedVariables;
+import org.rectiflow.common.FormText;
 import org.springframework.stereotype.Component;
 
 /** 查重: the same reference or the same content as an earlier clue makes this one a duplicate of it. */
@@ -27,14 +26,14 @@ public class CheckDuplicateClueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String code = TypedVariables.string(execution, CLUE_CODE);
+        String code = ClueHandlingProcess.clueCode(execution);
         boolean duplicate = clues.checkDuplicate(code, execution.getProcessInstanceId()).isPresent();
         Clue clue = clues.require(code);
         execution.setVariable(DUPLICATE, duplicate);
         execution.setVariable(CLUE_KIND, clue.kind().name());
         execution.setVariable(CLUE_KIND_TEXT, clue.kind().label());
-        execution.setVariable(CLUE_REFERENCE, clue.reference());
-        execution.setVariable(CLUE_SUMMARY, clue.summary());
+        execution.setVariable(CLUE_REFERENCE, FormText.plain(clue.reference()));
+        execution.setVariable(CLUE_SUMMARY, FormText.plain(clue.summary()));
         execution.setVariable(RECEIVED_TEXT, EngineClock.chinese(clue.receivedOn()));
     }
 }

@@ -5,10 +5,12 @@ import java.util.Date;
 
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.RepeatingDeadline;
+import org.rectiflow.guard.DiagramFunctions;
 import org.springframework.stereotype.Component;
 
 /** The timers of a verification: {@code ${clueDeadlines.reminderAt(verificationDueAt)}} and its overdue cycle. */
 @Component("clueDeadlines")
+@DiagramFunctions
 public class ClueDeadlines {
 
     private final ClueProperties properties;

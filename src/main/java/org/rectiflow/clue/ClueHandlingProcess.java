@@ -23,6 +23,11 @@ public final class ClueHandlingProcess {
         }
     }
 
+    /** The clue's code: the instance's business key, set by the call activity, which no call can change. */
+    public static String clueCode(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
     public static final class Variables {
         public static final String CLUE_CODE = "clueCode";
         public static final String ROUND_CODE = "roundCode";
@@ -36,12 +41,17 @@ public final class ClueHandlingProcess {
         // clue-triage.form
         public static final String TRIAGE = "triage";
         public static final String TRIAGE_REASON = "triageReason";
+        /** The triage as recorded (a {@link Triage} name), which the gateway after it routes by. */
+        public static final String TRIAGED_AS = "triagedAs";
         // set on triage to verification
         public static final String VERIFICATION_DUE_AT = "verificationDueAt";
         public static final String VERIFICATION_DUE_TEXT = "verificationDueText";
         // clue-verification.form
         public static final String VERIFICATION_RESULT = "verificationResult";
         public static final String FINDINGS = "findings";
+        /** The verification as recorded (a {@link VerificationResult} name) and its findings as the next form shows them. */
+        public static final String VERIFIED_AS = "verifiedAs";
+        public static final String VERIFICATION_FINDINGS = "verificationFindings";
         // accountability.form
         public static final String ACCOUNTABILITY_ENTRIES = "accountabilityEntries";
         // law-petition.form

@@ -1,6 +1,5 @@
 package org.rectiflow.clue;
 
-import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.VERIFICATION_DUE_AT;
 
 import java.util.Set;
@@ -51,7 +50,7 @@ public class EscalateClueDelegate extends NotifyingDelegate {
     public void execute(DelegateExecution execution) {
         ClueService.Step current = DelegateFields.choice(step, "step", ClueService.Step.class, execution);
         MessageSettings message = message(execution, current.legacyMessage());
-        clues.escalate(TypedVariables.string(execution, CLUE_CODE), current,
+        clues.escalate(ClueHandlingProcess.clueCode(execution), current,
             clock.toDate(TypedVariables.date(execution, VERIFICATION_DUE_AT)), message,
             DelegateFields.days(offsetDays, "offsetDays", execution));
     }

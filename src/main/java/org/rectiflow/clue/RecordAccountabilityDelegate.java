@@ -1,12 +1,10 @@
 package org.rectiflow.clue;
 
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.ACCOUNTABILITY_ENTRIES;
-import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 登记问责情况: one record per person held accountable, each with a person and a form. */
@@ -24,7 +22,7 @@ public class RecordAccountabilityDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String text = FormValues.of(execution).requiredText(ACCOUNTABILITY_ENTRIES, LABEL, 4000);
-        clues.recordAccountability(TypedVariables.string(execution, CLUE_CODE),
+        clues.recordAccountability(ClueHandlingProcess.clueCode(execution),
             ClueService.parseAccountability(ACCOUNTABILITY_ENTRIES, LABEL, text));
     }
 }

@@ -1,13 +1,11 @@
 package org.rectiflow.clue;
 
-import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.HANDLING;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.LAW_OUTCOME;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 登记办理结果: a law-related petition concluded or still in progress, handled according to law. */
@@ -23,7 +21,7 @@ public class RecordLawOutcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        clues.recordLawOutcome(TypedVariables.string(execution, CLUE_CODE),
+        clues.recordLawOutcome(ClueHandlingProcess.clueCode(execution),
             form.requiredChoice(LAW_OUTCOME, "办理结果", LawOutcome.class),
             form.requiredText(HANDLING, "办理情况", 4000));
     }

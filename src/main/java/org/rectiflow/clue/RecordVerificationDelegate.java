@@ -1,13 +1,14 @@
 package org.rectiflow.clue;
 
-import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.FINDINGS;
+import static org.rectiflow.clue.ClueHandlingProcess.Variables.VERIFICATION_FINDINGS;
 import static org.rectiflow.clue.ClueHandlingProcess.Variables.VERIFICATION_RESULT;
+import static org.rectiflow.clue.ClueHandlingProcess.Variables.VERIFIED_AS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 登记核实结果: true, partly true or not true, with the findings. */
@@ -23,8 +24,10 @@ public class RecordVerificationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        clues.recordVerification(TypedVariables.string(execution, CLUE_CODE),
-            form.requiredChoice(VERIFICATION_RESULT, "核实结果", VerificationResult.class),
-            form.requiredText(FINDINGS, "核实情况", 4000));
+        VerificationResult result = form.requiredChoice(VERIFICATION_RESULT, "核实结果", VerificationResult.class);
+        String findings = form.requiredText(FINDINGS, "核实情况", 4000);
+        clues.recordVerification(ClueHandlingProcess.clueCode(execution), result, findings);
+        execution.setVariable(VERIFIED_AS, result.name());
+        execution.setVariable(VERIFICATION_FINDINGS, FormText.plain(findings));
     }
 }

@@ -1,11 +1,9 @@
 package org.rectiflow.clue;
 
-import static org.rectiflow.clue.ClueHandlingProcess.Variables.CLUE_CODE;
 
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.notification.NotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -30,7 +28,7 @@ public class ReportClueDelegate extends NotifyingDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        clues.report(TypedVariables.string(execution, CLUE_CODE),
+        clues.report(ClueHandlingProcess.clueCode(execution),
             message(execution, ClueService.LEGACY_REPORT_MESSAGE));
     }
 }

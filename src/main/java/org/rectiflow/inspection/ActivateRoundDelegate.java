@@ -2,14 +2,13 @@ package org.rectiflow.inspection;
 
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.FEEDBACK_DATE_TEXT;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.REPORT_DUE_AT;
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_TITLE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.RoundRepository.Round;
+import org.rectiflow.common.FormText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,8 @@ public class ActivateRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Round round = rounds.activate(TypedVariables.string(execution, ROUND_CODE));
-        execution.setVariable(ROUND_TITLE, round.title());
+        Round round = rounds.activate(InspectionRoundProcess.roundCode(execution));
+        execution.setVariable(ROUND_TITLE, FormText.plain(round.title()));
         execution.setVariable(FEEDBACK_DATE_TEXT, EngineClock.chinese(round.feedbackDate()));
         execution.setVariable(REPORT_DUE_AT, rounds.reportDueAt(round));
         execution.setVariable(InspectionRoundProcess.Variables.RECTIFICATION_DONE, false);

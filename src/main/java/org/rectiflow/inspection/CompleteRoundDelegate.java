@@ -1,10 +1,8 @@
 package org.rectiflow.inspection;
 
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 集中整改完成: every measure is signed off or handed to normal management. */
@@ -19,6 +17,6 @@ public class CompleteRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        rounds.complete(TypedVariables.string(execution, ROUND_CODE));
+        rounds.complete(InspectionRoundProcess.roundCode(execution));
     }
 }

@@ -18,6 +18,7 @@ public final class InspectionRoundProcess {
         public static final String DRAFT_PLAN = "callActivity_draftPlan";
         public static final String UNIT_RECTIFICATION = "subProcess_unitRectification";
         public static final String DRAFT_UNIT_PLAN = "userTask_draftUnitPlan";
+        public static final String RECORD_UNIT_PLAN_DRAFT = "serviceTask_recordUnitPlanDraft";
         public static final String REVIEW_UNIT_PLAN = "userTask_reviewUnitPlan";
         public static final String EXECUTE_MEASURES = "callActivity_executeMeasures";
         public static final String UNIT_RECTIFIED = "endEvent_unitRectified";
@@ -31,6 +32,7 @@ public final class InspectionRoundProcess {
         public static final String CENTRALISED_PERIOD_ENDS = "intermediateTimerEvent_centralisedPeriodEnds";
         public static final String HAND_OVER_LONG_TERM = "serviceTask_handOverLongTermMeasures";
         public static final String DRAFT_PUBLIC_NOTE = "userTask_draftPublicNote";
+        public static final String RECORD_PUBLIC_NOTE_DRAFT = "serviceTask_recordPublicNoteDraft";
         public static final String APPROVE_PUBLIC_NOTE = "userTask_approvePublicNote";
         public static final String PUBLISH_PROGRESS = "serviceTask_publishProgress";
         public static final String LOOK_BACK_DUE = "intermediateTimerEvent_lookBackDue";
@@ -48,6 +50,11 @@ public final class InspectionRoundProcess {
         }
     }
 
+    /** The round's code: the instance's business key, set at the start, which no call can change. */
+    public static String roundCode(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
     public static final class Variables {
         public static final String ROUND_CODE = "roundCode";
         public static final String ROUND_TITLE = "roundTitle";
@@ -59,6 +66,9 @@ public final class InspectionRoundProcess {
         public static final String LOOK_BACK_AT = "lookBackAt";
         // public-note-draft.form and public-note-approval.form
         public static final String PUBLIC_NOTE = "publicNote";
+        /** The draft as the office submitted it (for the decision and the publication) and as the approval form shows it. */
+        public static final String PUBLIC_NOTE_DRAFT = "publicNoteDraft";
+        public static final String PUBLIC_NOTE_TEXT = "publicNoteText";
         public static final String PUBLIC_NOTE_DECISION = "publicNoteDecision";
         public static final String PUBLIC_NOTE_COMMENT = "publicNoteComment";
         public static final String PUBLIC_NOTE_APPROVED = "publicNoteApproved";

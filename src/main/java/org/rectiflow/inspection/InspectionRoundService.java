@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectiflow.clue.ClueRepository;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.inspection.RoundRepository.Round;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
@@ -27,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The rules of an inspection round: registration of a feedback (validated whole, then written and its
  * process started in one transaction), activation, meetings, the report to the inspection office and
- * completion. Named {@code inspectionRounds} so that diagrams may call it in expressions.
+ * completion. The diagram's expressions reach its collections through {@link RoundCollections}.
  */
-@Service("inspectionRounds")
+@Service
 public class InspectionRoundService {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9-]{1,40}");
@@ -99,8 +100,9 @@ public class InspectionRoundService {
             clues.insert(RoundRegistration.clueCode(registration.code(), clueSeq), registration.code(), clueSeq,
                 clue.kind(), clue.reference(), clue.summary(), clue.receivedOn());
         }
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(InspectionRoundProcess.KEY,
-            registration.code(), java.util.Map.of(InspectionRoundProcess.Variables.ROUND_CODE, registration.code()));
+        ProcessInstance instance = ApplicationCalls.call(() -> runtimeService.startProcessInstanceByKey(
+            InspectionRoundProcess.KEY, registration.code(),
+            java.util.Map.of(InspectionRoundProcess.Variables.ROUND_CODE, registration.code())));
         rounds.setProcessInstance(registration.code(), instance.getId());
         return instance.getId();
     }

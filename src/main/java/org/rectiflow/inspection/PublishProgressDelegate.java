@@ -1,7 +1,6 @@
 package org.rectiflow.inspection;
 
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE;
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE_DRAFT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +19,6 @@ public class PublishProgressDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        rounds.publish(TypedVariables.string(execution, ROUND_CODE), TypedVariables.string(execution, PUBLIC_NOTE));
+        rounds.publish(InspectionRoundProcess.roundCode(execution), TypedVariables.string(execution, PUBLIC_NOTE_DRAFT));
     }
 }

@@ -4,12 +4,10 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ATTENDEE
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.MEETING_DATE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.MEETING_DECISIONS;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.MEETING_TITLE;
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.common.FormValues;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +26,7 @@ public class RecordMeetingDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        rounds.recordMeeting(TypedVariables.string(execution, ROUND_CODE),
+        rounds.recordMeeting(InspectionRoundProcess.roundCode(execution),
             form.requiredDate(MEETING_DATE, "会议日期", clock.zone()),
             form.requiredText(MEETING_TITLE, "会议名称", 200),
             form.optionalText(ATTENDEES, "参会人员", 1000),

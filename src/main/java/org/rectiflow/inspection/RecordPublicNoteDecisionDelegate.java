@@ -1,14 +1,14 @@
 package org.rectiflow.inspection;
 
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.LAST_RETURN_REASON;
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE_APPROVED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE_COMMENT;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE_DECISION;
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
+import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_NOTE_DRAFT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
 import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
@@ -29,13 +29,11 @@ public class RecordPublicNoteDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        String note = form.requiredText(PUBLIC_NOTE, "公开稿正文", 4000);
+        String note = TypedVariables.string(execution, PUBLIC_NOTE_DRAFT);
         boolean approved = form.requiredChoice(PUBLIC_NOTE_DECISION, "审定意见", Decision.class) == Decision.APPROVE;
         String comment = form.optionalText(PUBLIC_NOTE_COMMENT, "意见说明", 2000);
         execution.setVariable(PUBLIC_NOTE_APPROVED,
-            rounds.decidePublicNote(TypedVariables.string(execution, ROUND_CODE), note, approved, comment));
-        execution.setVariable(LAST_RETURN_REASON, approved ? null : comment);
-        execution.setVariable(PUBLIC_NOTE_DECISION, null);
-        execution.setVariable(PUBLIC_NOTE_COMMENT, null);
+            rounds.decidePublicNote(InspectionRoundProcess.roundCode(execution), note, approved, comment));
+        execution.setVariable(LAST_RETURN_REASON, approved ? null : FormText.plain(comment));
     }
 }

@@ -3,12 +3,10 @@ package org.rectiflow.inspection;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.REPORT_DATE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.REPORT_REFERENCE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Variables.REPORT_SUMMARY;
-import static org.rectiflow.inspection.InspectionRoundProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.common.FormValues;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +25,7 @@ public class RecordReportSubmissionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        rounds.recordReport(TypedVariables.string(execution, ROUND_CODE),
+        rounds.recordReport(InspectionRoundProcess.roundCode(execution),
             form.requiredDate(REPORT_DATE, "报送日期", clock.zone()),
             form.requiredText(REPORT_REFERENCE, "报告文号", 100),
             form.requiredText(REPORT_SUMMARY, "报告摘要", 4000));

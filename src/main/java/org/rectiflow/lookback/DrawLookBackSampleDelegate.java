@@ -2,7 +2,6 @@ package org.rectiflow.lookback;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,6 @@ public class DrawLookBackSampleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lookBacks.drawSample(TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE));
+        lookBacks.drawSample(InspectionRoundProcess.roundCode(execution));
     }
 }

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 /**
  * 回头看: a random sample of the round's signed-off measures (the configured share of each unit's, at
  * least one per unit) is checked for relapse; a relapsed measure is reopened in a new
- * {@code measure-execution} instance. Named {@code lookBacks} for the diagram's expressions.
+ * {@code measure-execution} instance. The diagram reads the sample through {@link LookBackSamples}.
  */
-@Service("lookBacks")
+@Service
 public class LookBackService {
 
     public enum Finding { NO_RELAPSE, RELAPSED }

@@ -7,7 +7,7 @@ public final class LookBackVariables {
     public static final String LOOK_BACK_MEASURE = "lookBackMeasure";
     public static final String MEASURE_CONTENT = "measureContent";
     public static final String UNIT_NAME = "unitName";
-    public static final String COMPLETION_SUMMARY = "completionSummary";
+    public static final String SIGNED_OFF_SUMMARY = "signedOffSummary";
     public static final String SIGNED_OFF_TEXT = "signedOffText";
     // look-back-check.form
     public static final String RELAPSE_FINDING = "relapseFinding";

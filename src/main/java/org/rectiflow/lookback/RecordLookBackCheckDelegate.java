@@ -26,7 +26,7 @@ public class RecordLookBackCheckDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         LookBackService.Finding finding = form.requiredChoice(RELAPSE_FINDING, "核查结论", LookBackService.Finding.class);
-        lookBacks.recordCheck(TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE),
+        lookBacks.recordCheck(InspectionRoundProcess.roundCode(execution),
             TypedVariables.string(execution, LOOK_BACK_MEASURE), finding,
             form.requiredText(LOOK_BACK_FINDINGS, "核查情况", 4000));
         execution.setVariable(RELAPSED, finding == LookBackService.Finding.RELAPSED);

@@ -21,7 +21,7 @@ public class ReopenMeasureDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lookBacks.reopen(TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE),
+        lookBacks.reopen(InspectionRoundProcess.roundCode(execution),
             TypedVariables.string(execution, LOOK_BACK_MEASURE), TypedVariables.string(execution, LOOK_BACK_FINDINGS));
     }
 }

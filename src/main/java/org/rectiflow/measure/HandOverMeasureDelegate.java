@@ -1,9 +1,8 @@
 package org.rectiflow.measure;
 
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEWED_BY;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_OPINION;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_OPINION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +21,7 @@ public class HandOverMeasureDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        measures.handOver(TypedVariables.string(execution, MEASURE_CODE), TypedVariables.string(execution, REVIEWED_BY),
-            TypedVariables.string(execution, REVIEW_COMMENT), TypedVariables.string(execution, SIGN_OFF_COMMENT));
+        measures.handOver(MeasureExecutionProcess.measureCode(execution), TypedVariables.string(execution, REVIEWED_BY),
+            TypedVariables.string(execution, REVIEW_OPINION), TypedVariables.string(execution, SIGN_OFF_OPINION));
     }
 }

@@ -37,14 +37,20 @@ public final class MeasureExecutionProcess {
         }
     }
 
+    /**
+     * The measure's code: the instance's business key, which the engine sets at the start and no call can change
+     * (the {@code measureCode} variable is only the call activity's input and a column of the Tasklist).
+     */
+    public static String measureCode(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
     public static final class Variables {
         public static final String MEASURE_CODE = "measureCode";
         public static final String ROUND_CODE = "roundCode";
         // set when the measure starts
         public static final String UNIT_GROUP = "unitGroup";
         public static final String LEAD_UNIT_GROUP = "leadUnitGroup";
-        /** Who signs off: the supervision group, or 从严办 once the measure is under normal management. */
-        public static final String SIGN_OFF_GROUP = "signOffGroup";
         public static final String DEADLINE = "deadline";
         public static final String DEADLINE_TEXT = "deadlineText";
         public static final String PROBLEM_TITLE = "problemTitle";
@@ -57,8 +63,13 @@ public final class MeasureExecutionProcess {
         public static final String COMPLETION_SUMMARY = "completionSummary";
         public static final String EVIDENCE = "evidence";
         public static final String REPORT_STATUS = "reportStatus";
-        /** Set when the report is recorded: the status in words, for the review forms. */
+        // set when the report is recorded: what the unit reported, for the gateway and the review forms
+        /** The reported status (a {@link ReportStatus} name), checked by the recording delegate. */
+        public static final String REPORTED_STATUS = "reportedStatus";
         public static final String REPORT_STATUS_TEXT = "reportStatusText";
+        public static final String REPORTED_PROGRESS = "reportedProgress";
+        public static final String REPORTED_SUMMARY = "reportedSummary";
+        public static final String REPORTED_EVIDENCE = "reportedEvidence";
         // lead-unit-review.form and supervision-sign-off.form
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_COMMENT = "reviewComment";
@@ -67,7 +78,12 @@ public final class MeasureExecutionProcess {
         // set by the decision-recording service tasks
         public static final String APPROVED = "approved";
         public static final String REJECTION_REASON = "rejectionReason";
+        /** The rejection reason as the unit's form shows it (plain text). */
+        public static final String REJECTION_REASON_TEXT = "rejectionReasonText";
         public static final String REVIEWED_BY = "reviewedBy";
+        /** The lead unit's and the supervision group's comments on their approval, for the archive record. */
+        public static final String REVIEW_OPINION = "reviewOpinion";
+        public static final String SIGN_OFF_OPINION = "signOffOpinion";
         public static final String REWORK_COUNT = "reworkCount";
         /** Local to an escalation path: whether this step wrote a new notice. */
         public static final String ESCALATION_RECORDED = "escalationRecorded";

@@ -19,8 +19,9 @@ class MeasureHistory {
     LedgerCopies measureLedgerCopies() {
         return new LedgerCopies(MeasureExecutionProcess.KEY, Set.of(
             Variables.MEASURE_CODE, Variables.ROUND_CODE, Variables.UNIT_GROUP, Variables.LEAD_UNIT_GROUP,
-            Variables.SIGN_OFF_GROUP, Variables.DEADLINE, Variables.DEADLINE_TEXT, Variables.PROBLEM_TITLE,
+            Variables.DEADLINE, Variables.DEADLINE_TEXT, Variables.PROBLEM_TITLE,
             Variables.MEASURE_CONTENT, Variables.UNIT_NAME, Variables.LEADER_NAME, Variables.KIND_TEXT,
-            Variables.REWORK_COUNT, Variables.ESCALATION_RECORDED));
+            Variables.REWORK_COUNT, Variables.ESCALATION_RECORDED, Variables.REPORTED_STATUS, Variables.REPORT_STATUS_TEXT,
+            Variables.REPORTED_PROGRESS, Variables.REPORTED_SUMMARY, Variables.REPORTED_EVIDENCE));
     }
 }

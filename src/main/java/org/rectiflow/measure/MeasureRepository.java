@@ -83,7 +83,7 @@ public class MeasureRepository {
 
     /** Reopens a closed measure with a new deadline. */
     public void reopen(String code, LocalDate deadline) {
-        jdbc.sql("UPDATE measure SET status = ?, deadline = ?, closed_at = NULL WHERE code = ?")
+        jdbc.sql("UPDATE measure SET status = ?, deadline = ?, closed_at = NULL, process_instance_id = NULL WHERE code = ?")
             .params(MeasureStatus.IN_PROGRESS.name(), deadline, code).update();
     }
 

@@ -62,9 +62,18 @@ public class MeasureService {
         return measures.require(code);
     }
 
-    /** The unit's work begins. Idempotent. */
+    /**
+     * The unit's work begins. Idempotent for its own instance; a second instance for a measure whose work is open
+     * in another (a diagram calling measure-execution twice) is refused, so the ledger and the engine never
+     * disagree about where the measure stands.
+     */
     public Measure start(String code, String processInstanceId) {
         Measure measure = measures.require(code);
+        if (measure.processInstanceId() != null && !measure.processInstanceId().equals(processInstanceId)
+            && !measure.status().isClosed()) {
+            throw new IllegalStateException("Measure " + code + " is already in progress in process instance "
+                + measure.processInstanceId() + "; refusing to start it again in " + processInstanceId);
+        }
         measures.setProcessInstance(code, processInstanceId);
         if (measure.status() == MeasureStatus.REGISTERED) {
             changeStatus(measure, MeasureStatus.IN_PROGRESS, "下发单位整改");
@@ -144,7 +153,11 @@ public class MeasureService {
     }
 
     /** The group that signs the measure off: the supervision group, or 从严办 under normal management. */
-    public String signOffGroup(Measure measure) {
+    public String signOffGroup(String code) {
+        return signOffGroup(measures.require(code));
+    }
+
+    private String signOffGroup(Measure measure) {
         return MeasureRepository.MANAGED_BY_NORMAL_MANAGEMENT.equals(measure.managedBy())
             ? org.rectiflow.identity.RoleGroups.NORMAL_MANAGEMENT : org.rectiflow.identity.RoleGroups.SUPERVISION;
     }

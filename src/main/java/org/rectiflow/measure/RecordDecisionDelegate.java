@@ -1,21 +1,23 @@
 package org.rectiflow.measure;
 
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.APPROVED;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON_TEXT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEWED_BY;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_OPINION;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_DECISION;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_DECISION;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_OPINION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.DelegateFields;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.MeasureExecutionProcess.Decision;
 import org.rectiflow.measure.MeasureService.Stage;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
  * 登记审核意见 / 登记销号意见: reads the decision of the lead unit's review or the supervision group's
  * sign-off (the service task's {@code stage} field: REVIEW or SIGN_OFF; element template
  * {@code rectiflow.recordDecision}), refuses a rejection without a reason, and sets {@code approved} and
- * {@code rejectionReason} for the gateways and the rework notice.
+ * {@code rejectionReason} for the gateways and the rework notice (and its plain-text copy for the unit's form).
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -62,12 +64,16 @@ public class RecordDecisionDelegate implements JavaDelegate {
         }
         execution.setVariable(APPROVED, approved);
         if (approved) {
-            measures.recordApproval(TypedVariables.string(execution, MEASURE_CODE), current, comment);
+            measures.recordApproval(MeasureExecutionProcess.measureCode(execution), current, comment);
             if (review) {
                 execution.setVariable(REVIEWED_BY, actor.id());
+                execution.setVariable(REVIEW_OPINION, comment);
+            } else {
+                execution.setVariable(SIGN_OFF_OPINION, comment);
             }
         } else {
             execution.setVariable(REJECTION_REASON, current.label() + "退回：" + comment);
+            execution.setVariable(REJECTION_REASON_TEXT, FormText.plain(current.label() + "退回：" + comment));
         }
     }
 }

@@ -3,13 +3,11 @@ package org.rectiflow.measure;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.INTERVIEWEE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.INTERVIEW_DATE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.INTERVIEW_RECORD;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 记录约谈: the leading group's interview of an overdue unit, from its form. */
@@ -27,7 +25,7 @@ public class RecordInterviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        measures.recordInterview(TypedVariables.string(execution, MEASURE_CODE),
+        measures.recordInterview(MeasureExecutionProcess.measureCode(execution),
             form.requiredDate(INTERVIEW_DATE, "约谈日期", clock.zone()),
             form.requiredText(INTERVIEWEE, "约谈对象", 200),
             form.requiredText(INTERVIEW_RECORD, "约谈记录", 4000));

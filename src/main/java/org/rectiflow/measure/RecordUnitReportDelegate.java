@@ -2,27 +2,24 @@ package org.rectiflow.measure;
 
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.COMPLETION_SUMMARY;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.EVIDENCE;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PROGRESS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_EVIDENCE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_PROGRESS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_STATUS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_SUMMARY;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS_TEXT;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_COMMENT;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEW_DECISION;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_COMMENT;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_DECISION;
-
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * 登记整改报告: checks the unit's report (an error names the field and, as this runs in the task's
- * transaction, leaves the task open with nothing written), writes it and its evidence to the ledger,
- * and clears the previous review decisions so the review forms open empty.
+ * transaction, leaves the task open with nothing written), writes it and its evidence to the ledger, and
+ * keeps what the review forms show and the status the gateway after sign-off routes by.
  */
 @Component
 public class RecordUnitReportDelegate implements JavaDelegate {
@@ -41,8 +38,11 @@ public class RecordUnitReportDelegate implements JavaDelegate {
             form.requiredText(COMPLETION_SUMMARY, "整改完成情况", 4000),
             form.requiredText(EVIDENCE, "佐证材料", 4000),
             form.requiredChoice(REPORT_STATUS, "办理状态", ReportStatus.class));
-        measures.recordReport(TypedVariables.string(execution, MEASURE_CODE), report);
+        measures.recordReport(MeasureExecutionProcess.measureCode(execution), report);
+        execution.setVariable(REPORTED_STATUS, report.status().name());
         execution.setVariable(REPORT_STATUS_TEXT, report.status().label());
-        execution.removeVariables(List.of(REVIEW_DECISION, REVIEW_COMMENT, SIGN_OFF_DECISION, SIGN_OFF_COMMENT));
+        execution.setVariable(REPORTED_PROGRESS, FormText.plain(report.progress()));
+        execution.setVariable(REPORTED_SUMMARY, FormText.plain(report.completionSummary()));
+        execution.setVariable(REPORTED_EVIDENCE, FormText.plain(report.evidence()));
     }
 }

@@ -3,14 +3,13 @@ package org.rectiflow.plan;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUNDS;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.rectiflow.inspection.RoundRepository;
+import org.rectiflow.common.FormText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +43,11 @@ public class CreatePlanDraftDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String roundCode = TypedVariables.string(execution, ROUND_CODE);
+        String roundCode = RectificationPlanProcess.roundCode(execution);
         execution.setVariable(PLAN_VERSION, plans.createFirstVersion(roundCode));
         execution.setVariable(COMMENT_ROUND, 0);
         execution.setVariable(COMMENT_ROUNDS, commentRounds(execution));
-        execution.setVariable(InspectionRoundProcess.Variables.ROUND_TITLE, rounds.requireRound(roundCode).title());
+        execution.setVariable(InspectionRoundProcess.Variables.ROUND_TITLE,
+            FormText.plain(rounds.requireRound(roundCode).title()));
     }
 }

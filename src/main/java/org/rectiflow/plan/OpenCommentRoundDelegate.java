@@ -4,19 +4,24 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_DUE_
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_DUE_TEXT;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY_DRAFT;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY_TEXT;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
 import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
-/** 发起征求意见: the next comment round opens on the newest version, with its deadline. */
+/**
+ * 发起征求意见: the next comment round opens on the newest version, with its deadline. The first round follows
+ * the office's draft, whose summary it checks and keeps; later rounds keep that summary.
+ */
 @Component
 public class OpenCommentRoundDelegate implements JavaDelegate {
 
@@ -33,8 +38,16 @@ public class OpenCommentRoundDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int version = TypedVariables.integer(execution, PLAN_VERSION, 1);
-        plans.saveSummary(TypedVariables.string(execution, ROUND_CODE), version,
-            FormValues.of(execution).requiredText(PLAN_SUMMARY, "整改方案说明", 4000));
+        String summary = FormValues.of(execution).optionalText(PLAN_SUMMARY, "整改方案说明", 4000);
+        if (summary == null) {
+            summary = TypedVariables.string(execution, PLAN_SUMMARY_DRAFT);
+        }
+        if (summary == null) {
+            throw FormValues.invalid(PLAN_SUMMARY, "整改方案说明", "不能为空");
+        }
+        plans.saveSummary(RectificationPlanProcess.roundCode(execution), version, summary);
+        execution.setVariable(PLAN_SUMMARY_DRAFT, summary);
+        execution.setVariable(PLAN_SUMMARY_TEXT, FormText.plain(summary));
         execution.setVariable(COMMENT_ROUND, TypedVariables.integer(execution, COMMENT_ROUND, 0) + 1);
         Date due = deadlines.commentDueAt();
         execution.setVariable(COMMENT_DUE_AT, due);

@@ -3,10 +3,12 @@ package org.rectiflow.plan;
 import java.util.Date;
 
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.guard.DiagramFunctions;
 import org.springframework.stereotype.Component;
 
 /** The comment rounds' timers: {@code ${planDeadlines.commentReminderAt(commentDueAt)}}. */
 @Component("planDeadlines")
+@DiagramFunctions
 public class PlanDeadlines {
 
     private final PlanProperties properties;

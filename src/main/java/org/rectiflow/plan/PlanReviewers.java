@@ -9,6 +9,7 @@ import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Recipients;
 import org.rectiflow.notification.UnitRecipient;
+import org.rectiflow.guard.DiagramFunctions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code unit:<code>}; the comment task's candidate expressions take it apart.
  */
 @Component("planReviewers")
+@DiagramFunctions
 public class PlanReviewers {
 
     private static final String USER = "user:";

@@ -3,21 +3,22 @@ package org.rectiflow.plan;
 import static org.rectiflow.plan.UnitPlanVariables.LAST_RETURN_REASON;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_CODE;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_NAME;
-import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_DRAFT;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_TEXT;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_APPROVED;
-import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_COMMENT;
-import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_DECISION;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_TASK_LIST;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * On the start of each unit's rectification: the unit's name and task list for its forms, and the
- * implementation plan's fields made local, so that units answering at the same time never collide.
+ * On the start of each unit's rectification: the unit's name and task list for its forms, and the variables its
+ * steps keep (the plan as submitted, the decision, the return reason) made local, so that units answering at the
+ * same time never collide. (The form values themselves are never stored: see guard/TaskForms.)
  */
 @Component
 public class PrepareUnitPlanListener implements ExecutionListener {
@@ -31,11 +32,10 @@ public class PrepareUnitPlanListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String unit = TypedVariables.string(execution, UNIT_CODE);
-        String round = TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE);
+        String round = InspectionRoundProcess.roundCode(execution);
         execution.setVariableLocal(UNIT_NAME, plans.unitName(unit).orElse(unit));
-        execution.setVariableLocal(UNIT_TASK_LIST, plans.taskList(round, unit));
-        for (String field : new String[] {UNIT_PLAN, UNIT_PLAN_DECISION, UNIT_PLAN_COMMENT, UNIT_PLAN_APPROVED,
-            LAST_RETURN_REASON}) {
+        execution.setVariableLocal(UNIT_TASK_LIST, FormText.plain(plans.taskList(round, unit)));
+        for (String field : new String[] {UNIT_PLAN_DRAFT, UNIT_PLAN_TEXT, UNIT_PLAN_APPROVED, LAST_RETURN_REASON}) {
             execution.setVariableLocal(field, null);
         }
     }

@@ -3,7 +3,6 @@ package org.rectiflow.plan;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +21,7 @@ public class RecordNoCommentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        plans.recordNoComment(TypedVariables.string(execution, ROUND_CODE),
+        plans.recordNoComment(RectificationPlanProcess.roundCode(execution),
             TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.integer(execution, PLAN_VERSION, 1),
             TypedVariables.string(execution, REVIEWER));
     }

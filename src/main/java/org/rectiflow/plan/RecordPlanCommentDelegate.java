@@ -5,7 +5,6 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_TARG
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_TEXT;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +25,7 @@ public class RecordPlanCommentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        plans.recordComment(TypedVariables.string(execution, ROUND_CODE),
+        plans.recordComment(RectificationPlanProcess.roundCode(execution),
             TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.integer(execution, PLAN_VERSION, 1),
             TypedVariables.string(execution, REVIEWER),
             form.optionalText(COMMENT_TARGET, "意见针对的措施编号", 64),

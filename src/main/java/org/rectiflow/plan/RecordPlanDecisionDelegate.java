@@ -5,13 +5,12 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.LAST_RETURN_
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_APPROVED;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_DECISION;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_DECISION_REASON;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.plan.RectificationPlanProcess.Decision;
+import org.rectiflow.common.FormText;
 import org.springframework.stereotype.Component;
 
 /** 登记审定意见: the Party committee approves the newest version, or sends the plan back with a reason. */
@@ -28,10 +27,10 @@ public class RecordPlanDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         String reason = form.optionalText(PLAN_DECISION_REASON, "意见说明", 2000);
-        boolean approved = plans.decide(TypedVariables.string(execution, ROUND_CODE),
+        boolean approved = plans.decide(RectificationPlanProcess.roundCode(execution),
             form.requiredInteger(APPROVED_VERSION, "审定版本号"),
             form.requiredChoice(PLAN_DECISION, "审定意见", Decision.class), reason);
         execution.setVariable(PLAN_APPROVED, approved);
-        execution.setVariable(LAST_RETURN_REASON, approved ? null : reason);
+        execution.setVariable(LAST_RETURN_REASON, approved ? null : FormText.plain(reason));
     }
 }

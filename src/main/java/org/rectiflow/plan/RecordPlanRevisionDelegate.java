@@ -3,12 +3,10 @@ package org.rectiflow.plan;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.MEASURE_CHANGES;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVISION_NOTES;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 形成新版本: the office's revision becomes the next version, with what it changed. */
@@ -24,7 +22,7 @@ public class RecordPlanRevisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        int version = plans.revise(TypedVariables.string(execution, ROUND_CODE),
+        int version = plans.revise(RectificationPlanProcess.roundCode(execution),
             form.requiredText(REVISION_NOTES, "修改说明", 4000), form.optionalText(MEASURE_CHANGES, "措施修改", 100_000));
         execution.setVariable(PLAN_VERSION, version);
         execution.removeVariable(MEASURE_CHANGES);

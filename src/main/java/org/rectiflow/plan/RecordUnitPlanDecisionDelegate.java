@@ -2,13 +2,14 @@ package org.rectiflow.plan;
 
 import static org.rectiflow.plan.UnitPlanVariables.LAST_RETURN_REASON;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_CODE;
-import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_DRAFT;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_APPROVED;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_COMMENT;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_DECISION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
 import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.InspectionRoundProcess;
@@ -30,7 +31,7 @@ public class RecordUnitPlanDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        String planText = form.requiredText(UNIT_PLAN, "本单位整改实施方案", 4000);
+        String planText = TypedVariables.string(execution, UNIT_PLAN_DRAFT);
         UnitPlanVariables.Decision decision = form.requiredChoice(UNIT_PLAN_DECISION, "审核意见",
             UnitPlanVariables.Decision.class);
         String comment = form.optionalText(UNIT_PLAN_COMMENT, "意见说明", 2000);
@@ -38,11 +39,9 @@ public class RecordUnitPlanDecisionDelegate implements JavaDelegate {
         if (!approved && comment == null) {
             throw FormValues.invalid(UNIT_PLAN_COMMENT, "意见说明", "退回修改时必须填写理由");
         }
-        plans.recordUnitPlan(TypedVariables.string(execution, InspectionRoundProcess.Variables.ROUND_CODE),
+        plans.recordUnitPlan(InspectionRoundProcess.roundCode(execution),
             TypedVariables.string(execution, UNIT_CODE), planText, approved, comment);
         execution.setVariable(UNIT_PLAN_APPROVED, approved);
-        execution.setVariable(LAST_RETURN_REASON, approved ? null : comment);
-        execution.setVariable(UNIT_PLAN_DECISION, null);
-        execution.setVariable(UNIT_PLAN_COMMENT, null);
+        execution.setVariable(LAST_RETURN_REASON, approved ? null : FormText.plain(comment));
     }
 }

@@ -25,6 +25,11 @@ public final class RectificationPlanProcess {
         }
     }
 
+    /** The round's code: the instance's business key (the round's, passed by the call activity), which no call can change. */
+    public static String roundCode(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
+    }
+
     public static final class Variables {
         public static final String ROUND_CODE = "roundCode";
         public static final String PLAN_VERSION = "planVersion";
@@ -36,7 +41,10 @@ public final class RectificationPlanProcess {
         public static final String REVIEWER = "reviewer";
         // plan-draft.form
         public static final String PLAN_SUMMARY = "planSummary";
-        // plan-comment.form (local to each reviewer's instance)
+        /** The plan's summary as the office drafted it, and as the comment and approval forms show it. */
+        public static final String PLAN_SUMMARY_DRAFT = "planSummaryDraft";
+        public static final String PLAN_SUMMARY_TEXT = "planSummaryText";
+        // plan-comment.form
         public static final String COMMENT_TARGET = "commentTarget";
         public static final String COMMENT_TEXT = "commentText";
         // plan-revision.form

@@ -3,7 +3,6 @@ package org.rectiflow.plan;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_DUE_TEXT;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUND;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import java.util.Set;
 
@@ -37,7 +36,7 @@ public class RemindPlanReviewerDelegate extends UnitNotifyingDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         MessageSettings message = message(execution, PlanService.LEGACY_REMINDER_MESSAGE);
-        plans.remindReviewer(TypedVariables.string(execution, ROUND_CODE),
+        plans.remindReviewer(RectificationPlanProcess.roundCode(execution),
             TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.string(execution, REVIEWER),
             TypedVariables.string(execution, COMMENT_DUE_TEXT), message);
     }

@@ -1,11 +1,9 @@
 package org.rectiflow.plan;
 
-import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_CODE;
 
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.notification.UnitNotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -31,7 +29,7 @@ public class SendTaskListsDelegate extends UnitNotifyingDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        plans.sendTaskLists(TypedVariables.string(execution, ROUND_CODE),
+        plans.sendTaskLists(RectificationPlanProcess.roundCode(execution),
             message(execution, PlanService.LEGACY_TASK_LIST_MESSAGE));
     }
 }

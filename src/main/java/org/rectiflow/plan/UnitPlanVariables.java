@@ -9,6 +9,9 @@ public final class UnitPlanVariables {
     public static final String UNIT_TASK_LIST = "unitTaskList";
     // unit-plan.form
     public static final String UNIT_PLAN = "unitPlan";
+    /** The unit's plan as it submitted it (for the office's decision) and as the review form shows it. */
+    public static final String UNIT_PLAN_DRAFT = "unitPlanDraft";
+    public static final String UNIT_PLAN_TEXT = "unitPlanText";
     // unit-plan-review.form
     public static final String UNIT_PLAN_DECISION = "unitPlanDecision";
     public static final String UNIT_PLAN_COMMENT = "unitPlanComment";

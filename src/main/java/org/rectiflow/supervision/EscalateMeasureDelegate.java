@@ -1,7 +1,6 @@
 package org.rectiflow.supervision;
 
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.ESCALATION_RECORDED;
-import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MEASURE_CODE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COUNT;
 
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.TypedVariables;
+import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureService;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.UnitNotifyingDelegate;
@@ -53,7 +53,7 @@ public class EscalateMeasureDelegate extends UnitNotifyingDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String measureCode = TypedVariables.string(execution, MEASURE_CODE);
+        String measureCode = MeasureExecutionProcess.measureCode(execution);
         EscalationStep current = DelegateFields.choice(step, "step", EscalationStep.class, execution);
         MessageSettings message = message(execution, current.legacyMessage());
         boolean recorded = supervision.escalate(measureCode, current,

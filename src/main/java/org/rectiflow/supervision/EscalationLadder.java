@@ -5,6 +5,7 @@ import java.util.Date;
 
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.RepeatingDeadline;
+import org.rectiflow.guard.DiagramFunctions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * task is created, so after a rework the ladder is laid anew from the same deadline.
  */
 @Component("escalationLadder")
+@DiagramFunctions
 public class EscalationLadder {
 
     private final EscalationProperties properties;

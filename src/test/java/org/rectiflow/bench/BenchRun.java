@@ -30,6 +30,7 @@ import org.rectiflow.RectiflowApplication;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.demo.DemoRound;
 import org.rectiflow.demo.RoundWalkthrough;
+import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.ledger.LedgerCopyHistoryPlugin;
@@ -447,9 +448,10 @@ final class BenchRun implements AutoCloseable {
         Date deadline = clock.deadlineInstant(today.plusDays(DEADLINE_DAYS));
         new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
             for (int i = 0; i < count; i++) {
-                runtime.startProcessInstanceByKey(BareShape.KEY, prefix + "-" + i, BareShape.variables(
-                    UNITS.get(i % UNITS.size()), ladder.greenAt(deadline), ladder.amberAt(deadline), deadline,
-                    ladder.overdueCycle(deadline), ladder.interviewAt(deadline)));
+                int n = i;
+                ApplicationCalls.call(() -> runtime.startProcessInstanceByKey(BareShape.KEY, prefix + "-" + n,
+                    BareShape.variables(UNITS.get(n % UNITS.size()), ladder.greenAt(deadline), ladder.amberAt(deadline),
+                        deadline, ladder.overdueCycle(deadline), ladder.interviewAt(deadline))));
             }
         });
     }

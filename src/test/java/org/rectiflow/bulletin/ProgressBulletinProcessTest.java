@@ -110,7 +110,7 @@ class ProgressBulletinProcessTest extends ProcessTest {
 
     /** Runs one measure's execution from the start to its sign-off. */
     private void signOff(String roundCode, String measureCode) {
-        ProcessInstance measure = runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
+        ProcessInstance measure = start(MeasureExecutionProcess.KEY, measureCode,
             Map.of(MeasureExecutionProcess.Variables.MEASURE_CODE, measureCode,
                 MeasureExecutionProcess.Variables.ROUND_CODE, roundCode));
         complete(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES, Map.of("progress", "已完成",

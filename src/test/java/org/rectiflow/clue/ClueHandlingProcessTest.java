@@ -17,6 +17,7 @@ import static org.rectiflow.clue.ClueHandlingProcess.Elements.VERIFY_CLUE;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.notification.OutboxEntry;
+import org.rectiflow.support.ForgedCompletions;
 import org.rectiflow.support.ProcessTest;
 import org.rectiflow.support.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +49,7 @@ class ClueHandlingProcessTest extends ProcessTest {
 
     private ProcessInstance handle(int seq) {
         String code = RoundRegistration.clueCode(round, seq);
-        return runtimeService.startProcessInstanceByKey(ClueHandlingProcess.KEY, code,
+        return start(ClueHandlingProcess.KEY, code,
             Map.of("clueCode", code, "roundCode", round));
     }
 
@@ -213,5 +215,37 @@ class ClueHandlingProcessTest extends ProcessTest {
         assertThat(clues.ofRound(round)).extracting(ClueRepository.Clue::status)
             .containsExactly(ClueStatus.IN_HANDLING, ClueStatus.DUPLICATE);
         assertThat(List.of(clue(2).duplicateOf())).containsExactly(clue(1).code());
+    }
+
+    // --- a task accepts its own form and nothing else (issue 13) ---
+
+    @Test
+    void everyTaskOfAClueAcceptsOnlyItsOwnFormFields() {
+        ForgedCompletions forged = new ForgedCompletions(processEngine, jdbc);
+        Set<String> candidates = ForgedCompletions.declaredVariables(ClueHandlingProcess.Variables.class);
+        List<String> routing = List.of("clueCode", "roundCode", "clueKind", "duplicate", "triagedAs", "verifiedAs",
+            "verificationDueAt", ForgedCompletions.UNKNOWN);
+
+        ProcessInstance instance = start(1, petition("XF-1", "反映民警违规收费"), lawRelated("SF-1"));
+        Map<String, Object> triage = Map.of("triage", "VERIFY", "triageReason", "线索具体，转初核");
+        assertThat(forged.assertEachRefused(task(instance, TRIAGE_CLUE), triage, candidates)).containsAll(routing);
+        complete(instance, TRIAGE_CLUE, triage);
+
+        Map<String, Object> verification = Map.of("verificationResult", "TRUE", "findings", "经核查，反映问题属实");
+        assertThat(forged.assertEachRefused(task(instance, VERIFY_CLUE), verification, candidates))
+            .containsAll(routing);
+        complete(instance, VERIFY_CLUE, verification);
+
+        Map<String, Object> accountability = Map.of("accountabilityEntries", "张三（窗口科、科员）：批评教育");
+        assertThat(forged.assertEachRefused(task(instance, RECORD_ACCOUNTABILITY), accountability, candidates))
+            .containsAll(routing);
+        complete(instance, RECORD_ACCOUNTABILITY, accountability);
+        assertThat(instance).isEnded().hasPassed(CLUE_HANDLED);
+
+        ProcessInstance law = handle(2);
+        Map<String, Object> handling = Map.of("lawOutcome", "CONCLUDED", "handling", "已依法处理并答复");
+        assertThat(forged.assertEachRefused(task(law, HANDLE_LAW_PETITION), handling, candidates)).containsAll(routing);
+        complete(law, HANDLE_LAW_PETITION, handling);
+        assertThat(law).isEnded();
     }
 }

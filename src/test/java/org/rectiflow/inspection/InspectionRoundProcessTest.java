@@ -26,8 +26,10 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Elements.ROUND_COM
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.SUBMIT_REPORT;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,10 +39,13 @@ import org.rectiflow.clue.ClueHandlingProcess;
 import org.rectiflow.clue.ClueKind;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
+import org.rectiflow.lookback.LookBackVariables;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureStatus;
 import org.rectiflow.plan.RectificationPlanProcess;
+import org.rectiflow.plan.UnitPlanVariables;
+import org.rectiflow.support.ForgedCompletions;
 import org.rectiflow.support.ProcessTest;
 import org.rectiflow.support.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,7 +122,9 @@ class InspectionRoundProcessTest extends ProcessTest {
 
         Task siming = unitTask(instance, DRAFT_UNIT_PLAN, "siming");
         Task haicang = unitTask(instance, DRAFT_UNIT_PLAN, "haicang");
-        assertThat(taskService.getVariable(siming.getId(), "unitTaskList")).asString().contains(round + "-01-01");
+        // the task list as the form shows it: plain text, each Markdown character escaped (common/FormText)
+        assertThat(taskService.getVariable(siming.getId(), "unitTaskList")).asString().startsWith("1\\. " + round
+            + "\\-01\\-01 测试整改措施：");
         taskService.complete(siming.getId(), Map.of("unitPlan", "思明分局整改实施方案"));
         taskService.complete(haicang.getId(), Map.of("unitPlan", "海沧分局整改实施方案"));
 
@@ -304,5 +311,58 @@ class InspectionRoundProcessTest extends ProcessTest {
         complete(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW, Map.of("reviewDecision", "APPROVE"));
         complete(measure, MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF, Map.of("signOffDecision", "APPROVE"));
         assertThat(measure).isEnded();
+    }
+
+    // --- a task accepts its own form and nothing else (issue 13) ---
+
+    @Test
+    void everyTaskOfTheRoundAcceptsOnlyItsOwnFormFields() {
+        ForgedCompletions forged = new ForgedCompletions(processEngine, jdbc);
+        Set<String> candidates = ForgedCompletions.declaredVariables(InspectionRoundProcess.Variables.class,
+            UnitPlanVariables.class, LookBackVariables.class);
+        List<String> routing = List.of("roundCode", "unitCode", "measureCode", "lookBackMeasure", "reportDueAt",
+            "centralisedPeriodEndsAt", "lookBackAt", "rectificationDone", "unitPlanApproved", "publicNoteApproved",
+            "relapsed", "publicNoteDraft", "unitPlanDraft", ForgedCompletions.UNKNOWN);
+        String round = registerRound(MeasureKind.IMMEDIATE, 30);
+        ProcessInstance instance = instanceOf(round);
+
+        assertThat(forged.assertEachRefused(task(instance, LEADING_GROUP_MEETING), MEETING, candidates))
+            .containsAll(routing);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+        walkthrough.approvePlan(round, "整改方案", "无");
+
+        Map<String, Object> unitPlan = Map.of("unitPlan", "思明分局整改实施方案");
+        assertThat(forged.assertEachRefused(unitTask(instance, DRAFT_UNIT_PLAN, "siming"), unitPlan, candidates))
+            .containsAll(routing);
+        complete(instance, DRAFT_UNIT_PLAN, unitPlan);
+        Map<String, Object> unitPlanDecision = new HashMap<>(Map.of("unitPlanDecision", "APPROVE"));
+        unitPlanDecision.put("unitPlanComment", null);
+        assertThat(forged.assertEachRefused(task(instance, REVIEW_UNIT_PLAN), unitPlanDecision, candidates))
+            .containsAll(routing);
+        complete(instance, REVIEW_UNIT_PLAN, unitPlanDecision);
+        finishMeasure(round + "-01-01", "COMPLETED");
+
+        if (task(instance, SUBMIT_REPORT) == null) {
+            fire(instance, REPORT_DUE);
+        }
+        assertThat(forged.assertEachRefused(task(instance, SUBMIT_REPORT), REPORT, candidates)).containsAll(routing);
+        complete(instance, SUBMIT_REPORT, REPORT);
+        fire(instance, CENTRALISED_PERIOD_ENDS);
+        Map<String, Object> note = Map.of("publicNote", "整改进展情况");
+        assertThat(forged.assertEachRefused(task(instance, DRAFT_PUBLIC_NOTE), note, candidates)).containsAll(routing);
+        complete(instance, DRAFT_PUBLIC_NOTE, note);
+        Map<String, Object> noteDecision = new HashMap<>(Map.of("publicNoteDecision", "APPROVE"));
+        noteDecision.put("publicNoteComment", null);
+        assertThat(forged.assertEachRefused(task(instance, APPROVE_PUBLIC_NOTE), noteDecision, candidates))
+            .containsAll(routing);
+        complete(instance, APPROVE_PUBLIC_NOTE, noteDecision);
+
+        fire(instance, LOOK_BACK_DUE);
+        Map<String, Object> check = Map.of("relapseFinding", "NO_RELAPSE", "lookBackFindings", "整改成效巩固");
+        assertThat(forged.assertEachRefused(task(instance, CHECK_FOR_RELAPSE), check, candidates)).containsAll(routing);
+        complete(instance, CHECK_FOR_RELAPSE, check);
+        assertThat(instance).isEnded();
+        assertThat(jdbc.sql("SELECT public_note FROM inspection_round WHERE code = ?").param(round).query(String.class)
+            .single()).isEqualTo("整改进展情况");
     }
 }

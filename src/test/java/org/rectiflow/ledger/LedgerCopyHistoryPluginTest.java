@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,37 +25,50 @@ import org.rectiflow.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** The measure's ledger copies keep their value in history but no variable-update details; form values keep both. */
+/**
+ * The measure's ledger copies keep their value in history but no variable-update details; form values are never
+ * variables (guard/TaskForms) and stay in the history of the form's submission.
+ */
 class LedgerCopyHistoryPluginTest extends ProcessTest {
 
     @Autowired HistoryService historyService;
+    @Autowired FormService formService;
 
     @Test
-    void ledgerCopiesHaveNoDetailsAndFormValuesKeepTheirs() {
+    void ledgerCopiesHaveNoDetailsAndFormValuesStayInTheSubmissionsHistoryOnly() {
         String round = registerRound(MeasureKind.IMMEDIATE, 40);
         String measureCode = RoundRegistration.measureCode(round, 1, 1);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
+        ProcessInstance instance = start(MeasureExecutionProcess.KEY, measureCode,
             Map.of(Variables.MEASURE_CODE, measureCode, Variables.ROUND_CODE, round));
         fire(instance, Elements.GREEN_REMINDER);
-        complete(instance, Elements.UNIT_RECTIFIES, Map.of(Variables.PROGRESS, "已制定方案并组织实施",
-            Variables.COMPLETION_SUMMARY, "印发制度1项", Variables.EVIDENCE, "〔2026〕12号文件",
-            Variables.REPORT_STATUS, "COMPLETED"));
+        // as the Tasklist submits a form
+        formService.submitTaskForm(task(instance, Elements.UNIT_RECTIFIES).getId(), Map.of(
+            Variables.PROGRESS, "已制定方案并组织实施", Variables.COMPLETION_SUMMARY, "印发制度1项",
+            Variables.EVIDENCE, "〔2026〕12号文件", Variables.REPORT_STATUS, "COMPLETED"));
 
         List<String> detailed = historyService.createHistoricDetailQuery().processInstanceId(instance.getId())
             .variableUpdates().list().stream().map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList();
-        assertThat(detailed).contains(Variables.PROGRESS, Variables.COMPLETION_SUMMARY, Variables.EVIDENCE,
-            Variables.REPORT_STATUS);
         assertThat(detailed).doesNotContain(Variables.MEASURE_CODE, Variables.ROUND_CODE, Variables.UNIT_GROUP,
-            Variables.DEADLINE, Variables.MEASURE_CONTENT, Variables.PROBLEM_TITLE, Variables.ESCALATION_RECORDED);
+            Variables.DEADLINE, Variables.MEASURE_CONTENT, Variables.PROBLEM_TITLE, Variables.ESCALATION_RECORDED,
+            Variables.REPORTED_PROGRESS, Variables.REPORTED_SUMMARY, Variables.REPORTED_STATUS);
+        assertThat(detailed).doesNotContain(Variables.PROGRESS, Variables.COMPLETION_SUMMARY, Variables.EVIDENCE,
+            Variables.REPORT_STATUS);
+
+        Map<String, Object> submitted = historyService.createHistoricDetailQuery().processInstanceId(instance.getId())
+            .formFields().list().stream().map(d -> (HistoricFormField) d)
+            .collect(Collectors.toMap(HistoricFormField::getFieldId, f -> String.valueOf(f.getFieldValue())));
+        assertThat(submitted).containsEntry(Variables.PROGRESS, "已制定方案并组织实施")
+            .containsEntry(Variables.REPORT_STATUS, "COMPLETED").hasSize(4);
 
         Map<String, Object> kept = historyService.createHistoricVariableInstanceQuery()
             .processInstanceIdIn(instance.getId()).list().stream()
             .collect(Collectors.toMap(HistoricVariableInstance::getName,
                 v -> String.valueOf(v.getValue()), (a, b) -> a));
         assertThat(kept).containsEntry(Variables.MEASURE_CODE, measureCode)
-            .containsEntry(Variables.MEASURE_CONTENT, measures.require(measureCode).content())
             .containsEntry(Variables.ESCALATION_RECORDED, "true")
-            .containsEntry(Variables.PROGRESS, "已制定方案并组织实施");
+            .containsEntry(Variables.REPORTED_STATUS, "COMPLETED")
+            .doesNotContainKeys(Variables.PROGRESS, Variables.COMPLETION_SUMMARY, Variables.EVIDENCE,
+                Variables.REPORT_STATUS);
     }
 
     @Test

@@ -24,6 +24,8 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
@@ -43,6 +45,7 @@ import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.notification.OutboxEntry;
 import org.rectiflow.supervision.EscalationStep;
 import org.rectiflow.supervision.NoticeRepository.Notice;
+import org.rectiflow.support.ForgedCompletions;
 import org.rectiflow.support.ProcessTest;
 import org.rectiflow.support.TestRounds;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +64,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
     private ProcessInstance startMeasure(MeasureKind kind, int deadlineDays) {
         String round = registerRound(kind, deadlineDays);
         measureCode = RoundRegistration.measureCode(round, 1, 1);
-        return runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
+        return start(MeasureExecutionProcess.KEY, measureCode,
             Map.of("measureCode", measureCode, "roundCode", round));
     }
 
@@ -262,7 +265,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         try {
             String round = registerRound(MeasureKind.IMMEDIATE, 40);
             measureCode = RoundRegistration.measureCode(round, 1, 1);
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey("measure-execution-changed", measureCode,
+            ProcessInstance instance = start("measure-execution-changed", measureCode,
                 Map.of("measureCode", measureCode, "roundCode", round));
 
             fire(instance, GREEN_REMINDER);
@@ -309,7 +312,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         try {
             String round = registerRound(MeasureKind.IMMEDIATE, 40);
             measureCode = RoundRegistration.measureCode(round, 1, 1);
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey("measure-execution-before-templates",
+            ProcessInstance instance = start("measure-execution-before-templates",
                 measureCode, Map.of("measureCode", measureCode, "roundCode", round));
 
             fire(instance, AMBER_REMINDER);
@@ -513,5 +516,84 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
             .taskDefinitionKey(LEADING_GROUP_INTERVIEW).count()).isEqualTo(1);
         assertThat(notificationsBefore).isPositive();
+    }
+
+    // --- a task accepts its own form and nothing else (issue 13) ---
+
+    /** The routing of a measure, which no completion may carry. */
+    private static final List<String> ROUTING = List.of("measureCode", "roundCode", "unitGroup", "leadUnitGroup",
+        "signOffGroup", "deadline", "reworkCount", "unitName", "approved", "reportedStatus", ForgedCompletions.UNKNOWN);
+
+    private List<String> refusedBesides(Task task, Map<String, Object> formValues) {
+        Set<String> candidates = new TreeSet<>(ROUTING);
+        candidates.addAll(ForgedCompletions.declaredVariables(MeasureExecutionProcess.Variables.class));
+        return new ForgedCompletions(processEngine, jdbc).assertEachRefused(task, formValues, candidates);
+    }
+
+    @Test
+    void theUnitsReportAcceptsOnlyItsFormAndTheMeasureKeepsItsRouting() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        Task unitTask = task(instance, UNIT_RECTIFIES);
+
+        assertThat(refusedBesides(unitTask, report(ReportStatus.COMPLETED))).containsAll(ROUTING);
+
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        assertThat(task(instance, LEAD_UNIT_REVIEW)).hasCandidateGroup(TestRounds.LEAD_UNIT);
+        assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("progress", "completionSummary",
+            "evidence", "reportStatus");
+    }
+
+    @Test
+    void theLeadUnitsReviewAcceptsOnlyItsForm() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+
+        assertThat(refusedBesides(task(instance, LEAD_UNIT_REVIEW), review("APPROVE", "同意"))).containsAll(ROUTING);
+
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", "同意"));
+        assertThat(task(instance, SUPERVISION_SIGN_OFF)).hasCandidateGroup("supervision");
+    }
+
+    @Test
+    void theSupervisionSignOffAcceptsOnlyItsForm() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+
+        assertThat(refusedBesides(task(instance, SUPERVISION_SIGN_OFF), signOff("APPROVE", "同意销号")))
+            .containsAll(ROUTING);
+
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", "同意销号"));
+        assertThat(instance).isEnded().hasPassed(SIGNED_OFF);
+    }
+
+    @Test
+    void theLeadingGroupsInterviewAcceptsOnlyItsForm() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        fire(instance, INTERVIEW_DUE);
+        Map<String, Object> interview = Map.of("interviewDate", "2026-05-12", "interviewee", "思明分局主要负责人",
+            "interviewRecord", "责令十日内完成整改并书面报告");
+
+        assertThat(refusedBesides(task(instance, LEADING_GROUP_INTERVIEW), interview)).containsAll(ROUTING);
+
+        complete(instance, LEADING_GROUP_INTERVIEW, interview);
+        assertThat(instance).hasPassed(INTERVIEW_HELD);
+    }
+
+    @Test
+    void aUnitCannotWriteItsReportIntoAnotherUnitsMeasure() {
+        ProcessInstance other = startMeasure(MeasureKind.IMMEDIATE, 40);
+        String otherCode = measureCode;
+        ProcessInstance own = startMeasure(MeasureKind.IMMEDIATE, 40);
+        Map<String, Object> forged = new HashMap<>(report(ReportStatus.COMPLETED));
+        forged.put("measureCode", otherCode);
+
+        assertThatThrownBy(() -> taskService.complete(task(own, UNIT_RECTIFIES).getId(), forged))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("字段 measureCode 不属于任务");
+
+        assertThat(measures.require(otherCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(own).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(other).isWaitingAt(UNIT_RECTIFIES);
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,16 +44,16 @@ class FailedJobsAndCleanupTest extends ProcessTest {
         BpmnModelInstance failing = Bpmn.createExecutableProcess("failing-job-check")
             .camundaHistoryTimeToLive(1)
             .startEvent()
-            .serviceTask("brokenStep").camundaAsyncBefore().camundaExpression("${noSuchBean.run()}")
+            .serviceTask("brokenStep").camundaAsyncBefore().camundaExpression("${noSuchVariable}")
             .endEvent()
             .done();
         deployment = repositoryService.createDeployment().addModelInstance("failing-job-check.bpmn", failing).deploy();
-        String instance = runtimeService.startProcessInstanceByKey("failing-job-check").getId();
+        String instance = ApplicationCalls.call(() -> runtimeService.startProcessInstanceByKey("failing-job-check")).getId();
 
         for (int attempt = 1; attempt <= 5; attempt++) {
             Job job = managementService.createJobQuery().processInstanceId(instance).singleResult();
             Instant failedAt = ClockUtil.getCurrentTime().toInstant();
-            assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("noSuchBean");
+            assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("noSuchVariable");
 
             Job after = managementService.createJobQuery().processInstanceId(instance).singleResult();
             assertThat(after.getRetries()).isEqualTo(5 - attempt);

@@ -16,6 +16,7 @@ import static org.rectiflow.plan.RectificationPlanProcess.Elements.REVISE_PLAN;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.notification.OutboxEntry;
+import org.rectiflow.support.ForgedCompletions;
 import org.rectiflow.support.ProcessTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +43,7 @@ class RectificationPlanProcessTest extends ProcessTest {
         if (commentRounds != null) {
             variables.put("commentRounds", commentRounds);
         }
-        return runtimeService.startProcessInstanceByKey(RectificationPlanProcess.KEY, round, variables);
+        return start(RectificationPlanProcess.KEY, round, variables);
     }
 
     private List<Task> commentTasks(ProcessInstance instance) {
@@ -130,7 +132,7 @@ class RectificationPlanProcessTest extends ProcessTest {
     @Test
     void aCommentRoundCountBelowOneIsRefused() {
         String code = registerRound(MeasureKind.IMMEDIATE, 30);
-        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(RectificationPlanProcess.KEY, code,
+        assertThatThrownBy(() -> start(RectificationPlanProcess.KEY, code,
             Map.of("roundCode", code, "commentRounds", 0)))
             .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("commentRounds");
         assertThat(plans.newestVersion(code)).isZero();
@@ -207,5 +209,35 @@ class RectificationPlanProcessTest extends ProcessTest {
             .hasMessageContaining("第2行").hasMessageContaining("NOPE-01-01");
         assertThat(plans.newestVersion(round)).isEqualTo(1);
         assertThat(measures.require(round + "-01-01").content()).doesNotContain("新内容");
+    }
+
+    // --- a task accepts its own form and nothing else (issue 13) ---
+
+    @Test
+    void everyTaskOfThePlanAcceptsOnlyItsOwnFormFields() {
+        ForgedCompletions forged = new ForgedCompletions(processEngine, jdbc);
+        Set<String> candidates = ForgedCompletions.declaredVariables(RectificationPlanProcess.Variables.class);
+        List<String> routing = List.of("roundCode", "commentRound", "commentRounds", "commentDueAt", "planVersion",
+            "reviewer", "planApproved", ForgedCompletions.UNKNOWN);
+        ProcessInstance instance = start(1);
+
+        Map<String, Object> draft = Map.of("planSummary", "细化整改措施，逐一明确责任");
+        assertThat(forged.assertEachRefused(task(instance, DRAFT_PLAN), draft, candidates)).containsAll(routing);
+        complete(instance, DRAFT_PLAN, draft);
+
+        Map<String, Object> comment = new HashMap<>(Map.of("commentText", "无"));
+        comment.put("commentTarget", null);
+        assertThat(forged.assertEachRefused(commentTasks(instance).get(0), comment, candidates)).containsAll(routing);
+        answerRound(instance);
+
+        Map<String, Object> revision = new HashMap<>(Map.of("revisionNotes", "根据意见修改"));
+        revision.put("measureChanges", null);
+        assertThat(forged.assertEachRefused(task(instance, REVISE_PLAN), revision, candidates)).containsAll(routing);
+        revise(instance, null);
+
+        assertThat(forged.assertEachRefused(task(instance, APPROVE_PLAN), decision(2, "APPROVE", null), candidates))
+            .containsAll(routing);
+        taskService.complete(task(instance, APPROVE_PLAN).getId(), decision(2, "APPROVE", null));
+        assertThat(instance).isEnded().hasPassed(PLAN_APPROVED);
     }
 }

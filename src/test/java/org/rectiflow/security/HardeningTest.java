@@ -13,13 +13,18 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +44,9 @@ class HardeningTest extends WebTest {
     @Autowired IdentityService identityService;
     @Autowired RuntimeService runtimeService;
     @Autowired InspectionRoundService rounds;
+    @Autowired TaskService taskService;
+    @Autowired MeasureRepository measures;
+    @Autowired RoundWalkthrough walkthrough;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -148,14 +156,21 @@ class HardeningTest extends WebTest {
 
     @Test
     void dataThatLooksLikeAnExpressionIsStoredNotRefused() throws Exception {
-        String instance = rounds.register(TestRounds.round(TestRounds.newCode(), java.time.LocalDate.now(),
-            MeasureKind.IMMEDIATE, 30));
+        String round = TestRounds.newCode();
+        rounds.register(TestRounds.round(round, java.time.LocalDate.now(), MeasureKind.IMMEDIATE, 30));
+        walkthrough.holdMeeting(round, java.time.LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
+        walkthrough.approvePlan(round, "整改方案", "无");
+        walkthrough.approveUnitPlans(round);
+        String measure = RoundRegistration.measureCode(round, 1, 1);
+        String task = taskService.createTaskQuery().processInstanceBusinessKey(measure)
+            .taskDefinitionKey(MeasureExecutionProcess.Elements.UNIT_RECTIFIES).singleResult().getId();
 
-        HttpResponse<String> stored = send("PUT", "/engine-rest/process-instance/" + instance + "/variables/note",
-            ADMIN, "{\"value\":\"整改口号 ${不是表达式}\",\"type\":\"String\"}");
+        HttpResponse<String> stored = send("POST", "/engine-rest/task/" + task + "/complete", TestRounds.LIAISON,
+            "{\"variables\":{\"progress\":{\"value\":\"整改口号 ${不是表达式}\"},\"completionSummary\":{\"value\":\"已完成\"},"
+                + "\"evidence\":{\"value\":\"会议纪要\"},\"reportStatus\":{\"value\":\"COMPLETED\"}}}");
 
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(204);
-        assertThat(runtimeService.getVariable(instance, "note")).isEqualTo("整改口号 ${不是表达式}");
+        assertThat(measures.require(measure).progress()).isEqualTo("整改口号 ${不是表达式}");
     }
 
     @Test
@@ -167,16 +182,22 @@ class HardeningTest extends WebTest {
         assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
         assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
 
-        // java.util.ArrayList, serialized: the format an attacker would smuggle a gadget chain in
+        // java.util.ArrayList, serialized: the format an attacker would smuggle a gadget chain in. No user writes
+        // a variable, not even the administrator; a form value may only be text, a number, a date or a boolean.
+        String serialized = "{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==\","
+            + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
+            + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
         HttpResponse<String> refused = send("PUT", "/engine-rest/process-instance/" + instance + "/variables/blob",
-            ADMIN, "{\"value\":\"rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0eIHSHZnHYZ0DAAFJAARzaXpleHAAAAAAdwQAAAAAeA==\","
-                + "\"type\":\"Object\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
-                + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}");
-
-        // the engine refuses it before anything is stored (its REST API answers 500 for this one)
-        assertThat(refused.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(refused.body()).contains("Java serialization format is prohibited");
+            ADMIN, serialized);
+        assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(runtimeService.getVariable(instance, "blob")).isNull();
+
+        String meeting = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        HttpResponse<String> asFormValue = send("POST", "/engine-rest/task/" + meeting + "/complete", ADMIN,
+            "{\"variables\":{\"meetingTitle\":" + serialized + "}}");
+        assertThat(asFormValue.statusCode()).isEqualTo(400);
+        assertThat(asFormValue.body()).contains("字段 meetingTitle 的取值类型不受支持");
+        assertThat(taskService.createTaskQuery().taskId(meeting).count()).isOne();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureKind;
@@ -100,6 +101,15 @@ public abstract class ProcessTest {
         }
         assertThat(dueJobs(instance)).extracting(Job::getId).contains(job.getId());
         managementService.executeJob(job.getId());
+    }
+
+    /**
+     * Starts a process as the application does (the engine refuses starts from users): measure-execution and
+     * clue-handling run by themselves here, as inspection-round's call activities would start them.
+     */
+    protected ProcessInstance start(String processDefinitionKey, String businessKey, Map<String, Object> variables) {
+        return ApplicationCalls.call(() -> runtimeService.startProcessInstanceByKey(processDefinitionKey, businessKey,
+            variables));
     }
 
     protected Task task(ProcessInstance instance, String taskDefinitionKey) {

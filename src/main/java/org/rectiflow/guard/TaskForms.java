@@ -1,0 +1,170 @@
+package org.rectiflow.guard;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A task accepts its own form and nothing else. The fields a task may be completed with are the keys of the
+ * input fields of its deployed Camunda Form (the {@code camunda:formRef} of its user task, resolved as the
+ * Tasklist resolves it); any other variable is refused with a form-field validation error naming it (HTTP 400
+ * from the REST API), inside the completing command, so nothing is written. The accepted values become
+ * <em>transient</em> variables: they live only in the completing transaction, where the task's own
+ * recording delegate (the service task after it) reads, checks and writes them to the ledger, and are never
+ * stored as process variables, so no value a user sends can reach a later step, a gateway or another task.
+ * What a later form shows of them is a copy the recording delegate writes.
+ */
+final class TaskForms {
+
+    private static final Set<String> DISPLAY_TYPES = Set.of("text", "html", "image", "button", "spacer", "separator",
+        "iframe", "table", "group", "dynamiclist");
+
+    private final ObjectMapper json = new ObjectMapper();
+    /** The input keys of each deployed form, by its form definition id (a deployed form never changes). */
+    private final Map<String, Set<String>> keysByFormDefinition = new ConcurrentHashMap<>();
+
+    /**
+     * Checks what a user submits with a task and returns it as transient values; throws naming the first
+     * field the task's form does not have, or a value of a type no form field produces.
+     */
+    VariableMap accept(TaskEntity task, Map<String, Object> submitted, CommandContext context) {
+        VariableMap accepted = Variables.createVariables();
+        if (submitted == null || submitted.isEmpty()) {
+            return accepted;
+        }
+        Form form = form(task, context);
+        for (String name : submitted.keySet()) {
+            if (!form.keys().contains(name)) {
+                throw new FormFieldValidationException(name, "字段 " + name + " 不属于任务“" + task.getName() + "”的表单"
+                    + form.describe() + "，任务未办结，未作任何更改");
+            }
+            accepted.putValueTyped(name, transientValue(name, submitted));
+        }
+        for (String name : accepted.keySet()) {
+            dropStoredValue(task, name);
+        }
+        return accepted;
+    }
+
+    private static TypedValue transientValue(String name, Map<String, Object> submitted) {
+        Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
+        if (value instanceof TypedValue typed) {
+            if (typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
+                // an object, JSON or XML value (serialized, perhaps in Java's format) is refused before it is read
+                throw unsupported(name);
+            }
+            value = typed.getValue();
+        }
+        if (value == null) {
+            return Variables.untypedNullValue(true);
+        } else if (value instanceof String text) {
+            return Variables.stringValue(text, true);
+        } else if (value instanceof Boolean bool) {
+            return Variables.booleanValue(bool, true);
+        } else if (value instanceof Integer number) {
+            return Variables.integerValue(number, true);
+        } else if (value instanceof Long number) {
+            return Variables.longValue(number, true);
+        } else if (value instanceof Short number) {
+            return Variables.shortValue(number, true);
+        } else if (value instanceof Double number) {
+            return Variables.doubleValue(number, true);
+        } else if (value instanceof Date date) {
+            return Variables.dateValue(date, true);
+        }
+        throw unsupported(name);
+    }
+
+    private static FormFieldValidationException unsupported(String name) {
+        return new FormFieldValidationException(name, "字段 " + name + " 的取值类型不受支持：表单字段只接受文本、数字、日期或是否，"
+            + "任务未办结，未作任何更改");
+    }
+
+    /**
+     * A form value that an earlier version of the application stored as a process variable would clash with the
+     * transient value of the same name; it is stale user input, so it goes.
+     */
+    private static void dropStoredValue(TaskEntity task, String name) {
+        AbstractVariableScope scope = task;
+        while (scope != null) {
+            if (scope.hasVariableLocal(name)) {
+                scope.removeVariableLocal(name);
+                return;
+            }
+            scope = scope.getParentVariableScope();
+        }
+    }
+
+    private Form form(TaskEntity task, CommandContext context) {
+        TaskDefinition definition = task.getTaskDefinition();
+        if (definition == null || definition.getTaskFormHandler() == null) {
+            return Form.NONE;
+        }
+        TaskFormData data = definition.getTaskFormHandler().createTaskForm(task);
+        CamundaFormRef ref = data.getCamundaFormRef();
+        if (ref == null || ref.getKey() == null) {
+            return Form.NONE;
+        }
+        CamundaFormDefinition form = context.runWithoutAuthorization(
+            new GetCamundaFormDefinitionCmd(ref, data.getDeploymentId()));
+        if (form == null) {
+            return new Form(ref.getKey(), Set.of());
+        }
+        return new Form(ref.getKey(), keysByFormDefinition.computeIfAbsent(form.getId(), id -> inputKeys(context,
+            form.getDeploymentId(), form.getResourceName())));
+    }
+
+    private Set<String> inputKeys(CommandContext context, String deploymentId, String resourceName) {
+        ResourceEntity resource = context.getResourceManager()
+            .findResourceByDeploymentIdAndResourceName(deploymentId, resourceName);
+        Set<String> keys = new LinkedHashSet<>();
+        try {
+            collect(json.readTree(resource.getBytes()), keys);
+        } catch (IOException e) {
+            throw new IllegalStateException("The deployed form " + resourceName + " is not valid JSON", e);
+        }
+        return Collections.unmodifiableSet(keys);
+    }
+
+    private static void collect(JsonNode node, Set<String> keys) {
+        for (JsonNode component : node.path("components")) {
+            String key = component.path("key").asText(null);
+            if (key != null && !DISPLAY_TYPES.contains(component.path("type").asText())) {
+                keys.add(key);
+            }
+            collect(component, keys);
+        }
+    }
+
+    private record Form(String key, Set<String> keys) {
+        static final Form NONE = new Form(null, Set.of());
+
+        String describe() {
+            if (key == null) {
+                return "（此任务没有表单，办结时不能提交任何字段）";
+            }
+            return keys.isEmpty() ? "（" + key + "）" : "（" + key + "，可提交的字段：" + String.join("、", keys) + "）";
+        }
+    }
+}
