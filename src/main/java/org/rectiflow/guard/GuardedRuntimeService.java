@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.impl.RuntimeServiceImpl;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.migration.MigrationPlanExecutionBuilder;
 import org.camunda.bpm.engine.runtime.ConditionEvaluationBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationAsyncBuilder;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -18,7 +20,7 @@ import org.camunda.bpm.engine.runtime.SignalEventReceivedBuilder;
 /**
  * The engine's runtime service without what would let a user route the work ({@link EngineCalls}): starting
  * a process, writing or removing a variable, moving or restarting a token, correlating a message, sending a
- * signal or a condition. Every start method of the engine ends in one of the two instantiation builders and
+ * signal or a condition, or migrate with variables. Every start method of the engine ends in one of the two instantiation builders and
  * every message method in the correlation builder, so those are guarded once.
  */
 class GuardedRuntimeService extends RuntimeServiceImpl {
@@ -105,6 +107,15 @@ class GuardedRuntimeService extends RuntimeServiceImpl {
     public RestartProcessInstanceBuilder restartProcessInstances(String processDefinitionId) {
         EngineCalls.refuseFromUser(EngineCalls.MODIFICATION);
         return super.restartProcessInstances(processDefinitionId);
+    }
+
+    /** The process owner migrates running instances to a new version, but a migration plan carries no variables. */
+    @Override
+    public MigrationPlanExecutionBuilder newMigration(MigrationPlan migrationPlan) {
+        if (migrationPlan != null && migrationPlan.getVariables() != null && !migrationPlan.getVariables().isEmpty()) {
+            EngineCalls.refuseFromUser(EngineCalls.VARIABLES);
+        }
+        return super.newMigration(migrationPlan);
     }
 
     @Override

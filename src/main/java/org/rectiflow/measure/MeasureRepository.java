@@ -139,6 +139,12 @@ public class MeasureRepository {
             .params(code, reportNo, description, by, at).update();
     }
 
+    /** The description of the evidence of the measure's latest report. */
+    public java.util.Optional<String> latestEvidence(String code) {
+        return jdbc.sql("SELECT description FROM evidence WHERE measure_code = ? ORDER BY report_no DESC")
+            .param(code).query(String.class).stream().findFirst();
+    }
+
     public int evidenceCount(String code) {
         return jdbc.sql("SELECT COUNT(*) FROM evidence WHERE measure_code = ?").param(code).query(Integer.class).single();
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,6 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MeasureExecutionProcessTest extends ProcessTest {
 
     @Autowired StatusHistory history;
+    @Autowired FormService formService;
     @Autowired PlatformTransactionManager transactionManager;
 
     private String measureCode;
@@ -432,8 +434,19 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(measure.reworkCount()).isEqualTo(1);
         assertThat(runtimeService.getVariable(instance.getId(), "rejectionReason")).asString()
             .contains("牵头单位审核退回");
+        // the rework form opens with the last report filled in, and shows the reason
+        Task rework = task(instance, UNIT_RECTIFIES);
+        assertThat(taskService.getVariablesLocal(rework.getId())).containsEntry("progress", "已制定方案并组织实施")
+            .containsEntry("completionSummary", "印发制度1项，开展专项检查2次")
+            .containsEntry("evidence", "〔2026〕12号文件；检查记录").containsEntry("reportStatus", "COMPLETED");
+        assertThat(taskService.getVariable(rework.getId(), "rejectionReasonText"))
+            .isEqualTo("牵头单位审核退回：佐证材料不全，缺少检查记录");
 
-        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        // submitted as the Tasklist does, over the filled-in values
+        formService.submitTaskForm(rework.getId(), Map.of("progress", "已补充检查记录", "completionSummary",
+            "印发制度1项，开展专项检查2次，补充检查记录3份", "evidence", "检查记录3份", "reportStatus", "COMPLETED"));
+        assertThat(measures.require(measureCode).completionSummary()).isEqualTo("印发制度1项，开展专项检查2次，补充检查记录3份");
+        assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("progress", "completionSummary");
         complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
         complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", null));
         assertThat(instance).isEnded().hasPassed(SIGNED_OFF);

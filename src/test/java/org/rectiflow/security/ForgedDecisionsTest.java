@@ -161,6 +161,14 @@ class ForgedDecisionsTest extends WebTest {
             "不能从外部向流程发送消息、信号或条件事件");
         assertRefused(rest("POST", "/engine-rest/task/" + unitTask.getId() + "/bpmnError", "simingLiaison",
             Map.of("errorCode", "anything")), "任务只能通过提交表单办结");
+        // the process owner may migrate instances to a new version, but not with variables
+        String definition = unitTask.getProcessDefinitionId();
+        assertRefused(rest("POST", "/engine-rest/migration/execute", "owner1", Map.of(
+            "migrationPlan", Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition,
+                "instructions", List.of(Map.of("sourceActivityIds", List.of(MeasureExecutionProcess.Elements.UNIT_RECTIFIES),
+                    "targetActivityIds", List.of(MeasureExecutionProcess.Elements.UNIT_RECTIFIES))),
+                "variables", Map.of("leadUnitGroup", typed("siming"))),
+            "processInstanceIds", List.of(instance))), variables);
 
         assertThat(runtimeService.getVariables(instance)).containsEntry("leadUnitGroup", TestRounds.LEAD_UNIT)
             .containsEntry("unitGroup", "siming");

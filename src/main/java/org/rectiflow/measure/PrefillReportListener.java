@@ -1,0 +1,39 @@
+package org.rectiflow.measure;
+
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.COMPLETION_SUMMARY;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.EVIDENCE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PROGRESS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rectiflow.measure.MeasureRepository.Measure;
+import org.springframework.stereotype.Component;
+
+/**
+ * 单位整改并报告, when the task is created: a measure sent back for rework opens with its last report filled in,
+ * from the ledger, as the task's own values (they go with the task; what the unit submits replaces them).
+ */
+@Component
+public class PrefillReportListener implements TaskListener {
+
+    private final MeasureRepository measures;
+
+    public PrefillReportListener(MeasureRepository measures) {
+        this.measures = measures;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Measure measure = measures.require(MeasureExecutionProcess.measureCode(task.getExecution()));
+        if (measure.progress() == null) {
+            return;
+        }
+        task.setVariableLocal(PROGRESS, measure.progress());
+        task.setVariableLocal(COMPLETION_SUMMARY, measure.completionSummary());
+        measures.latestEvidence(measure.code()).ifPresent(evidence -> task.setVariableLocal(EVIDENCE, evidence));
+        if (measure.reportStatus() != null) {
+            task.setVariableLocal(REPORT_STATUS, measure.reportStatus().name());
+        }
+    }
+}
