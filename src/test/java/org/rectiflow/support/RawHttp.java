@@ -42,6 +42,15 @@ public final class RawHttp {
     /** Sends {@code method target HTTP/1.1} with a Host header, the given header lines and an optional body. */
     public static Answer send(int port, String method, String target, String body, String... headerLines)
         throws IOException {
+        return sendFrom(InetAddress.getLoopbackAddress(), port, method, target, body, headerLines);
+    }
+
+    /**
+     * The same from another local address: the connection leaves from {@code source} (any 127.x.y.z works on
+     * the loopback), which is the remote address the server sees.
+     */
+    public static Answer sendFrom(InetAddress source, int port, String method, String target, String body,
+                                  String... headerLines) throws IOException {
         StringBuilder request = new StringBuilder()
             .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
             .append("Host: localhost:").append(port).append("\r\n")
@@ -54,7 +63,7 @@ public final class RawHttp {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, source, 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
