@@ -36,7 +36,7 @@ public class RequestPathFirewall extends OncePerRequestFilter {
     static final String ENCODED_SEPARATOR =
         "请求路径含有编码的“.”“/”“\\”“;”或“%”（%2e、%2f、%5c、%3b、%25），请求被拒绝：请使用不含这些编码的规范路径。";
     static final String ENCODED_PLAIN = "请求路径把字母、数字或“-_~”写成了百分号编码（如 %61），请求被拒绝：请直接写出这些字符。";
-    static final String CONTROL = "请求路径含有控制字符，请求被拒绝。";
+    static final String CONTROL = "请求路径含有控制字符，请求被拒绝：请去掉这些字符。";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
