@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,6 +51,7 @@ public class OrganisationLoader implements ApplicationRunner {
     private final IdentityService identityService;
     private final AccessSetup accessSetup;
     private final TransactionTemplate transaction;
+    private final ProcessEngine processEngine;
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -56,12 +59,13 @@ public class OrganisationLoader implements ApplicationRunner {
 
     public OrganisationLoader(OrganisationProperties properties, OrganisationRepository repository,
                               IdentityService identityService, AccessSetup accessSetup,
-                              PlatformTransactionManager transactionManager) {
+                              PlatformTransactionManager transactionManager, ProcessEngine processEngine) {
         this.properties = properties;
         this.repository = repository;
         this.identityService = identityService;
         this.accessSetup = accessSetup;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.processEngine = processEngine;
     }
 
     @Override
@@ -172,8 +176,39 @@ public class OrganisationLoader implements ApplicationRunner {
                 }
             }
         }
+        checkPassword(file, errors);
         if (!errors.isEmpty()) {
             throw new OrganisationException(name, errors);
+        }
+    }
+
+    /**
+     * The password new users get ({@code rectiflow.organisation.demo-password}) must meet the password policy
+     * when the engine enforces one: once for the setting, then for each user whose id or name it contains.
+     */
+    private void checkPassword(UsersFile file, List<String> errors) {
+        String password = properties.demoPassword();
+        if (password == null || password.isBlank() || file.users().isEmpty()
+            || !processEngine.getProcessEngineConfiguration().isEnablePasswordPolicy()) {
+            return;
+        }
+        PasswordRules rules = new PasswordRules();
+        List<String> general = rules.violations(password, null);
+        if (!general.isEmpty()) {
+            errors.add("rectiflow.organisation.demo-password: " + String.join("；", general));
+            return;
+        }
+        for (int i = 0; i < file.users().size(); i++) {
+            UsersFile.User entry = file.users().get(i);
+            UserEntity user = new UserEntity(entry.id());
+            user.setFirstName(entry.firstName());
+            user.setLastName(entry.lastName());
+            user.setEmail(entry.email());
+            List<String> broken = rules.violations(password, user);
+            if (!broken.isEmpty()) {
+                errors.add("users[" + i + "] (" + entry.id() + "): rectiflow.organisation.demo-password: "
+                    + String.join("；", broken));
+            }
         }
     }
 

@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
  */
 public class ApiAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
+    /** Compares the normalised path ({@link RequestPathFirewall#normalisedPath}), never the raw URI. */
     static boolean isHealth(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPathFirewall.normalisedPath(request);
         return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
     }
 

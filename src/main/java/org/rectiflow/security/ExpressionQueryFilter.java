@@ -115,7 +115,7 @@ public class ExpressionQueryFilter extends OncePerRequestFilter {
         if (!"POST".equals(method) && !"PUT".equals(method)) {
             return false;
         }
-        List<String> path = enginePath(request.getRequestURI().substring(request.getContextPath().length()));
+        List<String> path = enginePath(RequestPathFirewall.normalisedPath(request));
         if (path == null || path.isEmpty()) {
             return false;
         }

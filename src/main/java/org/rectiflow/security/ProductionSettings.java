@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.rectiflow.identity.PasswordRules;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -43,13 +42,14 @@ public class ProductionSettings implements EnvironmentPostProcessor {
         require(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
         require(environment, "rectiflow.admin.user", "RECTIFLOW_ADMIN_USER", problems);
         if (require(environment, "rectiflow.admin.password", "RECTIFLOW_ADMIN_PASSWORD", problems)) {
+            // the administrator as the engine will create it (camunda.bpm.admin-user, with the profile's defaults)
             UserEntity admin = new UserEntity(environment.getProperty("rectiflow.admin.user", ""));
-            admin.setFirstName(environment.getProperty("rectiflow.admin.first-name"));
-            admin.setLastName(environment.getProperty("rectiflow.admin.last-name"));
-            admin.setEmail(environment.getProperty("rectiflow.admin.email"));
+            admin.setFirstName(environment.getProperty("camunda.bpm.admin-user.first-name"));
+            admin.setLastName(environment.getProperty("camunda.bpm.admin-user.last-name"));
+            admin.setEmail(environment.getProperty("camunda.bpm.admin-user.email"));
             List<String> broken = passwordPolicyViolations(environment.getProperty("rectiflow.admin.password"), admin);
             if (!broken.isEmpty()) {
-                problems.add("RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: " + String.join(", ", broken));
+                problems.add("RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: " + String.join("；", broken));
             }
         }
         if (!problems.isEmpty()) {
@@ -67,23 +67,11 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     }
 
     /**
-     * The rules of the engine's default password policy (the one the engine enforces when it saves the user)
-     * that the password breaks, as "length 10"; "user data" means it contains the user's id or name.
+     * The rules of the password policy (the one the engine enforces when it saves the user,
+     * {@link PasswordRules}) that the password breaks, each as its Chinese sentence.
      */
     static List<String> passwordPolicyViolations(String password, User user) {
-        List<String> broken = new ArrayList<>();
-        for (PasswordPolicyRule rule : new DefaultPasswordPolicyImpl().getRules()) {
-            if (!rule.execute(password, user)) {
-                broken.add(describe(rule));
-            }
-        }
-        return broken;
-    }
-
-    private static String describe(PasswordPolicyRule rule) {
-        String name = rule.getPlaceholder().replace("PASSWORD_POLICY_", "").toLowerCase().replace('_', ' ');
-        return rule.getParameters() == null || rule.getParameters().isEmpty() ? name
-            : name + " " + String.join(", ", rule.getParameters().values());
+        return new PasswordRules().violations(password, user);
     }
 
     /** The prod profile lacks settings; each entry names one. */

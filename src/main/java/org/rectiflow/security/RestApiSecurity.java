@@ -15,15 +15,21 @@ import org.springframework.core.Ordered;
  * {@code /engine-rest/*}, to the application's own {@code /api/*} and to the actuator (but its health) must
  * carry HTTP Basic credentials of an engine user, and then runs as that user, so the engine's authorizations
  * apply to it exactly as in the webapps. Queries carrying expressions are refused, the Admin setup is closed
- * once users exist, and in {@code prod} every answer carries HSTS.
+ * once users exist, and in {@code prod} every answer carries HSTS. Before all of them, a path not written in
+ * its plain form is refused ({@link RequestPathFirewall}); the filters' own rules compare the normalised path.
  */
 @Configuration
 public class RestApiSecurity {
 
     @Bean
+    public FilterRegistrationBean<RequestPathFirewall> requestPathFirewall() {
+        return registration(new RequestPathFirewall(), "request-path-firewall", Ordered.HIGHEST_PRECEDENCE, "/*");
+    }
+
+    @Bean
     public FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
-        return registration(new AdminSetupGuard(identityService), "admin-setup-guard", Ordered.HIGHEST_PRECEDENCE,
-            "/camunda/api/admin/setup/*");
+        return registration(new AdminSetupGuard(identityService), "admin-setup-guard",
+            Ordered.HIGHEST_PRECEDENCE + 2, "/camunda/api/admin/setup/*");
     }
 
     @Bean

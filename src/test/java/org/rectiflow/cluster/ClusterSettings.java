@@ -8,7 +8,7 @@ final class ClusterSettings {
     static final String ADMIN = "clusteradmin";
     static final String ADMIN_PASSWORD = "Zhenggai#2026";
     /** The demo organisation's users get this password (the prod profile enforces the password policy). */
-    static final String USER_PASSWORD = "Liaison#2026x";
+    static final String USER_PASSWORD = "Lianluo-Duban-47";
     /** Job locks expire this fast, so a killed node's jobs are taken over within the test. */
     static final long LOCK_MILLIS = 8_000;
 

@@ -1,12 +1,16 @@
 package org.rectiflow.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Period;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.rectiflow.lookback.LookBackProperties;
 import org.rectiflow.plan.PlanProperties;
+import org.rectiflow.security.ProxyProperties;
 import org.rectiflow.supervision.EscalationProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.rectiflow.RectiflowApplication;
@@ -32,6 +36,29 @@ class SettingsValidationTest {
     void aLadderWhoseAmberComesBeforeItsGreenIsRefused() {
         assertThatThrownBy(() -> new EscalationProperties(5, 10, Period.ofDays(7), 30))
             .hasMessageContaining("green-days-before");
+    }
+
+    @Test
+    void aTrustedProxyIsAnAddressOrANetworkNeverAHostName() {
+        assertThatThrownBy(() -> new ProxyProperties(List.of("lb")))
+            .hasMessage("rectiflow.proxy.trusted: 'lb': give IP addresses (172.28.0.10, 2001:db8::10) or IPv4 "
+                + "networks (172.28.0.0/24), not host names");
+        assertThatThrownBy(() -> new ProxyProperties(List.of("172.28.0.300")))
+            .hasMessage("rectiflow.proxy.trusted: '172.28.0.300': an address's numbers are at most 255");
+        assertThatThrownBy(() -> new ProxyProperties(List.of("172.28.0.0/33")))
+            .hasMessage("rectiflow.proxy.trusted: '172.28.0.0/33': a network's prefix length is at most 32");
+    }
+
+    @Test
+    void trustedProxiesMatchExactlyTheirAddresses() {
+        Pattern trusted = Pattern.compile(new ProxyProperties(List.of(" 172.28.0.10", "10.1.4.0/22 ", "::1"))
+            .addressPattern());
+
+        assertThat(List.of("172.28.0.10", "10.1.4.0", "10.1.7.255", "10.1.5.33", "0:0:0:0:0:0:0:1"))
+            .allMatch(address -> trusted.matcher(address).matches());
+        assertThat(List.of("172.28.0.1", "172.28.0.100", "172.28.0.10.5", "10.1.8.1", "10.1.3.255", "127.0.0.1",
+            "0:0:0:0:0:0:0:2")).noneMatch(address -> trusted.matcher(address).matches());
+        assertThat(new ProxyProperties(null).trusted()).isEmpty();
     }
 
     @Test

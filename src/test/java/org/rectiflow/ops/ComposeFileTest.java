@@ -184,6 +184,44 @@ class ComposeFileTest {
     }
 
     @Test
+    void theLoadBalancerDropsTheClientsForwardingHeadersAndSetsItsOwn() throws IOException {
+        List<String> config = configLines(HAPROXY);
+        List<String> frontend = section(config, "frontend http");
+        String dropForwarded = "http-request del-header Forwarded";
+        String dropXForwarded = "http-request del-header X-Forwarded- -m beg";
+        assertThat(frontend).contains(dropForwarded, dropXForwarded);
+        int dropped = frontend.indexOf(dropXForwarded);
+        for (String header : List.of("X-Forwarded-Proto", "X-Forwarded-Host", "X-Forwarded-Port")) {
+            List<String> sets = frontend.stream().filter(line -> line.startsWith("http-request set-header " + header + " "))
+                .toList();
+            assertThat(sets).as("the balancer sets %s", header).isNotEmpty();
+            sets.forEach(line -> assertThat(frontend.indexOf(line)).as("%s is set after the drop", header)
+                .isGreaterThan(dropped));
+        }
+        assertThat(frontend).contains("http-request set-header X-Forwarded-Proto https if { ssl_fc }",
+            "http-request set-header X-Forwarded-Proto http unless { ssl_fc }",
+            "http-request set-header X-Forwarded-Host %[req.hdr(host)]",
+            "http-request set-header X-Forwarded-Port %[dst_port]");
+        assertThat(config).as("X-Forwarded-For from the balancer, always (not if-none)").contains("option forwardfor");
+        assertThat(config).noneMatch(line -> line.startsWith("option forwardfor") && line.contains("if-none"));
+    }
+
+    @Test
+    void theNodesTrustForwardingHeadersFromTheLoadBalancersFixedAddressOnly() {
+        String address = service("lb").path("networks").path("default").path("ipv4_address").asText();
+        assertThat(address).as("lb's fixed address").matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        JsonNode subnets = compose.path("networks").path("default").path("ipam").path("config");
+        assertThat(subnets.size()).isOne();
+        String subnet = subnets.get(0).path("subnet").asText();
+        assertThat(inNetwork(address, subnet)).as("%s lies in %s", address, subnet).isTrue();
+        for (String node : NODES) {
+            assertThat(environment(node)).as("%s trusts the balancer only", node)
+                .containsEntry("RECTIFLOW_PROXY_TRUSTED", address);
+            assertThat(service(node).has("networks")).as("%s is on the default network", node).isFalse();
+        }
+    }
+
+    @Test
     void mailpitTakesTheMailAndShowsItOn8025() {
         assertThat(service("mailpit").path("image").asText()).startsWith("axllent/mailpit:");
         assertThat(ports("mailpit")).singleElement().asString().endsWith("8025:8025");
@@ -357,6 +395,36 @@ class ComposeFileTest {
             }
         }
         return values;
+    }
+
+    /** The lines of one section of an HAProxy configuration (its header line left off). */
+    private static List<String> section(List<String> config, String header) {
+        int start = config.indexOf(header);
+        assertThat(start).as("section %s", header).isNotNegative();
+        List<String> lines = new ArrayList<>();
+        for (String line : config.subList(start + 1, config.size())) {
+            if (line.matches("(global|defaults|frontend|backend|listen|resolvers)(\\s.*)?")) {
+                break;
+            }
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    /** Whether an IPv4 address lies in an IPv4 network (a.b.c.d/n). */
+    private static boolean inNetwork(String address, String network) {
+        String[] parts = network.split("/");
+        int bits = Integer.parseInt(parts[1]);
+        long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
+        return (ipv4(address) & mask) == (ipv4(parts[0]) & mask);
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String octet : address.split("\\.")) {
+            value = (value << 8) | Integer.parseInt(octet);
+        }
+        return value;
     }
 
     /** A configuration file's lines without comments, blank lines and indentation. */

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rectiflow.RectiflowApplication;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.support.DefaultEngine;
@@ -85,21 +87,37 @@ class ProductionProfileTest {
         assertThat(get("/engine-rest/user", "demo", "demo").statusCode()).isEqualTo(401);
     }
 
-    @Test
-    void thePasswordPolicyIsOn() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "Password1!", "Qwerty123!", "Welcome1!!"})
+    void thePasswordPolicyIsOnAndAWeakPasswordIsRefusedWith400(String password) throws Exception {
         assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnablePasswordPolicy())
             .isTrue();
-        HttpResponse<String> weak = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/engine-rest/user/create"))
+        HttpResponse<String> weak = createUser("weak", password);
+
+        assertThat(weak.statusCode()).as(weak.body()).isEqualTo(400);
+        assertThat(weak.body()).contains("密码至少需要12个字符；密码过于常见，容易被猜到，请换一个");
+        assertThat(engine.getIdentityService().createUserQuery().userId("weak").count()).isZero();
+    }
+
+    @Test
+    void aStrongPasswordIsAccepted() throws Exception {
+        try {
+            HttpResponse<String> strong = createUser("strong", "Liaison-Siming-7");
+
+            assertThat(strong.statusCode()).as(strong.body()).isEqualTo(204);
+            assertThat(get("/engine-rest/task", "strong", "Liaison-Siming-7").statusCode()).isEqualTo(200);
+        } finally {
+            engine.getIdentityService().deleteUser("strong");
+        }
+    }
+
+    private HttpResponse<String> createUser(String id, String password) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/user/create"))
             .header("Authorization", WebTest.basicAuth(ADMIN, ADMIN_PASSWORD))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"profile\":{\"id\":\"weak\",\"firstName\":\"W\",\"lastName\":\"K\"},\"credentials\":{\"password\":\"demo\"}}"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"" + id
+                + "\",\"firstName\":\"W\",\"lastName\":\"K\"},\"credentials\":{\"password\":\"" + password + "\"}}"))
             .build(), HttpResponse.BodyHandlers.ofString());
-        // the engine refuses it (its REST API answers 500 for this one) and stores nothing
-        assertThat(weak.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(weak.body()).contains("Password does not match policy");
-        assertThat(engine.getIdentityService().createUserQuery().userId("weak").count()).isZero();
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.rectiflow.RectiflowApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,16 +51,46 @@ class ProductionSettingsTest {
                 .containsExactly(
                     "the demo profile (demo users with the password \"demo\") cannot run with prod",
                     "SPRING_DATASOURCE_URL must be a PostgreSQL URL (jdbc:postgresql://…), not jdbc:h2:mem:x",
-                    "RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: user data, length 10, "
-                        + "uppercase 1, digit 1, special 1"));
+                    "RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: "
+                        + "密码至少需要12个字符；密码过于常见，容易被猜到，请换一个；密码不得包含用户名、姓名或电子邮箱"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Password1!", "Qwerty123!", "Welcome1!!"})
+    void aShortCommonAdministratorPasswordStopsTheStartNamingBothRules(String password) {
+        assertThatThrownBy(() -> prod().run(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/none", "--spring.datasource.username=x",
+                "--spring.datasource.password=x", "--rectiflow.admin.user=xcadmin",
+                "--rectiflow.admin.password=" + password))
+            .isInstanceOf(ProductionSettings.MissingProductionSettingsException.class)
+            .satisfies(e -> assertThat(((ProductionSettings.MissingProductionSettingsException) e).problems())
+                .containsExactly("RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: "
+                    + "密码至少需要12个字符；密码过于常见，容易被猜到，请换一个"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Password123!", "Qwerty123456", "Welcome2024!"})
+    void aLongButCommonAdministratorPasswordStopsTheStart(String password) {
+        assertThatThrownBy(() -> prod().run(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/none", "--spring.datasource.username=x",
+                "--spring.datasource.password=x", "--rectiflow.admin.user=xcadmin",
+                "--rectiflow.admin.password=" + password))
+            .isInstanceOf(ProductionSettings.MissingProductionSettingsException.class)
+            .satisfies(e -> assertThat(((ProductionSettings.MissingProductionSettingsException) e).problems())
+                .containsExactly("RECTIFLOW_ADMIN_PASSWORD does not meet the password policy: "
+                    + "密码过于常见，容易被猜到，请换一个"));
     }
 
     @Test
     void aPasswordMeetingThePolicyPasses() {
         UserEntity admin = new UserEntity("xcadmin");
+        admin.setFirstName("系统");
+        admin.setLastName("管理员");
         assertThat(ProductionSettings.passwordPolicyViolations("Zhenggai#2026", admin)).isEmpty();
-        assertThat(ProductionSettings.passwordPolicyViolations("zhenggai2026", admin))
-            .containsExactly("uppercase 1", "special 1");
-        assertThat(ProductionSettings.passwordPolicyViolations("Xcadmin#2026", admin)).containsExactly("user data");
+        assertThat(ProductionSettings.passwordPolicyViolations("Jiucuo-Zhenggai-88", admin)).isEmpty();
+        assertThat(ProductionSettings.passwordPolicyViolations("Xcadmin#2026X", admin))
+            .containsExactly("密码不得包含用户名、姓名或电子邮箱");
+        assertThat(ProductionSettings.passwordPolicyViolations("系统管理员-Jiucuo-88", admin))
+            .containsExactly("密码不得包含用户名、姓名或电子邮箱");
     }
 }
