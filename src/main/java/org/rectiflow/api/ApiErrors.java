@@ -17,7 +17,7 @@ public class ApiErrors {
     /** A round code that exists already. */
     public static class RoundExistsException extends RuntimeException {
         public RoundExistsException(String code) {
-            super("the round '" + code + "' exists already");
+            super(RegistrationException.roundExists(code));
         }
     }
 

@@ -72,6 +72,7 @@ public class RoundWorkbook {
     static final String NOT_XLSX = "文件不是有效的xlsx工作簿";
     static final String FORMULA = "公式单元格不允许";
     static final String EMPTY = "不能为空";
+    static final String HISTORICAL = "历史记录";
     static final String NEW_UNITS_REFUSED = "新增单位须先写入组织机构文件（organisation.yml）并重启加载，不能随工作簿导入";
 
     /** Beyond this many errors the list is cut short (a file of garbage would otherwise answer megabytes). */
@@ -80,6 +81,8 @@ public class RoundWorkbook {
     private static final Pattern ROUND_CODE = Pattern.compile("[A-Za-z0-9-]{1,40}");
     private static final Pattern UNIT_ID = Pattern.compile("[a-zA-Z0-9]+");
     private static final String KEY_GROUP_SUFFIX = "重点整改组";
+    private static final String YES = "是";
+    private static final String NO = "否";
     private static final String UNIT_NAMES = "UnitNames";
     private static final String KEY_GROUP_NAMES = "KeyGroupNames";
     private static final String KINDS = MeasureKind.IMMEDIATE.label() + "," + MeasureKind.LONG_TERM.label();
@@ -90,8 +93,14 @@ public class RoundWorkbook {
 
     private enum Type { TEXT, INTEGER, DATE }
 
-    /** A column: its header, the note on it, its width in characters and its type. */
-    private record Column(String header, String note, int width, Type type) {
+    /**
+     * A column: its header, the note on it, its width in characters and its type; an optional column may be
+     * missing from a file (workbooks made from an older template).
+     */
+    private record Column(String header, String note, int width, Type type, boolean optional) {
+        private Column(String header, String note, int width, Type type) {
+            this(header, note, width, type, false);
+        }
     }
 
     private static final List<Column> ROUND_COLUMNS = List.of(
@@ -104,7 +113,9 @@ public class RoundWorkbook {
         new Column("巡察开始", "选填。日期（日期单元格或 yyyy-MM-dd 文本）。", 14, Type.DATE),
         new Column("巡察结束", "选填。日期（日期单元格或 yyyy-MM-dd 文本），不早于巡察开始。", 14, Type.DATE),
         new Column("反馈日期", "必填。巡察组反馈问题的日期（日期单元格或 yyyy-MM-dd 文本）；各措施的完成时限不得早于它。",
-            14, Type.DATE));
+            14, Type.DATE),
+        new Column(HISTORICAL, "选填，是 或 否（留空为否）。填「是」表示补录已经过去的巡察整改，作为历史记录：完成时限可以早于今天"
+            + "（仍不得早于反馈日期），已过的日期不再提醒。正常登记请留空。", 10, Type.TEXT, true));
 
     private static final List<Column> PROBLEM_COLUMNS = List.of(
         new Column("方面序号", "必填。问题所属方面的序号（1、2、3……）；同一方面的问题填同一序号。", 10, Type.INTEGER),
@@ -175,6 +186,8 @@ public class RoundWorkbook {
                     validate(round, c, 1, 1, dateConstraint(helper), "日期", "请填写日期，如 2024-06-30");
                 }
             }
+            validate(round, column(ROUND_COLUMNS, HISTORICAL), 1, 1,
+                helper.createExplicitListConstraint(new String[] {YES, NO}), HISTORICAL, "请选择 是 或 否");
             validateColumns(problems, PROBLEM_COLUMNS);
             validate(problems, column(PROBLEM_COLUMNS, "重点整改组"), 1, TEMPLATE_ROWS,
                 problems.getDataValidationHelper().createFormulaListConstraint(KEY_GROUP_NAMES), "重点整改组",
@@ -421,7 +434,8 @@ public class RoundWorkbook {
             Map<Integer, String> categories = new TreeMap<>();
             Map<Integer, ProblemRow> problems = problemTable == null ? null : readProblems(problemTable, categories);
             if (measureTable != null) {
-                readMeasures(measureTable, problems, round == null ? null : round.feedbackDate);
+                readMeasures(measureTable, problems, round == null ? null : round.feedbackDate,
+                    round != null && round.historical);
             }
             if (problems != null && measureTable != null) {
                 for (ProblemRow problem : problems.values()) {
@@ -460,7 +474,8 @@ public class RoundWorkbook {
             byCategory.forEach((seq, list) ->
                 categories.add(new RoundRegistration.Category(seq, categoryTitles.get(seq), List.copyOf(list))));
             return new RoundRegistration(round.code, round.title, round.inspectionGroup, round.inspectedOrganisation,
-                round.shortName, round.start, round.end, round.feedbackDate, null, List.copyOf(categories));
+                round.shortName, round.start, round.end, round.feedbackDate, null, List.copyOf(categories), List.of(),
+                round.historical);
         }
 
         // ------------------------------------------------------------------------------------------ sheets
@@ -475,6 +490,7 @@ public class RoundWorkbook {
             private LocalDate start;
             private LocalDate end;
             private LocalDate feedbackDate;
+            private boolean historical;
         }
 
         private RoundHeader readRound(Table table) {
@@ -496,6 +512,7 @@ public class RoundWorkbook {
                 round.start = table.date(row, "巡察开始", false);
                 round.end = table.date(row, "巡察结束", false);
                 round.feedbackDate = table.date(row, "反馈日期", true);
+                round.historical = table.yesNo(row, HISTORICAL);
                 if (round.start != null && round.end != null && round.end.isBefore(round.start)) {
                     table.error(row, "巡察结束", round.end + " 早于巡察开始 " + round.start);
                 }
@@ -553,7 +570,8 @@ public class RoundWorkbook {
             return code;
         }
 
-        private void readMeasures(Table table, Map<Integer, ProblemRow> problems, LocalDate feedbackDate) {
+        private void readMeasures(Table table, Map<Integer, ProblemRow> problems, LocalDate feedbackDate,
+                                  boolean historical) {
             for (Row row : table.dataRows()) {
                 int line = row.getRowNum() + 1;
                 Integer problemSeq = table.integer(row, "问题序号", 1, 99);
@@ -565,8 +583,9 @@ public class RoundWorkbook {
                 MeasureKind kind = kind(table, row);
                 if (deadline != null && feedbackDate != null && deadline.isBefore(feedbackDate)) {
                     table.error(row, "完成时限", deadline + " 早于反馈日期 " + feedbackDate);
-                } else if (deadline != null && deadline.isBefore(today)) {
-                    table.error(row, "完成时限", deadline + " 早于今天 " + today);
+                } else if (deadline != null && !historical && deadline.isBefore(today)) {
+                    table.error(row, "完成时限", deadline + " 早于今天 " + today + "（补录已过去的整改须在「" + ROUND_SHEET
+                        + "」表的「" + HISTORICAL + "」列填「是」）");
                 }
                 if (problemSeq == null || problems == null) {
                     continue;
@@ -698,6 +717,9 @@ public class RoundWorkbook {
             boolean complete = true;
             for (Column column : columns) {
                 Integer index = found.get(column.header());
+                if (index == null && column.optional()) {
+                    continue;
+                }
                 if (index == null) {
                     error(name, 1, column.header(), "缺少此列（第1行须是表头）");
                     complete = false;
@@ -815,6 +837,31 @@ public class RoundWorkbook {
                     return null;
                 }
                 return value;
+            }
+
+            /** 是 or 否 (TRUE or FALSE, a boolean cell); blank or a missing optional column: false. */
+            private boolean yesNo(Row row, String column) {
+                if (!columns.containsKey(column)) {
+                    return false;
+                }
+                Cell cell = cell(row, column);
+                if (cell == null) {
+                    return false;
+                }
+                if (cell.getCellType() == CellType.BOOLEAN) {
+                    return cell.getBooleanCellValue();
+                }
+                String value = text(row, column, false, 20);
+                if (value == null) {
+                    return false;
+                }
+                if (value.equals(YES) || value.equalsIgnoreCase("TRUE")) {
+                    return true;
+                }
+                if (!value.equals(NO) && !value.equalsIgnoreCase("FALSE")) {
+                    error(row, column, "应为 是 或 否，而非「" + shorten(value) + "」");
+                }
+                return false;
             }
 
             private Integer integer(Row row, String column, int min, int max) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -54,7 +55,8 @@ class WorkbookImportTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XLSX = RoundWorkbookFiles.XLSX;
-    private static final LocalDate TODAY = LocalDate.now();
+    /** Today in the office's zone, as the server counts deadlines. */
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
 
     @Autowired JdbcClient jdbc;
@@ -204,6 +206,46 @@ class WorkbookImportTest extends WebTest {
             .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT DISTINCT key_group_code FROM problem WHERE round_code = ?").param(code)
             .query(String.class).list()).containsExactly("conduct");
+    }
+
+    @Test
+    void aPastRoundIsRegisteredAsAHistoricalRecordAsOfItsFeedbackDate() throws Exception {
+        String code = TestRounds.newCode();
+        LocalDate feedback = TODAY.minusYears(2);
+        XSSFWorkbook workbook = validWorkbook(code);
+        set(workbook, "巡察轮次", 2, "巡察开始", feedback.minusDays(60));
+        set(workbook, "巡察轮次", 2, "巡察结束", feedback.minusDays(10));
+        set(workbook, "巡察轮次", 2, "反馈日期", feedback);
+        set(workbook, "巡察轮次", 2, "历史记录", "是");
+        set(workbook, "整改措施", 2, "完成时限", feedback.plusDays(60));
+        set(workbook, "整改措施", 3, "完成时限", feedback.plusDays(30));
+        set(workbook, "整改措施", 4, "完成时限", feedback.plusDays(45));
+
+        HttpResponse<String> created = upload("officer1", bytes(workbook));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
+            .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT registered_on FROM inspection_round WHERE code = ?").param(code)
+            .query(LocalDate.class).single()).isEqualTo(feedback);
+        assertThat(jdbc.sql("SELECT deadline FROM measure WHERE round_code = ? ORDER BY code").param(code)
+            .query(LocalDate.class).list())
+            .containsExactly(feedback.plusDays(30), feedback.plusDays(60), feedback.plusDays(45));
+    }
+
+    @Test
+    void aWorkbookOfTheOlderTemplateWithoutTheHistoricalColumnIsACurrentRound() throws Exception {
+        String code = TestRounds.newCode();
+        XSSFWorkbook workbook = validWorkbook(code);
+        Row header = workbook.getSheet("巡察轮次").getRow(0);
+        header.removeCell(header.getCell(header.getLastCellNum() - 1));
+        assertThat(header.getCell(header.getLastCellNum() - 1).getStringCellValue()).isEqualTo("反馈日期");
+
+        HttpResponse<String> created = upload("officer1", bytes(workbook));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
+            .query(Boolean.class).single()).isFalse();
     }
 
     /** Rows that hold only formatting (a sheet formatted far down, as offices do) are neither data nor errors. */
@@ -364,6 +406,25 @@ class WorkbookImportTest extends WebTest {
                 }
             }, "整改措施 第5002行: 数据行超过5000行，请拆分后分批导入"),
             bytes("a Word document", b -> wordDocument(), "文件不是有效的xlsx工作簿"),
+            edit("category number below one", w -> set(w, "问题", 2, "方面序号", -5),
+                "问题 第2行 方面序号: 应在1至999之间，而非 -5"),
+            edit("problem number zero", w -> set(w, "问题", 3, "问题序号", 0),
+                "问题 第3行 问题序号: 应在1至99之间，而非 0"),
+            edit("measure number below one", w -> set(w, "整改措施", 4, "措施序号", -1),
+                "整改措施 第4行 措施序号: 应在1至99之间，而非 -1"),
+            edit("historical neither yes nor no", w -> set(w, "巡察轮次", 2, "历史记录", "也许"),
+                "巡察轮次 第2行 历史记录: 应为 是 或 否，而非「也许」"),
+            edit("deadline before today in a round that is not historical", w -> {
+                set(w, "巡察轮次", 2, "反馈日期", TODAY.minusYears(3));
+                set(w, "巡察轮次", 2, "历史记录", "否");
+                set(w, "整改措施", 2, "完成时限", TODAY.minusYears(2));
+            }, "整改措施 第2行 完成时限: " + TODAY.minusYears(2) + " 早于今天 " + TODAY
+                + "（补录已过去的整改须在「巡察轮次」表的「历史记录」列填「是」）"),
+            edit("historical deadline before the feedback date", w -> {
+                set(w, "巡察轮次", 2, "反馈日期", TODAY.minusYears(3));
+                set(w, "巡察轮次", 2, "历史记录", "是");
+                set(w, "整改措施", 2, "完成时限", TODAY.minusYears(3).minusDays(1));
+            }, "整改措施 第2行 完成时限: " + TODAY.minusYears(3).minusDays(1) + " 早于反馈日期 " + TODAY.minusYears(3)),
             edit("unknown key group", w -> set(w, "问题", 2, "重点整改组", "nobody"),
                 "问题 第2行 重点整改组: 未知重点整改组「nobody」"),
             edit("unknown leader", w -> set(w, "整改措施", 2, "责任领导", "noSuchLeader"),
@@ -386,7 +447,7 @@ class WorkbookImportTest extends WebTest {
                 set(w, "新增单位", 2, "单位名称", "新设派出所");
                 set(w, "整改措施", 2, "责任单位", "新设派出所");
             }, "新增单位 第2行 单位编号: 新增单位须先写入组织机构文件（organisation.yml）并重启加载，不能随工作簿导入"),
-            Arguments.of(new BadFile("existing code", w -> { }, null, "officer1", true, 409, "exists already")),
+            Arguments.of(new BadFile("existing code", w -> { }, null, "officer1", true, 409, "已登记，不能再次登记")),
             Arguments.of(new BadFile("a unit's user", w -> { }, null, "simingLiaison", false, 403, "")));
     }
 
