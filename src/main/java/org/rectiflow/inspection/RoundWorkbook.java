@@ -1,11 +1,14 @@
 package org.rectiflow.inspection;
 
 import java.io.BufferedInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -22,7 +25,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.github.pjfanning.xlsx.StreamingReader;
+import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import com.github.pjfanning.xlsx.exceptions.MissingSheetException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -70,6 +76,7 @@ public class RoundWorkbook {
     public static final String LIST_SHEET = "单位列表";
 
     static final String NOT_XLSX = "文件不是有效的xlsx工作簿";
+    static final String UNREADABLE = "工作簿的内容无法读取，请用Excel另存为xlsx后再导入";
     static final String FORMULA = "公式单元格不允许";
     static final String EMPTY = "不能为空";
     static final String HISTORICAL = "历史记录";
@@ -330,30 +337,54 @@ public class RoundWorkbook {
 
     /**
      * Reads and checks a whole workbook. Returns the round to register (registered as of today), or throws a
-     * {@link WorkbookException} listing every error; the organisation is only read.
+     * {@link WorkbookException} listing every error; the organisation is only read. The upload is kept in a
+     * temporary file, whose parts are checked ({@link WorkbookPartsCheck}: sizes, cell lengths, shared strings,
+     * no DOCTYPE, valid XML) before the streaming reader opens it.
      */
     public RoundRegistration read(InputStream in) {
-        try (Workbook workbook = open(in)) {
-            return new Reader(workbook).read();
+        Path file = null;
+        try {
+            file = Files.createTempFile("rectiflow-import-", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (in.transferTo(new BoundedOutput(out, properties.maxSize().toBytes())) > properties.maxSize().toBytes()) {
+                    throw new WorkbookException(List.of(properties.tooLargeMessage()));
+                }
+            }
+            try (InputStream head = new BufferedInputStream(Files.newInputStream(file))) {
+                if (FileMagic.valueOf(head) != FileMagic.OOXML) {
+                    throw notXlsx();
+                }
+            }
+            WorkbookPartsCheck.check(file.toFile(), properties);
+            try (Workbook workbook = open(file.toFile())) {
+                return new Reader(workbook).read();
+            } catch (ExcelRuntimeException | POIXMLException | OpenXML4JRuntimeException e) {
+                // the parts were checked: what remains is a workbook whose content the reader cannot make sense of
+                throw new WorkbookException(List.of(UNREADABLE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
         }
     }
 
     /**
      * The workbook opened for streaming (the sheets are parsed row by row as they are read, never held as a
-     * whole), or a {@link WorkbookException} when the bytes are not an xlsx workbook.
+     * whole), or a {@link WorkbookException} when the file is not an xlsx workbook.
      */
-    private static Workbook open(InputStream in) {
+    private static Workbook open(File file) {
         try {
-            InputStream buffered = new BufferedInputStream(in);
-            if (FileMagic.valueOf(buffered) != FileMagic.OOXML) {
-                throw notXlsx();
-            }
             Workbook workbook = StreamingReader.builder()
                 .rowCacheSize(ROW_CACHE)
                 .setReadSharedFormulas(true)
-                .open(buffered);
+                .open(file);
             if (workbook.getNumberOfSheets() == 0) {
                 // another OOXML document (a docx opens as a package without a workbook part): every xlsx has a sheet
                 workbook.close();
@@ -363,8 +394,36 @@ public class RoundWorkbook {
         } catch (WorkbookException e) {
             throw e;
         } catch (Exception e) {
-            // not a zip, a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb, a zip bomb
+            // a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb
             throw notXlsx();
+        }
+    }
+
+    /** Passes bytes on up to a limit, then only counts them: a stream longer than the limit is known by its count. */
+    private static final class BoundedOutput extends OutputStream {
+        private final OutputStream out;
+        private final long limit;
+        private long written;
+
+        private BoundedOutput(OutputStream out, long limit) {
+            this.out = out;
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (++written <= limit) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            long room = Math.max(0, limit - written);
+            written += length;
+            if (room > 0) {
+                out.write(bytes, offset, (int) Math.min(room, length));
+            }
         }
     }
 
