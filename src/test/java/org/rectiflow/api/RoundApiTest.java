@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -272,5 +273,70 @@ class RoundApiTest extends WebTest {
             "categories[1].seq: 方面序号应在1至999之间，而非 0",
             "categories[1].problems[0].seq: 问题序号应在1至99之间，而非 -1");
         assertThat(rounds(code)).isZero();
+    }
+
+    /** A valid registration as JSON text, with one part of it replaced. */
+    private static String json(String code, String from, String to) throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        String json = JSON.writeValueAsString(round(code, today, today.plusDays(30), false));
+        assertThat(json).contains(from);
+        return json.replace(from, to);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsFieldInPlainWords() throws Exception {
+        String code = TestRounds.newCode();
+        List<String[]> cases = List.of(
+            new String[] {"\"seq\":1,\"title\":\"测试方面\"", "\"seq\":\"abc\",\"title\":\"测试方面\"",
+                "categories[0].seq: 应为整数，而非「abc」"},
+            new String[] {"\"seq\":1,\"title\":\"测试方面\"", "\"seq\":99999999999,\"title\":\"测试方面\"",
+                "categories[0].seq: 应为整数，而非「99999999999」（超出范围）"},
+            new String[] {"\"categories\":[", "\"categories\":{\"a\":1},\"x\":[",
+                "categories: 应为列表（[…]），而非对象"},
+            new String[] {"\"kind\":\"IMMEDIATE\"", "\"kind\":\"SOON\"",
+                "categories[0].problems[0].measures[0].kind: 应为以下之一：IMMEDIATE、LONG_TERM，而非「SOON」"},
+            new String[] {"\"title\":\"测试巡察\"", "\"title\":{\"zh\":\"测试巡察\"}",
+                "title: 应为文本，而非对象"},
+            new String[] {"\"historical\":false", "\"historical\":\"ja\"",
+                "historical: 应为 true 或 false，而非「ja」"});
+        for (String[] c : cases) {
+            HttpResponse<String> refused = call("POST", "/api/rounds", "officer1", json(code, c[0], c[1]));
+
+            assertThat(refused.statusCode()).as(c[1]).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("message").asText()).isEqualTo("请求体无法读取，未作任何更改");
+            assertThat(errors(refused)).as(c[1]).containsExactly(c[2]);
+            assertThat(refused.body()).doesNotContain("java.").doesNotContain("RoundRegistration").doesNotContain("`");
+        }
+        HttpResponse<String> badDate = call("POST", "/api/rounds", "officer1",
+            json(code, "\"feedbackDate\":\"", "\"feedbackDate\":\"2026-13-45\",\"x\":\""));
+        assertThat(errors(badDate)).containsExactly("feedbackDate: 应为日期（yyyy-MM-dd），而非「2026-13-45」");
+        assertThat(rounds(code)).isZero();
+    }
+
+    @Test
+    void brokenJsonNamesTheLineAndColumn() throws Exception {
+        HttpResponse<String> cut = call("POST", "/api/rounds", "officer1", "{\"code\": \"XC1\", \"categories\": [");
+        assertThat(cut.statusCode()).isEqualTo(400);
+        assertThat(errors(cut)).containsExactly("JSON格式错误（第1行第32列）: 内容不完整，缺少结尾");
+
+        HttpResponse<String> unquoted = call("POST", "/api/rounds", "officer1", "{\n  \"code\": XC2024\n}");
+        assertThat(errors(unquoted)).containsExactly("JSON格式错误（第2行第18列）: 无法识别的内容「XC2024」（文本须加双引号）");
+
+        HttpResponse<String> stray = call("POST", "/api/rounds", "officer1", "{\"code\": \"A\";}");
+        assertThat(errors(stray)).containsExactly("JSON格式错误（第1行第13列）: 此处不应有字符「;」");
+    }
+
+    @Test
+    void invalidUtf8InAJsonBodyIsRefusedNamingTheProblem() throws Exception {
+        byte[] body = "{\"code\": \"XC\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1); // é as one byte 0xE9
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds"))
+            .header("Content-Type", "application/json").header("Authorization", basicAuth("officer1", "demo"))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        // the parser notices the broken sequence at the quote after it
+        assertThat(errors(refused)).containsExactly("JSON格式错误（第1行第15列）: 不是有效的UTF-8编码");
     }
 }

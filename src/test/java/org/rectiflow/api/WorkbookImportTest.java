@@ -51,7 +51,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WorkbookImportTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String XLSX = RoundWorkbookFiles.XLSX;
     /** Today in the office's zone, as the server counts deadlines. */
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
