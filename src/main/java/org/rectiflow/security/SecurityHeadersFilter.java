@@ -34,11 +34,6 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
-    /** The policy every answer carries. */
-    public String policy() {
-        return policy;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
