@@ -63,7 +63,7 @@ public class DemoRoundLoader implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            rounds.register(DemoRound.registration(file, clock.today()));
+            rounds.registerBackdated(DemoRound.registration(file, clock.today()));
             walkthrough.holdMeeting(file.code(), clock.today().plusDays(file.feedbackDays()), "巡察整改工作领导小组会议",
                 "巡察整改工作领导小组成员", "研究营商环境专项巡察反馈意见，部署起草整改方案。");
             walkthrough.draftPlan(file.code(), "针对营商环境专项巡察反馈的问题，逐条制定整改措施，现征求意见。");
@@ -78,7 +78,7 @@ public class DemoRoundLoader implements ApplicationRunner {
             return;
         }
         String instance = transaction.execute(status -> {
-            String id = rounds.register(DemoRound.registration(file, clock.today()));
+            String id = rounds.registerBackdated(DemoRound.registration(file, clock.today()));
             bringToExecution(file.code(), file);
             return id;
         });

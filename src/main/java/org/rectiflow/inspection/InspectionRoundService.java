@@ -74,8 +74,25 @@ public class InspectionRoundService {
      */
     @Transactional
     public String register(RoundRegistration registration) {
-        LocalDate registeredOn = registration.registeredOn() == null ? clock.today() : registration.registeredOn();
-        validate(registration, registeredOn);
+        return register(registration, false);
+    }
+
+    /**
+     * The demo's registration: a live round played as if it had been registered on its {@code registeredOn}, so
+     * that its ladder has acted by the first start. Its deadlines may lie before today (not before
+     * {@code registeredOn}) without the round being a historical record. Only Java callers reach it; every
+     * import goes through {@link #register(RoundRegistration)}.
+     */
+    @Transactional
+    public String registerBackdated(RoundRegistration registration) {
+        return register(registration, true);
+    }
+
+    private String register(RoundRegistration registration, boolean backdated) {
+        LocalDate registeredOn = registration.registeredOn() != null ? registration.registeredOn()
+            : registration.historical() && registration.feedbackDate() != null ? registration.feedbackDate()
+            : clock.today();
+        validate(registration, registeredOn, backdated);
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         rounds.insertRound(registration, registeredOn, now);
@@ -107,21 +124,33 @@ public class InspectionRoundService {
         return instance.getId();
     }
 
-    private void validate(RoundRegistration r, LocalDate registeredOn) {
+    /**
+     * Every error of a registration, each naming its field in the JSON's terms ({@code categories[0].seq}), in
+     * Chinese. Sequence numbers are 1 or more; deadlines lie on or after the registration date and the feedback
+     * date, and, unless the round is a historical record (or the demo's backdated one), on or after today.
+     */
+    private void validate(RoundRegistration r, LocalDate registeredOn, boolean backdated) {
         List<String> errors = new ArrayList<>();
+        LocalDate today = clock.today();
         if (r.code() == null || !CODE.matcher(r.code()).matches()) {
-            errors.add("code: must be 1 to 40 letters, digits or hyphens");
+            errors.add("code: 须为1至40位字母、数字或连字符");
         } else if (rounds.exists(r.code())) {
-            errors.add("code: the round '" + r.code() + "' exists already");
+            errors.add("code: " + RegistrationException.roundExists(r.code()));
         }
         text(errors, "title", r.title(), 200);
         text(errors, "inspectionGroup", r.inspectionGroup(), 100);
         text(errors, "inspectedOrganisation", r.inspectedOrganisation(), 200);
+        if (r.inspectedShortName() != null && r.inspectedShortName().length() > 100) {
+            errors.add("inspectedShortName: 至多100字，此处" + r.inspectedShortName().length() + "字");
+        }
         if (r.feedbackDate() == null) {
-            errors.add("feedbackDate: must be given");
+            errors.add("feedbackDate: 不能为空");
+        }
+        if (r.registeredOn() != null && r.registeredOn().isAfter(today)) {
+            errors.add("registeredOn: " + r.registeredOn() + " 晚于今天 " + today + "，登记日期不能在将来");
         }
         if (r.categories() == null || r.categories().isEmpty()) {
-            errors.add("categories: a feedback needs at least one category");
+            errors.add("categories: 至少要有一个方面");
         }
         Set<Integer> categorySeqs = new HashSet<>();
         Set<Integer> problemSeqs = new HashSet<>();
@@ -129,32 +158,43 @@ public class InspectionRoundService {
         for (int c = 0; c < categories.size(); c++) {
             RoundRegistration.Category category = categories.get(c);
             String at = "categories[" + c + "]";
-            if (!categorySeqs.add(category.seq())) {
-                errors.add(at + ".seq: number " + category.seq() + " is used twice");
+            if (category == null) {
+                errors.add(at + ": 不能为空");
+                continue;
+            }
+            if (category.seq() < 1 || category.seq() > 999) {
+                errors.add(at + ".seq: 方面序号应在1至999之间，而非 " + category.seq());
+            } else if (!categorySeqs.add(category.seq())) {
+                errors.add(at + ".seq: 方面序号 " + category.seq() + " 重复");
             }
             text(errors, at + ".title", category.title(), 500);
             List<RoundRegistration.Problem> problems = category.problems() == null ? List.of() : category.problems();
             if (problems.isEmpty()) {
-                errors.add(at + ".problems: a category needs at least one problem");
+                errors.add(at + ".problems: 每个方面至少要有一个问题");
             }
             for (int p = 0; p < problems.size(); p++) {
-                validateProblem(errors, at + ".problems[" + p + "]", problems.get(p), problemSeqs, r, registeredOn);
+                validateProblem(errors, at + ".problems[" + p + "]", problems.get(p), problemSeqs, r, registeredOn,
+                    r.historical() || backdated ? null : today);
             }
         }
         for (int c = 0; c < r.clues().size(); c++) {
             RoundRegistration.Clue clue = r.clues().get(c);
             String at = "clues[" + c + "]";
+            if (clue == null) {
+                errors.add(at + ": 不能为空");
+                continue;
+            }
             text(errors, at + ".reference", clue.reference(), 64);
             text(errors, at + ".summary", clue.summary(), 2000);
             if (clue.kind() == null) {
-                errors.add(at + ".kind: must be PETITION or LAW_RELATED");
+                errors.add(at + ".kind: 应为 PETITION（信访件）或 LAW_RELATED（涉法涉诉信访件）");
             }
             if (clue.receivedOn() == null) {
-                errors.add(at + ".receivedOn: must be given");
+                errors.add(at + ".receivedOn: 不能为空");
             }
         }
         if (r.clues().size() > 99) {
-            errors.add("clues: at most 99 clues per round");
+            errors.add("clues: 每轮至多99条问题线索，此处" + r.clues().size() + "条");
         }
         if (!errors.isEmpty()) {
             throw new RegistrationException(errors);
@@ -162,53 +202,64 @@ public class InspectionRoundService {
     }
 
     private void validateProblem(List<String> errors, String at, RoundRegistration.Problem problem,
-                                 Set<Integer> problemSeqs, RoundRegistration r, LocalDate registeredOn) {
+                                 Set<Integer> problemSeqs, RoundRegistration r, LocalDate registeredOn,
+                                 LocalDate notBefore) {
+        if (problem == null) {
+            errors.add(at + ": 不能为空");
+            return;
+        }
         if (problem.seq() < 1 || problem.seq() > 99) {
-            errors.add(at + ".seq: must be between 1 and 99");
+            errors.add(at + ".seq: 问题序号应在1至99之间，而非 " + problem.seq());
         } else if (!problemSeqs.add(problem.seq())) {
-            errors.add(at + ".seq: problem number " + problem.seq() + " is used twice");
+            errors.add(at + ".seq: 问题序号 " + problem.seq() + " 重复");
         }
         text(errors, at + ".title", problem.title(), 500);
         if (problem.keyGroup() == null || organisation.keyGroup(problem.keyGroup()).isEmpty()) {
-            errors.add(at + ".keyGroup: unknown key group '" + problem.keyGroup() + "'");
+            errors.add(at + ".keyGroup: 未知重点整改组「" + problem.keyGroup() + "」");
         }
         List<RoundRegistration.Measure> list = problem.measures() == null ? List.of() : problem.measures();
         if (list.isEmpty()) {
-            errors.add(at + ".measures: a problem needs at least one measure");
+            errors.add(at + ".measures: 每个问题至少要有一项整改措施");
         }
         if (list.size() > 99) {
-            errors.add(at + ".measures: at most 99 measures per problem");
+            errors.add(at + ".measures: 每个问题至多99项整改措施，此处" + list.size() + "项");
         }
         for (int m = 0; m < list.size(); m++) {
             RoundRegistration.Measure measure = list.get(m);
             String mat = at + ".measures[" + m + "]";
+            if (measure == null) {
+                errors.add(mat + ": 不能为空");
+                continue;
+            }
             text(errors, mat + ".content", measure.content(), 2000);
             if (measure.unit() == null || organisation.unit(measure.unit()).isEmpty()) {
-                errors.add(mat + ".unit: unknown unit '" + measure.unit() + "'");
+                errors.add(mat + ".unit: 未知单位「" + measure.unit() + "」");
             }
             if (measure.leader() == null || organisation.person(measure.leader()).isEmpty()) {
-                errors.add(mat + ".leader: unknown leader '" + measure.leader() + "'");
+                errors.add(mat + ".leader: 未知责任领导「" + measure.leader() + "」");
             }
             if (measure.kind() == null) {
-                errors.add(mat + ".kind: must be IMMEDIATE or LONG_TERM");
+                errors.add(mat + ".kind: 应为 IMMEDIATE（当下改）或 LONG_TERM（长久立）");
             }
-            if (measure.deadline() == null) {
-                errors.add(mat + ".deadline: must be given");
-            } else if (measure.deadline().isBefore(registeredOn)) {
-                errors.add(mat + ".deadline: " + measure.deadline() + " lies before the registration date "
-                    + registeredOn);
-            } else if (r.feedbackDate() != null && measure.deadline().isBefore(r.feedbackDate())) {
-                errors.add(mat + ".deadline: " + measure.deadline() + " lies before the feedback date "
-                    + r.feedbackDate());
+            LocalDate deadline = measure.deadline();
+            if (deadline == null) {
+                errors.add(mat + ".deadline: 不能为空");
+            } else if (deadline.isBefore(registeredOn)) {
+                errors.add(mat + ".deadline: " + deadline + " 早于登记日期 " + registeredOn);
+            } else if (r.feedbackDate() != null && deadline.isBefore(r.feedbackDate())) {
+                errors.add(mat + ".deadline: " + deadline + " 早于反馈日期 " + r.feedbackDate());
+            } else if (notBefore != null && deadline.isBefore(notBefore)) {
+                errors.add(mat + ".deadline: " + deadline + " 早于今天 " + notBefore
+                    + "（已过的完成时限只能随历史记录登记：historical 设为 true）");
             }
         }
     }
 
     private static void text(List<String> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(field + ": must not be empty");
+            errors.add(field + ": 不能为空");
         } else if (value.length() > max) {
-            errors.add(field + ": at most " + max + " characters, not " + value.length());
+            errors.add(field + ": 至多" + max + "字，此处" + value.length() + "字");
         }
     }
 

@@ -12,6 +12,11 @@ public class RegistrationException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** The error of a round code that is registered already. */
+    public static String roundExists(String code) {
+        return "轮次编号 " + code + " 已登记，不能再次登记";
+    }
+
     public List<String> errors() {
         return errors;
     }

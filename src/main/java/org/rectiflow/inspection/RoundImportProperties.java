@@ -6,14 +6,22 @@ import org.springframework.util.unit.DataSize;
 /**
  * The round import's settings, from {@code rectiflow.import.*}.
  *
- * @param maxSize the largest workbook accepted; a larger upload is refused before it is parsed (10MB by default).
- *                {@code spring.servlet.multipart.max-file-size} must lie a little above it, so that the refusal
- *                is this check's, with its message
- * @param maxRows the most data rows one sheet may hold (5000 by default; a round has a few hundred measures).
- *                The workbook is streamed, so memory follows this limit, not the size of the file
+ * @param maxSize             the largest workbook accepted; a larger upload is refused before it is parsed (10MB by
+ *                            default). {@code spring.servlet.multipart.max-file-size} must lie a little above it, so
+ *                            that the refusal is this check's, with its message
+ * @param maxRows             the most data rows one sheet may hold (5000 by default; a round has a few hundred
+ *                            measures). The workbook is streamed, so memory follows this limit, not the size of the file
+ * @param maxCellLength       the most characters one cell may hold (32767 by default: Excel's own limit, and far above
+ *                            the longest text a round holds, 4000). Counted in the file's XML before the workbook is
+ *                            read, so a longer cell is refused before its text is ever held in memory
+ * @param maxSharedStrings    the most entries of the workbook's shared strings table (100000 by default), which the
+ *                            reader holds in memory as a whole
+ * @param maxUncompressedSize the most bytes all the parts of the workbook may expand to (100MB by default); counted
+ *                            while they are inflated, whatever the zip's headers claim
  */
 @ConfigurationProperties("rectiflow.import")
-public record RoundImportProperties(DataSize maxSize, Integer maxRows) {
+public record RoundImportProperties(DataSize maxSize, Integer maxRows, Integer maxCellLength, Integer maxSharedStrings,
+                                   DataSize maxUncompressedSize) {
 
     public RoundImportProperties {
         maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
@@ -24,11 +32,36 @@ public record RoundImportProperties(DataSize maxSize, Integer maxRows) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("rectiflow.import.max-rows must be at least 1, not " + maxRows);
         }
+        maxCellLength = maxCellLength == null ? 32767 : maxCellLength;
+        if (maxCellLength < 4000) {
+            throw new IllegalArgumentException("rectiflow.import.max-cell-length must be at least 4000 (the longest "
+                + "text a round holds), not " + maxCellLength);
+        }
+        maxSharedStrings = maxSharedStrings == null ? 100_000 : maxSharedStrings;
+        if (maxSharedStrings < 1) {
+            throw new IllegalArgumentException("rectiflow.import.max-shared-strings must be at least 1, not "
+                + maxSharedStrings);
+        }
+        maxUncompressedSize = maxUncompressedSize == null ? DataSize.ofMegabytes(100) : maxUncompressedSize;
+        if (maxUncompressedSize.toBytes() < maxSize.toBytes()) {
+            throw new IllegalArgumentException("rectiflow.import.max-uncompressed-size must be at least "
+                + "rectiflow.import.max-size (" + maxSize + "), not " + maxUncompressedSize);
+        }
     }
 
     /** The limit as people write it: 10MB, 512KB. */
     public String maxSizeText() {
-        long bytes = maxSize.toBytes();
+        return text(maxSize);
+    }
+
+    /** The error of a file above the limit. */
+    public String tooLargeMessage() {
+        return "文件超过" + maxSizeText();
+    }
+
+    /** A size as people write it: 10MB, 512KB, 100B. */
+    static String text(DataSize size) {
+        long bytes = size.toBytes();
         if (bytes % (1024 * 1024) == 0) {
             return bytes / (1024 * 1024) + "MB";
         }
@@ -36,10 +69,5 @@ public record RoundImportProperties(DataSize maxSize, Integer maxRows) {
             return bytes / 1024 + "KB";
         }
         return bytes + "B";
-    }
-
-    /** The error of a file above the limit. */
-    public String tooLargeMessage() {
-        return "文件超过" + maxSizeText();
     }
 }

@@ -11,18 +11,31 @@ import org.rectiflow.measure.MeasureKind;
  * problem, and the problem clues the inspection group transferred. Codes are derived: a measure's
  * {@code <round code>-<problem no.>-<measure no.>}, a clue's {@code <round code>-C<clue no.>}.
  *
- * @param registeredOn the day the registration counts from; deadlines may not lie before it
+ * @param registeredOn the day the registration counts from (when not given: today, or the feedback date for a
+ *                     historical round); not after today; deadlines may not lie before it
+ * @param historical   the office registers a past round as a record: its deadlines may lie before today (not
+ *                     before {@code registeredOn} or the feedback date), and no reminder fires for a date already
+ *                     past ({@link RoundRepository#isHistorical}). Any other round's deadlines lie today or later
  */
 public record RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
                                 String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
                                 LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories,
-                                List<Clue> clues) {
+                                List<Clue> clues, boolean historical) {
 
     public RoundRegistration {
         clues = clues == null ? List.of() : clues;
     }
 
-    /** A round without clues. */
+    /** A round that is not a historical record. */
+    public RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
+                             String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
+                             LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories,
+                             List<Clue> clues) {
+        this(code, title, inspectionGroup, inspectedOrganisation, inspectedShortName, inspectionStart, inspectionEnd,
+            feedbackDate, registeredOn, categories, clues, false);
+    }
+
+    /** A round without clues that is not a historical record. */
     public RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
                              String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
                              LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories) {

@@ -45,12 +45,22 @@ public class RoundRepository {
     public void insertRound(RoundRegistration r, LocalDate registeredOn, Timestamp now) {
         jdbc.sql("""
                 INSERT INTO inspection_round (code, title, inspection_group, inspected_org, inspected_short_name,
-                    inspection_start, inspection_end, feedback_date, registered_on, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    inspection_start, inspection_end, feedback_date, registered_on, historical, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
             .params(r.code(), r.title(), r.inspectionGroup(), r.inspectedOrganisation(), r.inspectedShortName(),
-                r.inspectionStart(), r.inspectionEnd(), r.feedbackDate(), registeredOn,
+                r.inspectionStart(), r.inspectionEnd(), r.feedbackDate(), registeredOn, r.historical(),
                 RoundStatus.REGISTERED.name(), now)
             .update();
+    }
+
+    /**
+     * True for a round the office registered as a historical record ({@link RoundRegistration#historical()}):
+     * its deadlines may lie before its registration, and no reminder is due for a date already past then.
+     * False for a round that does not exist.
+     */
+    public boolean isHistorical(String code) {
+        return jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
+            .query(Boolean.class).optional().orElse(false);
     }
 
     public long insertCategory(String roundCode, int seq, String title) {

@@ -1,11 +1,14 @@
 package org.rectiflow.inspection;
 
 import java.io.BufferedInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -22,7 +25,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.github.pjfanning.xlsx.StreamingReader;
+import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
 import com.github.pjfanning.xlsx.exceptions.MissingSheetException;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -70,8 +76,10 @@ public class RoundWorkbook {
     public static final String LIST_SHEET = "单位列表";
 
     static final String NOT_XLSX = "文件不是有效的xlsx工作簿";
+    static final String UNREADABLE = "工作簿的内容无法读取，请用Excel另存为xlsx后再导入";
     static final String FORMULA = "公式单元格不允许";
     static final String EMPTY = "不能为空";
+    static final String HISTORICAL = "历史记录";
     static final String NEW_UNITS_REFUSED = "新增单位须先写入组织机构文件（organisation.yml）并重启加载，不能随工作簿导入";
 
     /** Beyond this many errors the list is cut short (a file of garbage would otherwise answer megabytes). */
@@ -80,6 +88,8 @@ public class RoundWorkbook {
     private static final Pattern ROUND_CODE = Pattern.compile("[A-Za-z0-9-]{1,40}");
     private static final Pattern UNIT_ID = Pattern.compile("[a-zA-Z0-9]+");
     private static final String KEY_GROUP_SUFFIX = "重点整改组";
+    private static final String YES = "是";
+    private static final String NO = "否";
     private static final String UNIT_NAMES = "UnitNames";
     private static final String KEY_GROUP_NAMES = "KeyGroupNames";
     private static final String KINDS = MeasureKind.IMMEDIATE.label() + "," + MeasureKind.LONG_TERM.label();
@@ -90,8 +100,14 @@ public class RoundWorkbook {
 
     private enum Type { TEXT, INTEGER, DATE }
 
-    /** A column: its header, the note on it, its width in characters and its type. */
-    private record Column(String header, String note, int width, Type type) {
+    /**
+     * A column: its header, the note on it, its width in characters and its type; an optional column may be
+     * missing from a file (workbooks made from an older template).
+     */
+    private record Column(String header, String note, int width, Type type, boolean optional) {
+        private Column(String header, String note, int width, Type type) {
+            this(header, note, width, type, false);
+        }
     }
 
     private static final List<Column> ROUND_COLUMNS = List.of(
@@ -104,7 +120,9 @@ public class RoundWorkbook {
         new Column("巡察开始", "选填。日期（日期单元格或 yyyy-MM-dd 文本）。", 14, Type.DATE),
         new Column("巡察结束", "选填。日期（日期单元格或 yyyy-MM-dd 文本），不早于巡察开始。", 14, Type.DATE),
         new Column("反馈日期", "必填。巡察组反馈问题的日期（日期单元格或 yyyy-MM-dd 文本）；各措施的完成时限不得早于它。",
-            14, Type.DATE));
+            14, Type.DATE),
+        new Column(HISTORICAL, "选填，是 或 否（留空为否）。填「是」表示补录已经过去的巡察整改，作为历史记录：完成时限可以早于今天"
+            + "（仍不得早于反馈日期），已过的日期不再提醒。正常登记请留空。", 10, Type.TEXT, true));
 
     private static final List<Column> PROBLEM_COLUMNS = List.of(
         new Column("方面序号", "必填。问题所属方面的序号（1、2、3……）；同一方面的问题填同一序号。", 10, Type.INTEGER),
@@ -175,6 +193,8 @@ public class RoundWorkbook {
                     validate(round, c, 1, 1, dateConstraint(helper), "日期", "请填写日期，如 2024-06-30");
                 }
             }
+            validate(round, column(ROUND_COLUMNS, HISTORICAL), 1, 1,
+                helper.createExplicitListConstraint(new String[] {YES, NO}), HISTORICAL, "请选择 是 或 否");
             validateColumns(problems, PROBLEM_COLUMNS);
             validate(problems, column(PROBLEM_COLUMNS, "重点整改组"), 1, TEMPLATE_ROWS,
                 problems.getDataValidationHelper().createFormulaListConstraint(KEY_GROUP_NAMES), "重点整改组",
@@ -317,30 +337,54 @@ public class RoundWorkbook {
 
     /**
      * Reads and checks a whole workbook. Returns the round to register (registered as of today), or throws a
-     * {@link WorkbookException} listing every error; the organisation is only read.
+     * {@link WorkbookException} listing every error; the organisation is only read. The upload is kept in a
+     * temporary file, whose parts are checked ({@link WorkbookPartsCheck}: sizes, cell lengths, shared strings,
+     * no DOCTYPE, valid XML) before the streaming reader opens it.
      */
     public RoundRegistration read(InputStream in) {
-        try (Workbook workbook = open(in)) {
-            return new Reader(workbook).read();
+        Path file = null;
+        try {
+            file = Files.createTempFile("rectiflow-import-", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (in.transferTo(new BoundedOutput(out, properties.maxSize().toBytes())) > properties.maxSize().toBytes()) {
+                    throw new WorkbookException(List.of(properties.tooLargeMessage()));
+                }
+            }
+            try (InputStream head = new BufferedInputStream(Files.newInputStream(file))) {
+                if (FileMagic.valueOf(head) != FileMagic.OOXML) {
+                    throw notXlsx();
+                }
+            }
+            WorkbookPartsCheck.check(file.toFile(), properties);
+            try (Workbook workbook = open(file.toFile())) {
+                return new Reader(workbook).read();
+            } catch (ExcelRuntimeException | POIXMLException | OpenXML4JRuntimeException e) {
+                // the parts were checked: what remains is a workbook whose content the reader cannot make sense of
+                throw new WorkbookException(List.of(UNREADABLE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
         }
     }
 
     /**
      * The workbook opened for streaming (the sheets are parsed row by row as they are read, never held as a
-     * whole), or a {@link WorkbookException} when the bytes are not an xlsx workbook.
+     * whole), or a {@link WorkbookException} when the file is not an xlsx workbook.
      */
-    private static Workbook open(InputStream in) {
+    private static Workbook open(File file) {
         try {
-            InputStream buffered = new BufferedInputStream(in);
-            if (FileMagic.valueOf(buffered) != FileMagic.OOXML) {
-                throw notXlsx();
-            }
             Workbook workbook = StreamingReader.builder()
                 .rowCacheSize(ROW_CACHE)
                 .setReadSharedFormulas(true)
-                .open(buffered);
+                .open(file);
             if (workbook.getNumberOfSheets() == 0) {
                 // another OOXML document (a docx opens as a package without a workbook part): every xlsx has a sheet
                 workbook.close();
@@ -350,8 +394,36 @@ public class RoundWorkbook {
         } catch (WorkbookException e) {
             throw e;
         } catch (Exception e) {
-            // not a zip, a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb, a zip bomb
+            // a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb
             throw notXlsx();
+        }
+    }
+
+    /** Passes bytes on up to a limit, then only counts them: a stream longer than the limit is known by its count. */
+    private static final class BoundedOutput extends OutputStream {
+        private final OutputStream out;
+        private final long limit;
+        private long written;
+
+        private BoundedOutput(OutputStream out, long limit) {
+            this.out = out;
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (++written <= limit) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            long room = Math.max(0, limit - written);
+            written += length;
+            if (room > 0) {
+                out.write(bytes, offset, (int) Math.min(room, length));
+            }
         }
     }
 
@@ -421,7 +493,8 @@ public class RoundWorkbook {
             Map<Integer, String> categories = new TreeMap<>();
             Map<Integer, ProblemRow> problems = problemTable == null ? null : readProblems(problemTable, categories);
             if (measureTable != null) {
-                readMeasures(measureTable, problems, round == null ? null : round.feedbackDate);
+                readMeasures(measureTable, problems, round == null ? null : round.feedbackDate,
+                    round != null && round.historical);
             }
             if (problems != null && measureTable != null) {
                 for (ProblemRow problem : problems.values()) {
@@ -460,7 +533,8 @@ public class RoundWorkbook {
             byCategory.forEach((seq, list) ->
                 categories.add(new RoundRegistration.Category(seq, categoryTitles.get(seq), List.copyOf(list))));
             return new RoundRegistration(round.code, round.title, round.inspectionGroup, round.inspectedOrganisation,
-                round.shortName, round.start, round.end, round.feedbackDate, null, List.copyOf(categories));
+                round.shortName, round.start, round.end, round.feedbackDate, null, List.copyOf(categories), List.of(),
+                round.historical);
         }
 
         // ------------------------------------------------------------------------------------------ sheets
@@ -475,6 +549,7 @@ public class RoundWorkbook {
             private LocalDate start;
             private LocalDate end;
             private LocalDate feedbackDate;
+            private boolean historical;
         }
 
         private RoundHeader readRound(Table table) {
@@ -496,6 +571,7 @@ public class RoundWorkbook {
                 round.start = table.date(row, "巡察开始", false);
                 round.end = table.date(row, "巡察结束", false);
                 round.feedbackDate = table.date(row, "反馈日期", true);
+                round.historical = table.yesNo(row, HISTORICAL);
                 if (round.start != null && round.end != null && round.end.isBefore(round.start)) {
                     table.error(row, "巡察结束", round.end + " 早于巡察开始 " + round.start);
                 }
@@ -553,7 +629,8 @@ public class RoundWorkbook {
             return code;
         }
 
-        private void readMeasures(Table table, Map<Integer, ProblemRow> problems, LocalDate feedbackDate) {
+        private void readMeasures(Table table, Map<Integer, ProblemRow> problems, LocalDate feedbackDate,
+                                  boolean historical) {
             for (Row row : table.dataRows()) {
                 int line = row.getRowNum() + 1;
                 Integer problemSeq = table.integer(row, "问题序号", 1, 99);
@@ -565,8 +642,9 @@ public class RoundWorkbook {
                 MeasureKind kind = kind(table, row);
                 if (deadline != null && feedbackDate != null && deadline.isBefore(feedbackDate)) {
                     table.error(row, "完成时限", deadline + " 早于反馈日期 " + feedbackDate);
-                } else if (deadline != null && deadline.isBefore(today)) {
-                    table.error(row, "完成时限", deadline + " 早于今天 " + today);
+                } else if (deadline != null && !historical && deadline.isBefore(today)) {
+                    table.error(row, "完成时限", deadline + " 早于今天 " + today + "（补录已过去的整改须在「" + ROUND_SHEET
+                        + "」表的「" + HISTORICAL + "」列填「是」）");
                 }
                 if (problemSeq == null || problems == null) {
                     continue;
@@ -698,6 +776,9 @@ public class RoundWorkbook {
             boolean complete = true;
             for (Column column : columns) {
                 Integer index = found.get(column.header());
+                if (index == null && column.optional()) {
+                    continue;
+                }
                 if (index == null) {
                     error(name, 1, column.header(), "缺少此列（第1行须是表头）");
                     complete = false;
@@ -815,6 +896,31 @@ public class RoundWorkbook {
                     return null;
                 }
                 return value;
+            }
+
+            /** 是 or 否 (TRUE or FALSE, a boolean cell); blank or a missing optional column: false. */
+            private boolean yesNo(Row row, String column) {
+                if (!columns.containsKey(column)) {
+                    return false;
+                }
+                Cell cell = cell(row, column);
+                if (cell == null) {
+                    return false;
+                }
+                if (cell.getCellType() == CellType.BOOLEAN) {
+                    return cell.getBooleanCellValue();
+                }
+                String value = text(row, column, false, 20);
+                if (value == null) {
+                    return false;
+                }
+                if (value.equals(YES) || value.equalsIgnoreCase("TRUE")) {
+                    return true;
+                }
+                if (!value.equals(NO) && !value.equalsIgnoreCase("FALSE")) {
+                    error(row, column, "应为 是 或 否，而非「" + shorten(value) + "」");
+                }
+                return false;
             }
 
             private Integer integer(Row row, String column, int min, int max) {

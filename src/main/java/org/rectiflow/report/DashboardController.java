@@ -34,6 +34,20 @@ public class DashboardController {
             .body(new ClassPathResource("dashboard/index.html").getContentAsString(StandardCharsets.UTF_8));
     }
 
+    /** The dashboard's script: a file, not inline, so that the page's Content-Security-Policy allows no inline script. */
+    @GetMapping("/api/dashboard.js")
+    public ResponseEntity<String> script() throws IOException {
+        return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
+            .body(new ClassPathResource("dashboard/dashboard.js").getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** The dashboard's style sheet. */
+    @GetMapping("/api/dashboard.css")
+    public ResponseEntity<String> style() throws IOException {
+        return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
+            .body(new ClassPathResource("dashboard/dashboard.css").getContentAsString(StandardCharsets.UTF_8));
+    }
+
     /** The rounds, newest first. */
     @GetMapping("/api/rounds")
     public List<RoundItem> rounds() {

@@ -2,6 +2,10 @@ package org.rectiflow.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -17,12 +21,26 @@ public class ReportRenderer {
     static final String[] PARTS = {"一、提高政治站位，认真抓好巡察整改工作", "二、巡察反馈问题的整改情况",
         "三、巡察反馈问题线索的处理情况", "四、需要进一步整改的事项及措施"};
 
+    /** The report page's style sheet, inline so that a saved page keeps it. */
+    static final String STYLE = "body{max-width:52em;margin:2em auto;font-family:'Noto Serif CJK SC','SimSun',serif;"
+        + "line-height:1.8;padding:0 1em}h1{text-align:center;font-size:1.5em}p{text-indent:2em;margin:.4em 0}"
+        + "h2,h3{font-size:1.05em;margin:1em 0 .3em}.sign{text-align:right}";
+
+    /** The Content-Security-Policy source that allows exactly {@link #STYLE}: {@code 'sha256-…'}. */
+    public static final String STYLE_HASH = "'sha256-" + sha256(STYLE) + "'";
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String html(ProgressReport report) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
-            .append(htmlEscape(report.title())).append("</title><style>body{max-width:52em;margin:2em auto;font-family:"
-                + "'Noto Serif CJK SC','SimSun',serif;line-height:1.8;padding:0 1em}h1{text-align:center;font-size:1.5em}"
-                + "p{text-indent:2em;margin:.4em 0}h2,h3{font-size:1.05em;margin:1em 0 .3em}.sign{text-align:right}"
-                + "</style></head><body>");
+            .append(htmlEscape(report.title())).append("</title><style>").append(STYLE).append("</style></head><body>");
         html.append("<h1>").append(htmlEscape(report.title())).append("</h1>");
         p(html, report.opening());
         html.append("<h2>").append(PARTS[0]).append("</h2>");

@@ -5,12 +5,10 @@ import static org.rectiflow.support.RoundWorkbookFiles.set;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,8 +51,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class WorkbookImportTest extends WebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String XLSX = RoundWorkbookFiles.XLSX;
-    private static final LocalDate TODAY = LocalDate.now();
+    /** Today in the office's zone, as the server counts deadlines. */
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
 
     @Autowired JdbcClient jdbc;
@@ -65,12 +63,7 @@ class WorkbookImportTest extends WebTest {
     @BeforeEach
     void downloadTheTemplate() throws Exception {
         if (template == null) {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/api/rounds/template.xlsx"))
-                .header("Authorization", basic("officer1")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue(XLSX);
-            template = response.body();
+            template = RoundWorkbookFiles.template(port, basic("officer1"));
         }
     }
 
@@ -95,47 +88,14 @@ class WorkbookImportTest extends WebTest {
         return out.toByteArray();
     }
 
-    /**
-     * The valid round: 2 problems of two categories, 3 measures of 思明分局 and 海沧分局 due after today, led by
-     * chief, key group 作风转变 (conduct). The measures of problem 1 are given in the order 2, 1.
-     */
+    /** {@link RoundWorkbookFiles#validWorkbook}: 2 problems, 3 measures due after today. */
     private XSSFWorkbook validWorkbook(String code) throws Exception {
-        XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
-        set(workbook, "巡察轮次", 2, "轮次编号", code);
-        set(workbook, "巡察轮次", 2, "名称", "市委第一巡察组巡察测试单位党委反馈问题整改");
-        set(workbook, "巡察轮次", 2, "巡察组", "市委第一巡察组");
-        set(workbook, "巡察轮次", 2, "被巡察单位", "中共测试委员会");
-        set(workbook, "巡察轮次", 2, "简称", "测试党委");
-        set(workbook, "巡察轮次", 2, "巡察开始", TODAY.minusDays(60));
-        set(workbook, "巡察轮次", 2, "巡察结束", TODAY.minusDays(10).toString());
-        set(workbook, "巡察轮次", 2, "反馈日期", TODAY);
-
-        set(workbook, "问题", 2, "方面序号", 1);
-        set(workbook, "问题", 2, "方面", "贯彻落实党的路线方针政策方面");
-        set(workbook, "问题", 2, "问题序号", 1);
-        set(workbook, "问题", 2, "问题", "学习贯彻不够深入");
-        set(workbook, "问题", 2, "重点整改组", "作风转变");
-        set(workbook, "问题", 3, "方面序号", 2);
-        set(workbook, "问题", 3, "方面", "全面从严治党方面");
-        set(workbook, "问题", 3, "问题序号", 2);
-        set(workbook, "问题", 3, "问题", "监督责任落实不到位");
-        set(workbook, "问题", 3, "重点整改组", "conduct");
-
-        measure(workbook, 2, 1, 2, "措施一之二：建立长效学习机制", "haicang", "chief", TODAY.plusDays(60).toString(), "长久立");
-        measure(workbook, 3, 1, 1, "措施一之一：开展专题学习", "思明分局", "林志强", TODAY.plusDays(30), "当下改");
-        measure(workbook, 4, 2, 1, "措施二之一：压实监督责任", "思明分局", "chief", TODAY.plusDays(45), "IMMEDIATE");
-        return workbook;
+        return RoundWorkbookFiles.validWorkbook(template, code, TODAY);
     }
 
     private static void measure(Workbook workbook, int row, int problem, int seq, String content, String unit,
                                 String leader, Object deadline, String kind) {
-        set(workbook, "整改措施", row, "问题序号", problem);
-        set(workbook, "整改措施", row, "措施序号", seq);
-        set(workbook, "整改措施", row, "整改措施", content);
-        set(workbook, "整改措施", row, "责任单位", unit);
-        set(workbook, "整改措施", row, "责任领导", leader);
-        set(workbook, "整改措施", row, "完成时限", deadline);
-        set(workbook, "整改措施", row, "类型", kind);
+        RoundWorkbookFiles.measure(workbook, row, problem, seq, content, unit, leader, deadline, kind);
     }
 
     // --------------------------------------------------------------------------------------------- tests
@@ -204,6 +164,46 @@ class WorkbookImportTest extends WebTest {
             .query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT DISTINCT key_group_code FROM problem WHERE round_code = ?").param(code)
             .query(String.class).list()).containsExactly("conduct");
+    }
+
+    @Test
+    void aPastRoundIsRegisteredAsAHistoricalRecordAsOfItsFeedbackDate() throws Exception {
+        String code = TestRounds.newCode();
+        LocalDate feedback = TODAY.minusYears(2);
+        XSSFWorkbook workbook = validWorkbook(code);
+        set(workbook, "巡察轮次", 2, "巡察开始", feedback.minusDays(60));
+        set(workbook, "巡察轮次", 2, "巡察结束", feedback.minusDays(10));
+        set(workbook, "巡察轮次", 2, "反馈日期", feedback);
+        set(workbook, "巡察轮次", 2, "历史记录", "是");
+        set(workbook, "整改措施", 2, "完成时限", feedback.plusDays(60));
+        set(workbook, "整改措施", 3, "完成时限", feedback.plusDays(30));
+        set(workbook, "整改措施", 4, "完成时限", feedback.plusDays(45));
+
+        HttpResponse<String> created = upload("officer1", bytes(workbook));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
+            .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("SELECT registered_on FROM inspection_round WHERE code = ?").param(code)
+            .query(LocalDate.class).single()).isEqualTo(feedback);
+        assertThat(jdbc.sql("SELECT deadline FROM measure WHERE round_code = ? ORDER BY code").param(code)
+            .query(LocalDate.class).list())
+            .containsExactly(feedback.plusDays(30), feedback.plusDays(60), feedback.plusDays(45));
+    }
+
+    @Test
+    void aWorkbookOfTheOlderTemplateWithoutTheHistoricalColumnIsACurrentRound() throws Exception {
+        String code = TestRounds.newCode();
+        XSSFWorkbook workbook = validWorkbook(code);
+        Row header = workbook.getSheet("巡察轮次").getRow(0);
+        header.removeCell(header.getCell(header.getLastCellNum() - 1));
+        assertThat(header.getCell(header.getLastCellNum() - 1).getStringCellValue()).isEqualTo("反馈日期");
+
+        HttpResponse<String> created = upload("officer1", bytes(workbook));
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
+            .query(Boolean.class).single()).isFalse();
     }
 
     /** Rows that hold only formatting (a sheet formatted far down, as offices do) are neither data nor errors. */
@@ -364,6 +364,25 @@ class WorkbookImportTest extends WebTest {
                 }
             }, "整改措施 第5002行: 数据行超过5000行，请拆分后分批导入"),
             bytes("a Word document", b -> wordDocument(), "文件不是有效的xlsx工作簿"),
+            edit("category number below one", w -> set(w, "问题", 2, "方面序号", -5),
+                "问题 第2行 方面序号: 应在1至999之间，而非 -5"),
+            edit("problem number zero", w -> set(w, "问题", 3, "问题序号", 0),
+                "问题 第3行 问题序号: 应在1至99之间，而非 0"),
+            edit("measure number below one", w -> set(w, "整改措施", 4, "措施序号", -1),
+                "整改措施 第4行 措施序号: 应在1至99之间，而非 -1"),
+            edit("historical neither yes nor no", w -> set(w, "巡察轮次", 2, "历史记录", "也许"),
+                "巡察轮次 第2行 历史记录: 应为 是 或 否，而非「也许」"),
+            edit("deadline before today in a round that is not historical", w -> {
+                set(w, "巡察轮次", 2, "反馈日期", TODAY.minusYears(3));
+                set(w, "巡察轮次", 2, "历史记录", "否");
+                set(w, "整改措施", 2, "完成时限", TODAY.minusYears(2));
+            }, "整改措施 第2行 完成时限: " + TODAY.minusYears(2) + " 早于今天 " + TODAY
+                + "（补录已过去的整改须在「巡察轮次」表的「历史记录」列填「是」）"),
+            edit("historical deadline before the feedback date", w -> {
+                set(w, "巡察轮次", 2, "反馈日期", TODAY.minusYears(3));
+                set(w, "巡察轮次", 2, "历史记录", "是");
+                set(w, "整改措施", 2, "完成时限", TODAY.minusYears(3).minusDays(1));
+            }, "整改措施 第2行 完成时限: " + TODAY.minusYears(3).minusDays(1) + " 早于反馈日期 " + TODAY.minusYears(3)),
             edit("unknown key group", w -> set(w, "问题", 2, "重点整改组", "nobody"),
                 "问题 第2行 重点整改组: 未知重点整改组「nobody」"),
             edit("unknown leader", w -> set(w, "整改措施", 2, "责任领导", "noSuchLeader"),
@@ -386,7 +405,7 @@ class WorkbookImportTest extends WebTest {
                 set(w, "新增单位", 2, "单位名称", "新设派出所");
                 set(w, "整改措施", 2, "责任单位", "新设派出所");
             }, "新增单位 第2行 单位编号: 新增单位须先写入组织机构文件（organisation.yml）并重启加载，不能随工作簿导入"),
-            Arguments.of(new BadFile("existing code", w -> { }, null, "officer1", true, 409, "exists already")),
+            Arguments.of(new BadFile("existing code", w -> { }, null, "officer1", true, 409, "已登记，不能再次登记")),
             Arguments.of(new BadFile("a unit's user", w -> { }, null, "simingLiaison", false, 403, "")));
     }
 

@@ -26,8 +26,7 @@ class RoundRegistrationTest extends ProcessTest {
 
         assertThatThrownBy(() -> rounds.register(registration))
             .isInstanceOf(RegistrationException.class)
-            .hasMessageContaining("categories[0].problems[0].measures[1].deadline: 2026-03-01 lies before the "
-                + "registration date 2026-03-02");
+            .hasMessageContaining("categories[0].problems[0].measures[1].deadline: 2026-03-01 早于登记日期 2026-03-02");
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_round WHERE code = ?").param(code).query(Long.class).single())
             .isZero();
@@ -51,14 +50,14 @@ class RoundRegistrationTest extends ProcessTest {
         assertThatThrownBy(() -> rounds.register(bad))
             .isInstanceOf(RegistrationException.class)
             .satisfies(e -> assertThat(((RegistrationException) e).errors()).containsExactly(
-                "categories[0].problems[0].keyGroup: unknown key group 'noSuchGroup'",
-                "categories[0].problems[0].measures[1].content: must not be empty",
-                "categories[0].problems[0].measures[1].unit: unknown unit 'noSuchUnit'",
-                "categories[0].problems[0].measures[1].leader: unknown leader 'nobody'",
-                "categories[0].problems[0].measures[1].kind: must be IMMEDIATE or LONG_TERM",
-                "categories[0].problems[0].measures[1].deadline: must be given",
-                "categories[0].problems[1].seq: problem number 1 is used twice",
-                "categories[0].problems[1].title: must not be empty"));
+                "categories[0].problems[0].keyGroup: 未知重点整改组「noSuchGroup」",
+                "categories[0].problems[0].measures[1].content: 不能为空",
+                "categories[0].problems[0].measures[1].unit: 未知单位「noSuchUnit」",
+                "categories[0].problems[0].measures[1].leader: 未知责任领导「nobody」",
+                "categories[0].problems[0].measures[1].kind: 应为 IMMEDIATE（当下改）或 LONG_TERM（长久立）",
+                "categories[0].problems[0].measures[1].deadline: 不能为空",
+                "categories[0].problems[1].seq: 问题序号 1 重复",
+                "categories[0].problems[1].title: 不能为空"));
         assertThat(rows("problem", code)).isZero();
     }
 
@@ -67,7 +66,7 @@ class RoundRegistrationTest extends ProcessTest {
         String code = registerRound(MeasureKind.IMMEDIATE, 30);
 
         assertThatThrownBy(() -> rounds.register(TestRounds.round(code, TODAY, MeasureKind.IMMEDIATE, 30)))
-            .isInstanceOf(RegistrationException.class).hasMessageContaining("code: the round '" + code + "' exists already");
+            .isInstanceOf(RegistrationException.class).hasMessageContaining("code: 轮次编号 " + code + " 已登记，不能再次登记");
         assertThat(rows("measure", code)).isEqualTo(1);
     }
 }

@@ -2,7 +2,9 @@ package org.rectiflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The round import as an office uses it: cells of the template ({@code GET /api/rounds/template.xlsx}) filled in
@@ -42,6 +45,59 @@ public final class RoundWorkbookFiles {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The template as {@code GET /api/rounds/template.xlsx} gives it. */
+    public static byte[] template(int port, String authorization) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/rounds/template.xlsx"))
+            .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(XLSX);
+        return response.body();
+    }
+
+    /**
+     * The valid round: 2 problems of two categories, 3 measures of 思明分局 and 海沧分局 due after today, led by
+     * chief, key group 作风转变 (conduct). The measures of problem 1 are given in the order 2, 1.
+     */
+    public static XSSFWorkbook validWorkbook(byte[] template, String code, LocalDate today) throws IOException {
+        XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+        set(workbook, "巡察轮次", 2, "轮次编号", code);
+        set(workbook, "巡察轮次", 2, "名称", "市委第一巡察组巡察测试单位党委反馈问题整改");
+        set(workbook, "巡察轮次", 2, "巡察组", "市委第一巡察组");
+        set(workbook, "巡察轮次", 2, "被巡察单位", "中共测试委员会");
+        set(workbook, "巡察轮次", 2, "简称", "测试党委");
+        set(workbook, "巡察轮次", 2, "巡察开始", today.minusDays(60));
+        set(workbook, "巡察轮次", 2, "巡察结束", today.minusDays(10).toString());
+        set(workbook, "巡察轮次", 2, "反馈日期", today);
+
+        set(workbook, "问题", 2, "方面序号", 1);
+        set(workbook, "问题", 2, "方面", "贯彻落实党的路线方针政策方面");
+        set(workbook, "问题", 2, "问题序号", 1);
+        set(workbook, "问题", 2, "问题", "学习贯彻不够深入");
+        set(workbook, "问题", 2, "重点整改组", "作风转变");
+        set(workbook, "问题", 3, "方面序号", 2);
+        set(workbook, "问题", 3, "方面", "全面从严治党方面");
+        set(workbook, "问题", 3, "问题序号", 2);
+        set(workbook, "问题", 3, "问题", "监督责任落实不到位");
+        set(workbook, "问题", 3, "重点整改组", "conduct");
+
+        measure(workbook, 2, 1, 2, "措施一之二：建立长效学习机制", "haicang", "chief", today.plusDays(60).toString(), "长久立");
+        measure(workbook, 3, 1, 1, "措施一之一：开展专题学习", "思明分局", "林志强", today.plusDays(30), "当下改");
+        measure(workbook, 4, 2, 1, "措施二之一：压实监督责任", "思明分局", "chief", today.plusDays(45), "IMMEDIATE");
+        return workbook;
+    }
+
+    public static void measure(Workbook workbook, int row, int problem, int seq, String content, String unit,
+                                String leader, Object deadline, String kind) {
+        set(workbook, "整改措施", row, "问题序号", problem);
+        set(workbook, "整改措施", row, "措施序号", seq);
+        set(workbook, "整改措施", row, "整改措施", content);
+        set(workbook, "整改措施", row, "责任单位", unit);
+        set(workbook, "整改措施", row, "责任领导", leader);
+        set(workbook, "整改措施", row, "完成时限", deadline);
+        set(workbook, "整改措施", row, "类型", kind);
     }
 
     private static Row row(Sheet sheet, int excelRow) {

@@ -1,0 +1,27 @@
+package org.rectiflow.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits of what a request may carry, from {@code rectiflow.http.*}.
+ *
+ * @param maxJsonBody the largest body that is not multipart (JSON, or anything else) on {@code /api},
+ *                    {@code /engine-rest} and {@code /camunda/api}: 10MB by default, far above a round of a few
+ *                    thousand measures. A larger body is refused with 413 before it is read: by its declared
+ *                    {@code Content-Length}, or, sent in chunks, as soon as it grows past the limit
+ */
+@ConfigurationProperties("rectiflow.http")
+public record HttpLimitsProperties(DataSize maxJsonBody) {
+
+    /** Bodies sent in chunks are counted into a buffer of this size at most. */
+    static final DataSize CEILING = DataSize.ofMegabytes(512);
+
+    public HttpLimitsProperties {
+        maxJsonBody = maxJsonBody == null ? DataSize.ofMegabytes(10) : maxJsonBody;
+        if (maxJsonBody.toBytes() < 1 || maxJsonBody.compareTo(CEILING) > 0) {
+            throw new IllegalArgumentException("rectiflow.http.max-json-body must lie between 1B and 512MB, not "
+                + maxJsonBody);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.rectiflow.security;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses with 413 a request body above its limit before anything reads it: a body that declares a larger
+ * {@code Content-Length} is refused unread (the container never delivers more than it declares); a body sent in
+ * chunks, without a length, is read here up to the limit and refused as soon as it grows past it, or handed on
+ * from that buffer. One limit for bodies that are not multipart ({@code rectiflow.http.max-json-body}), another for
+ * multipart ones (none where the servlet's own multipart limits apply, as on {@code /api}).
+ */
+public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a refused body is read and dropped at most, for its sender to read the answer. */
+    private static final long DRAIN = 2L * 1024 * 1024;
+
+    private final DataSize maxBody;
+    private final DataSize maxMultipart;
+
+    /**
+     * @param maxBody      the limit of a body that is not multipart
+     * @param maxMultipart the limit of a multipart body, or null where multipart bodies are left to the servlet
+     */
+    public RequestBodyLimitFilter(DataSize maxBody, DataSize maxMultipart) {
+        this.maxBody = maxBody;
+        this.maxMultipart = maxMultipart;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+        long declared = request.getContentLengthLong();
+        boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        DataSize limit = type.startsWith("multipart/") ? maxMultipart : maxBody;
+        if (declared <= 0 && !chunked || limit == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (declared > limit.toBytes()) {
+            refuse(request, response, limit);
+            return;
+        }
+        if (!chunked) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(limit.toBytes() + 1, Integer.MAX_VALUE - 8));
+        if (body.length > limit.toBytes()) {
+            refuse(request, response, limit);
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    /**
+     * 413 with a JSON body in both conventions: the engine's ({@code type}, {@code message}) and {@code /api}'s; then
+     * the connection closes (see {@link #closing}).
+     */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, DataSize limit)
+        throws IOException {
+        String text = "请求体超过" + text(limit) + "，未作处理，请减少内容后再提交";
+        closing(request, response);
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), Map.of("type", "PayloadTooLarge", "message", text,
+            "errors", List.of(text)));
+    }
+
+    /**
+     * A request refused before its body was read closes its connection, rather than have the container drain a body
+     * of any length. A client that waits for {@code 100 Continue} has sent nothing (the container asks for the body
+     * only when something reads it); from one that sent its body anyway a little more is read and dropped, so that a
+     * small body's sender reads the answer instead of a reset connection.
+     */
+    static void closing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        if (request.getHeader("Expect") == null) {
+            try {
+                InputStream in = request.getInputStream();
+                byte[] buffer = new byte[8192];
+                for (long left = DRAIN; left > 0; ) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        break;
+                    }
+                    left -= n;
+                }
+            } catch (IOException e) {
+                // the rest is left unread: the connection closes anyway
+            }
+        }
+    }
+
+    /** A size as people write it: 10MB, 512KB, 100B. */
+    static String text(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + "MB";
+        }
+        if (bytes % 1024 == 0) {
+            return bytes / 1024 + "KB";
+        }
+        return bytes + "B";
+    }
+
+    /** The request with its body, read whole here (within the limit), offered again. */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private ServletInputStream stream;
+
+        private ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = stream(new ByteArrayInputStream(body));
+            }
+            return stream;
+        }
+
+        private static ServletInputStream stream(ByteArrayInputStream in) {
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            Charset charset;
+            try {
+                charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            } catch (IllegalArgumentException e) {
+                charset = StandardCharsets.UTF_8;
+            }
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+}

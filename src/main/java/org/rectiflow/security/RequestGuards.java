@@ -1,0 +1,79 @@
+package org.rectiflow.security;
+
+import jakarta.servlet.Filter;
+import org.apache.coyote.ContinueResponseTiming;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.rectiflow.report.ReportRenderer;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The filters that guard what a request may bring in and what an answer carries, beside those of
+ * {@link RestApiSecurity} (whose HTTP Basic filter has order 1 and sets the user):
+ * <ul>
+ * <li>order {@code HIGHEST_PRECEDENCE + 2}, {@code /api/*}: the security headers ({@link SecurityHeadersFilter}), on
+ * every answer including a 401;
+ * <li>order 0, {@code /engine-rest/*} and {@code /camunda/api/*}: the body limit ({@link RequestBodyLimitFilter}),
+ * before the login and before the expression filter reads a query's body; multipart bodies (deployments, file
+ * variables, which the engine's REST API reads whole into memory) up to {@code spring.servlet.multipart.max-request-size};
+ * <li>order 2, {@code /api/*}: only the office posts {@code /api/rounds} ({@link RoundImportAccessFilter}), after the
+ * login and before any body is read;
+ * <li>order 3, {@code /api/*}: the body limit; multipart bodies keep the servlet's own limits there.
+ * </ul>
+ */
+@Configuration
+public class RequestGuards {
+
+    /**
+     * Tomcat answers {@code Expect: 100-continue} only when something reads the body ({@code onRead}; its default
+     * answers at once): a client that waits for it never sends a body that a filter refuses unread.
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueOnRead() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                http.setContinueResponseTiming(ContinueResponseTiming.ON_REQUEST_BODY_READ.toString());
+            }
+        });
+    }
+
+    @Bean
+    public FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+        return registration(new SecurityHeadersFilter(ReportRenderer.STYLE_HASH), "security-headers",
+            Ordered.HIGHEST_PRECEDENCE + 2, "/api/*");
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> engineBodyLimit(HttpLimitsProperties limits,
+                                                                          MultipartProperties multipart) {
+        DataSize maxMultipart = multipart.getMaxRequestSize() == null || multipart.getMaxRequestSize().toBytes() < 0
+            ? null : multipart.getMaxRequestSize();
+        return registration(new RequestBodyLimitFilter(limits.maxJsonBody(), maxMultipart), "engine-body-limit", 0,
+            "/engine-rest/*", "/camunda/api/*");
+    }
+
+    @Bean
+    public FilterRegistrationBean<RoundImportAccessFilter> roundImportAccess(ApiUser user) {
+        return registration(new RoundImportAccessFilter(user), "round-import-access", 2, "/api/*");
+    }
+
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimit(HttpLimitsProperties limits) {
+        return registration(new RequestBodyLimitFilter(limits.maxJsonBody(), null), "api-body-limit", 3, "/api/*");
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order,
+                                                                             String... urlPatterns) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.addUrlPatterns(urlPatterns);
+        registration.setOrder(order);
+        return registration;
+    }
+}
