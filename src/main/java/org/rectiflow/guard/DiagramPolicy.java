@@ -137,13 +137,19 @@ final class DiagramPolicy implements Deployer {
                 refuse("不允许脚本条件（language=\"" + xml.getAttributeValue(null, "language") + "\"）：条件只能是表达式");
             }
             for (int i = 0; i < xml.getAttributeCount(); i++) {
-                attribute(xml.getAttributeNamespace(i), xml.getAttributeLocalName(i), xml.getAttributeValue(i));
+                String attributeNamespace = xml.getAttributeNamespace(i);
+                boolean qualified = CAMUNDA.equals(attributeNamespace);
+                // an extension element's own attributes (camunda:executionListener class="…") name classes and
+                // delegates as the qualified ones on a task do
+                boolean ofExtension = (attributeNamespace == null || attributeNamespace.isEmpty())
+                    && CAMUNDA.equals(namespace);
+                attribute(qualified, qualified || ofExtension, xml.getAttributeLocalName(i), xml.getAttributeValue(i));
             }
         }
 
-        private void attribute(String namespace, String name, String value) {
-            if (CAMUNDA.equals(namespace)) {
-                if (REFUSED_ATTRIBUTES.containsKey(name)) {
+        private void attribute(boolean qualified, boolean camunda, String name, String value) {
+            if (camunda) {
+                if (qualified && REFUSED_ATTRIBUTES.containsKey(name)) {
                     refuse("不允许 camunda:" + name + "：" + REFUSED_ATTRIBUTES.get(name));
                     return;
                 }

@@ -36,6 +36,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 final class ExpressionPolicy {
 
     private static final Set<String> FUNCTIONS = Set.of("now", "currentUser", "currentUserGroups");
+    private static final String INVALID = "不是有效的表达式";
 
     private final DiagramBeans beans;
 
@@ -45,22 +46,15 @@ final class ExpressionPolicy {
 
     /** Why an expression (or a text holding expressions) is refused, if it is. */
     Optional<String> check(String expression) {
-        Node root;
-        try {
-            root = (Node) parser().build(expression).getRoot();
-        } catch (TreeBuilderException e) {
-            return Optional.of("不是有效的表达式");
-        }
-        return problem(root);
+        Node root = parse(expression);
+        return root == null ? Optional.of(INVALID) : problem(root);
     }
 
     /** Why a {@code camunda:delegateExpression} is refused, if it is. */
     Optional<String> checkDelegate(String expression) {
-        Node root;
-        try {
-            root = (Node) parser().build(expression).getRoot();
-        } catch (TreeBuilderException e) {
-            return Optional.of("不是有效的表达式");
+        Node root = parse(expression);
+        if (root == null) {
+            return Optional.of(INVALID);
         }
         if (root instanceof AstEval eval && eval.getChild(0) instanceof AstIdentifier identifier
             && beans.isDelegate(identifier.getName())) {
@@ -69,8 +63,14 @@ final class ExpressionPolicy {
         return Optional.of("委托表达式只能是 ${bean} 的形式，且只能引用本系统的委托类（元素模板中列出的）");
     }
 
-    private static Builder parser() {
-        return new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS);
+    /** The expression's tree as the engine's own JUEL parser builds it, or null when it does not parse. */
+    private static Node parse(String expression) {
+        try {
+            return (Node) new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS).build(expression)
+                .getRoot();
+        } catch (TreeBuilderException e) {
+            return null;
+        }
     }
 
     private Optional<String> problem(Node node) {

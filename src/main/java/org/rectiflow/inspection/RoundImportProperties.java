@@ -1,5 +1,6 @@
 package org.rectiflow.inspection;
 
+import org.rectiflow.common.DataSizes;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -51,23 +52,11 @@ public record RoundImportProperties(DataSize maxSize, Integer maxRows, Integer m
 
     /** The limit as people write it: 10MB, 512KB. */
     public String maxSizeText() {
-        return text(maxSize);
+        return DataSizes.text(maxSize);
     }
 
     /** The error of a file above the limit. */
     public String tooLargeMessage() {
         return "文件超过" + maxSizeText();
-    }
-
-    /** A size as people write it: 10MB, 512KB, 100B. */
-    static String text(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + "MB";
-        }
-        if (bytes % 1024 == 0) {
-            return bytes / 1024 + "KB";
-        }
-        return bytes + "B";
     }
 }

@@ -58,6 +58,15 @@ public class RoundRepository {
      * its deadlines may lie before its registration, and no reminder is due for a date already past then.
      * False for a round that does not exist.
      */
+    /**
+     * For a round registered as a historical record, the day it was recorded here: the escalation ladder sends no
+     * step dated before it. Empty for a round that is not historical.
+     */
+    public java.util.Optional<LocalDate> historicalRecordedOn(String code, java.time.ZoneId zone) {
+        return jdbc.sql("SELECT created_at FROM inspection_round WHERE code = ? AND historical = TRUE").param(code)
+            .query(java.sql.Timestamp.class).optional().map(t -> t.toInstant().atZone(zone).toLocalDate());
+    }
+
     public boolean isHistorical(String code) {
         return jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
             .query(Boolean.class).optional().orElse(false);

@@ -24,6 +24,7 @@ import javax.xml.parsers.SAXParserFactory;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.rectiflow.common.DataSizes;
 import org.springframework.util.unit.DataSize;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -684,11 +685,11 @@ final class WorkbookPartsCheck {
             read += n;
             inflated += n;
             if (inflated > limits.maxUncompressedSize().toBytes()) {
-                throw new Stop("工作簿解压后超过" + RoundImportProperties.text(limits.maxUncompressedSize())
+                throw new Stop("工作簿解压后超过" + DataSizes.text(limits.maxUncompressedSize())
                     + "，请删除无关的内容或工作表后再导入");
             }
             if (read > partLimit) {
-                throw new Stop(where + ": 解压后超过" + RoundImportProperties.text(DataSize.ofBytes(partLimit))
+                throw new Stop(where + ": 解压后超过" + DataSizes.text(DataSize.ofBytes(partLimit))
                     + "，不予读取");
             }
         }

@@ -19,6 +19,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.rectiflow.common.DataSizes;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -81,7 +82,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
      */
     private static void refuse(HttpServletRequest request, HttpServletResponse response, DataSize limit)
         throws IOException {
-        String text = "请求体超过" + text(limit) + "，未作处理，请减少内容后再提交";
+        String text = "请求体超过" + DataSizes.text(limit) + "，未作处理，请减少内容后再提交";
         closing(request, response);
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -113,18 +114,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 // the rest is left unread: the connection closes anyway
             }
         }
-    }
-
-    /** A size as people write it: 10MB, 512KB, 100B. */
-    static String text(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + "MB";
-        }
-        if (bytes % 1024 == 0) {
-            return bytes / 1024 + "KB";
-        }
-        return bytes + "B";
     }
 
     /** The request with its body, read whole here (within the limit), offered again. */

@@ -1,6 +1,5 @@
 package org.rectiflow.security;
 
-import jakarta.servlet.Filter;
 import org.apache.coyote.ContinueResponseTiming;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.rectiflow.report.ReportRenderer;
@@ -45,7 +44,7 @@ public class RequestGuards {
 
     @Bean
     public FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
-        return registration(new SecurityHeadersFilter(ReportRenderer.STYLE_HASH), "security-headers",
+        return RestApiSecurity.registration(new SecurityHeadersFilter(ReportRenderer.STYLE_HASH), "security-headers",
             Ordered.HIGHEST_PRECEDENCE + 2, "/api/*");
     }
 
@@ -54,26 +53,18 @@ public class RequestGuards {
                                                                           MultipartProperties multipart) {
         DataSize maxMultipart = multipart.getMaxRequestSize() == null || multipart.getMaxRequestSize().toBytes() < 0
             ? null : multipart.getMaxRequestSize();
-        return registration(new RequestBodyLimitFilter(limits.maxJsonBody(), maxMultipart), "engine-body-limit", 0,
+        return RestApiSecurity.registration(new RequestBodyLimitFilter(limits.maxJsonBody(), maxMultipart), "engine-body-limit", 0,
             "/engine-rest/*", "/camunda/api/*");
     }
 
     @Bean
     public FilterRegistrationBean<RoundImportAccessFilter> roundImportAccess(ApiUser user) {
-        return registration(new RoundImportAccessFilter(user), "round-import-access", 2, "/api/*");
+        return RestApiSecurity.registration(new RoundImportAccessFilter(user), "round-import-access", 2, "/api/*");
     }
 
     @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> apiBodyLimit(HttpLimitsProperties limits) {
-        return registration(new RequestBodyLimitFilter(limits.maxJsonBody(), null), "api-body-limit", 3, "/api/*");
-    }
-
-    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order,
-                                                                             String... urlPatterns) {
-        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.setName(name);
-        registration.addUrlPatterns(urlPatterns);
-        registration.setOrder(order);
-        return registration;
+        return RestApiSecurity.registration(new RequestBodyLimitFilter(limits.maxJsonBody(), null), "api-body-limit", 3,
+            "/api/*");
     }
 }

@@ -59,8 +59,8 @@ public class RestApiSecurity {
             Ordered.HIGHEST_PRECEDENCE + 1, "/*");
     }
 
-    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order,
-                                                                             String... urlPatterns) {
+    static <F extends Filter> FilterRegistrationBean<F> registration(F filter, String name, int order,
+                                                                     String... urlPatterns) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setName(name);
         registration.addUrlPatterns(urlPatterns);

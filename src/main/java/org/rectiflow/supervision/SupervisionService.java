@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.measure.MeasureRepository.Measure;
 import org.rectiflow.measure.MeasureService;
 import org.rectiflow.notification.MessageSettings;
@@ -38,10 +39,11 @@ public class SupervisionService {
     private final EscalationLadder ladder;
     private final EngineClock clock;
     private final CurrentActor actor;
+    private final RoundRepository rounds;
 
     public SupervisionService(MeasureService measures, NoticeRepository notices, NotificationService notifications,
                               Recipients recipients, EscalationLadder ladder, EngineClock clock,
-                              CurrentActor actor) {
+                              CurrentActor actor, RoundRepository rounds) {
         this.measures = measures;
         this.notices = notices;
         this.notifications = notifications;
@@ -49,6 +51,7 @@ public class SupervisionService {
         this.ladder = ladder;
         this.clock = clock;
         this.actor = actor;
+        this.rounds = rounds;
     }
 
     private static String remaining(LocalDate today, LocalDate deadline) {
@@ -105,6 +108,10 @@ public class SupervisionService {
                 key = m.code() + ":RED_CARD:" + m.reworkCount();
             }
             default -> throw new IllegalArgumentException("Unknown step " + step);
+        }
+        if (step != EscalationStep.REWORK && step != EscalationStep.RED_CARD && rounds.historicalRecordedOn(
+            m.roundCode(), clock.zone()).filter(stepDate::isBefore).isPresent()) {
+            return false; // a historical round: no reminder for a date that had passed when it was recorded
         }
         Map<String, Object> values = new HashMap<>();
         values.put("measureCode", m.code());

@@ -94,6 +94,9 @@ class DeploymentPolicyTest extends WebTest {
         script listener         | <bpmn:task id="task_attack"><bpmn:extensionElements><camunda:executionListener event="start"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:executionListener></bpmn:extensionElements></bpmn:task> | 不允许 camunda:script
         script input            | <bpmn:task id="task_attack"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name="x"><camunda:script scriptFormat="groovy">1</camunda:script></camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task> | 不允许 camunda:script
         foreign class           | <bpmn:serviceTask id="task_attack" camunda:class="java.lang.ProcessBuilder" /> | 只能使用本系统（org.rectiflow.）的类
+        listener class          | <bpmn:task id="task_attack"><bpmn:extensionElements><camunda:executionListener class="java.lang.ProcessBuilder" event="start" /></bpmn:extensionElements></bpmn:task> | 只能使用本系统（org.rectiflow.）的类
+        listener delegate       | <bpmn:userTask id="task_attack"><bpmn:extensionElements><camunda:taskListener delegateExpression="${dataSource}" event="create" /></bpmn:extensionElements></bpmn:userTask> | 委托表达式只能是 ${bean} 的形式
+        listener expression     | <bpmn:task id="task_attack"><bpmn:extensionElements><camunda:executionListener expression="${environment.getProperty('x')}" event="end" /></bpmn:extensionElements></bpmn:task> | 不允许调用方法 getProperty
         another bean            | <bpmn:serviceTask id="task_attack" camunda:delegateExpression="${dataSource}" /> | 委托表达式只能是 ${bean} 的形式
         a delegate's method     | <bpmn:serviceTask id="task_attack" camunda:delegateExpression="${startMeasureDelegate.getClass()}" /> | 委托表达式只能是 ${bean} 的形式
         environment             | <bpmn:serviceTask id="task_attack" camunda:expression="${environment.getProperty('spring.datasource.password')}" /> | 不允许调用方法 getProperty

@@ -19,6 +19,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SIGNED_OFF;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.UNIT_RECTIFIES;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -395,6 +396,37 @@ class MeasureExecutionProcessTest extends ProcessTest {
             .containsExactly(deadline, deadline.plusDays(7));
         assertThat(notices(EscalationStep.RED).get(1).reason()).contains("7天");
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+    }
+
+    @Test
+    void aHistoricalRoundSendsNoReminderForADateThatHadPassedWhenItWasRecorded() {
+        String round = TestRounds.newCode();
+        RoundRegistration.Measure late = new RoundRegistration.Measure("测试整改措施：完善制度并组织培训（历史记录）",
+            TestRounds.UNIT, TestRounds.LEADER, LocalDate.of(2026, 1, 21), MeasureKind.IMMEDIATE);
+        rounds.register(new RoundRegistration(round, "测试巡察（历史记录）", "市委第一巡察组", "中共测试委员会", "测试党委",
+            LocalDate.of(2025, 9, 1), LocalDate.of(2025, 10, 31), LocalDate.of(2025, 11, 22), null,
+            List.of(new RoundRegistration.Category(1, "测试方面", List.of(new RoundRegistration.Problem(1, "测试问题",
+                TestRounds.KEY_GROUP, List.of(late))))), List.of(), true));
+        measureCode = RoundRegistration.measureCode(round, 1, 1);
+        ProcessInstance instance = start(MeasureExecutionProcess.KEY, measureCode,
+            Map.of("measureCode", measureCode, "roundCode", round));
+
+        // recorded on 2 March 2026: the green (1 January), amber (11 January) and interview (20 February) steps are
+        // due at once, and the red notice a second after the start, for the period of 25 February: all dated before it
+        List<Job> due = dueJobs(instance);
+        assertThat(due).extracting(Job::getDuedate).containsExactlyInAnyOrder(
+            Date.from(Instant.parse("2026-01-01T10:00:00Z")), Date.from(Instant.parse("2026-01-11T10:00:00Z")),
+            Date.from(Instant.parse("2026-02-20T10:00:00Z")));
+        due.forEach(job -> managementService.executeJob(job.getId()));
+        fire(instance, OVERDUE_NOTICE);
+        assertThat(notices.of(measureCode)).isEmpty();
+        assertThat(notifications.forMeasure(measureCode)).isEmpty();
+        assertThat(task(instance, LEADING_GROUP_INTERVIEW)).isNull();
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+
+        // the red period that begins after it was recorded, 4 March, is noticed as in any round
+        fire(instance, OVERDUE_NOTICE);
+        assertThat(notices(EscalationStep.RED)).extracting(Notice::stepDate).containsExactly(LocalDate.of(2026, 3, 4));
     }
 
     @Test
