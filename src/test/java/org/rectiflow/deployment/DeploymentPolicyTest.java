@@ -147,6 +147,23 @@ class DeploymentPolicyTest extends WebTest {
         assertThat(answer.body()).contains("元素 timer_attack 的 表达式").contains("不允许调用方法 getClass");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        an external entity | <!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+        entity expansion   | <!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>
+        """)
+    void aDiagramWithADoctypeIsRefused(String what, String doctype) throws Exception {
+        long before = repositoryService.createDeploymentQuery().count();
+        String diagram = diagram("<bpmn:task id=\"task_attack\" />")
+            .replaceFirst("(<\\?xml[^>]*\\?>)", "$1\n" + doctype);
+
+        HttpResponse<String> answer = deploy(Map.of("attack.bpmn", diagram));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("部署未通过安全检查，未部署任何内容").contains("DOCTYPE");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(before);
+    }
+
     @Test
     void onlyDiagramsAndFormsAreDeployedAndABadResourceStopsTheWholeDeployment() throws Exception {
         long before = repositoryService.createDeploymentQuery().count();
