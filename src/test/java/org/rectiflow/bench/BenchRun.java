@@ -169,7 +169,7 @@ final class BenchRun implements AutoCloseable {
             today);
         int measures = seed.categories().stream().flatMap(c -> c.problems().stream())
             .mapToInt(p -> p.measures().size()).sum();
-        byte[] workbook = variant == Variant.PRODUCT ? SeedWorkbook.of(template(), seed, today) : null;
+        byte[] workbook = variant == Variant.PRODUCT ? RoundWorkbookFiles.of(template(), seed, today) : null;
         long statements = statements();
         long start = System.nanoTime();
         if (variant == Variant.PRODUCT) {
