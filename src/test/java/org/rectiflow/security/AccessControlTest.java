@@ -36,6 +36,7 @@ import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.measure.MeasureStatus;
+import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,7 @@ class AccessControlTest extends WebTest {
 
     @BeforeAll
     void twoUnitsWithAMeasureEach() throws Exception {
+        DefaultEngine.use(processEngine); // before each test does: the reports below go over HTTP
         LocalDate today = LocalDate.now();
         String simingMeasure = startMeasure(TestRounds.round(TestRounds.newCode(), today, "siming",
             MeasureKind.IMMEDIATE, 30));
