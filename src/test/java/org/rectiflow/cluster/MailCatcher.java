@@ -104,6 +104,8 @@ final class MailCatcher implements AutoCloseable {
         });
         assertThat((long) received()).as("every e-mail received")
             .isEqualTo(notifications + repeated.values().stream().mapToLong(n -> n - 1).sum());
+        assertThat(byMessageId()).as("one Message-ID per notification; a repeated delivery carries its first's")
+            .hasSize((int) notifications);
     }
 
     private static Mail mail(MimeMessage message) {
