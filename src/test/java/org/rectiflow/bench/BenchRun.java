@@ -20,6 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,11 +39,13 @@ import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.ledger.LedgerCopyHistoryPlugin;
 import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.notification.OutboxDispatcher;
 import org.rectiflow.supervision.EscalationLadder;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
 import org.rectiflow.support.RoundWorkbookFiles;
 import org.rectiflow.support.WebTest;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -169,7 +175,7 @@ final class BenchRun implements AutoCloseable {
             today);
         int measures = seed.categories().stream().flatMap(c -> c.problems().stream())
             .mapToInt(p -> p.measures().size()).sum();
-        byte[] workbook = variant == Variant.PRODUCT ? SeedWorkbook.of(template(), seed, today) : null;
+        byte[] workbook = variant == Variant.PRODUCT ? RoundWorkbookFiles.of(template(), seed, today) : null;
         long statements = statements();
         long start = System.nanoTime();
         if (variant == Variant.PRODUCT) {
@@ -391,16 +397,62 @@ final class BenchRun implements AutoCloseable {
         return settings.measures() + seedMeasures() - waiting;
     }
 
+    /** Delivers the outbox through the log channel and counts its green reminders of the storm: "user subject" → messages. */
+    private Map<String, Long> deliveredReminders() {
+        Logger channel = (Logger) LoggerFactory.getLogger("rectiflow.notifications");
+        ListAppender<ILoggingEvent> messages = new ListAppender<>();
+        messages.start();
+        Level level = channel.getLevel();
+        boolean additive = channel.isAdditive();
+        channel.addAppender(messages);
+        channel.setLevel(Level.INFO);
+        channel.setAdditive(false);
+        try {
+            context.getBean(OutboxDispatcher.class).dispatchPending();
+        } finally {
+            channel.detachAppender(messages);
+            channel.setLevel(level);
+            channel.setAdditive(additive);
+        }
+        Map<String, Long> reminders = new HashMap<>();
+        for (ILoggingEvent message : messages.list) {
+            // LogChannel: "Notification {key} to {recipient}: {subject} | {body}"
+            Object[] arguments = message.getArgumentArray();
+            String subject = String.valueOf(arguments[2]);
+            if (subject.startsWith("【绿色提醒】BENCH")) {
+                reminders.merge(arguments[1] + " " + subject, 1L, Long::sum);
+            }
+        }
+        System.out.printf("[bench] %s %s: %d messages delivered through the log channel, %d green reminders of the storm%n",
+            database, variant, messages.list.size(), reminders.values().stream().mapToLong(Long::longValue).sum());
+        return reminders;
+    }
+
     private long seedMeasures() {
         return figures.getOrDefault(Figure.SEED_MEASURES, 0.0).longValue();
     }
 
+    /**
+     * Product: the green reminders delivered more than once. Once the storm is over (not timed), the outbox is
+     * delivered through the log channel (logger {@code rectiflow.notifications}) and every message it delivers is
+     * caught; each measure of the storm's rounds must have sent its unit's liaison one 【绿色提醒】 with its code,
+     * counted per recipient and subject, whatever keys the outbox holds. A reminder that never arrives fails the
+     * run. Bare: timer jobs that succeeded more than once.
+     */
     private long duplicates() {
         if (variant == Variant.PRODUCT) {
-            return jdbc.sql("""
-                    SELECT COUNT(*) - COUNT(DISTINCT n.measure_code) FROM supervision_notice n
-                    JOIN measure m ON m.code = n.measure_code WHERE m.round_code LIKE 'BENCH%' AND n.step = 'GREEN'""")
-                .query(Long.class).single();
+            Map<String, Long> delivered = deliveredReminders();
+            List<String> expected = jdbc.sql("""
+                    SELECT u.user_id || ' 【绿色提醒】' || m.code FROM measure m
+                    JOIN org_user u ON u.unit_code = m.unit_code AND u.unit_role = 'LIAISON'
+                    WHERE m.round_code LIKE 'BENCH%'""").query(String.class).list();
+            List<String> missing = expected.stream().filter(e -> !delivered.containsKey(e)).toList();
+            if (expected.size() != settings.measures() || !missing.isEmpty() || delivered.size() != expected.size()) {
+                throw new IllegalStateException(settings.measures() + " reminders expected, " + expected.size()
+                    + " liaisons found, " + delivered.size() + " delivered; not delivered: "
+                    + missing.subList(0, Math.min(10, missing.size())));
+            }
+            return delivered.values().stream().mapToLong(n -> n - 1).sum();
         }
         return jdbc.sql("""
                 SELECT COUNT(*) - COUNT(DISTINCT job_id_) FROM act_hi_job_log

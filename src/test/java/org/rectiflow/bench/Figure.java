@@ -11,7 +11,7 @@ record Figure(String name, String unit, boolean higherIsBetter, String target) {
     static final String WHOLE_RATE = "rounds brought to execution";
     static final String STORM_SECONDS = "timer storm drained";
     static final String STORM_RATE = "timer storm rate";
-    static final String DUPLICATES = "duplicate notices";
+    static final String DUPLICATES = "duplicate reminders";
     static final String QUERY_MEDIAN_MS = "unit task list, median";
     static final String QUERY_P95_MS = "unit task list, p95";
     static final String OPEN_TASKS = "open tasks during the query";

@@ -50,7 +50,7 @@ class RectiflowBenchmark {
         }
         for (Map<BenchRun.Variant, Map<String, Double>> byVariant : medians.values()) {
             if (byVariant.getOrDefault(BenchRun.Variant.PRODUCT, Map.of()).getOrDefault(Figure.DUPLICATES, 0.0) != 0) {
-                throw new AssertionError("duplicate notices in the timer storm");
+                throw new AssertionError("green reminders of the timer storm delivered more than once");
             }
         }
     }

@@ -7,7 +7,6 @@ import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.BULLETIN_S
 import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.COMPILE_BULLETIN;
 import static org.rectiflow.bulletin.ProgressBulletinProcess.Elements.NOTIFY_BULLETIN;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.bulletin.BulletinRepository.Bulletin;
 import org.rectiflow.bulletin.BulletinRepository.Line;
-import org.rectiflow.common.EngineClock;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
@@ -38,14 +36,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * processes/progress-bulletin.bpmn: the weekly timer starts it, the ledger's red/amber/green status per unit
  * and key group is stored, the leading group and the office are told. The timer start job is scheduled at
- * deployment from the real clock, so each test reads its due date, registers its rounds a week before it and
- * then moves the engine clock to it.
+ * deployment from the real clock; each test has the engine compute its due date again from the test's clock
+ * (Monday 2 March 2026, 09:00), registers its rounds a week before it and then moves the engine clock to it.
  */
 class ProgressBulletinProcessTest extends ProcessTest {
 
     @Autowired HistoryService historyService;
     @Autowired BulletinRepository bulletins;
     @Autowired RoundRepository roundRepository;
+
+    /**
+     * The timer start job, its due date computed by the engine from the test's clock, Monday 2 March 2026 at
+     * 09:00 (the job was scheduled when the diagram was deployed, from the real clock).
+     */
+    private Job bulletinTimerFromMonday2March() {
+        managementService.recalculateJobDuedate(bulletinTimer().getId(), false);
+        return bulletinTimer();
+    }
 
     /** The timer start job: exactly one per deployed version. */
     private Job bulletinTimer() {
@@ -122,8 +129,9 @@ class ProgressBulletinProcessTest extends ProcessTest {
 
     @Test
     void theWeeklyTimerCompilesTheBulletinAndTellsTheLeadingGroupAndTheOffice() {
-        Job timer = bulletinTimer();
-        LocalDate bulletinDay = LocalDate.ofInstant(timer.getDuedate().toInstant(), ZONE);
+        Job timer = bulletinTimerFromMonday2March();
+        assertThat(due(timer)).as("the next Monday, 09:00").isEqualTo("2026-03-09T09:00+08:00");
+        LocalDate bulletinDay = LocalDate.of(2026, 3, 9);
         // due 3 days before the bulletin (overdue then), 5 days after it (amber), 63 days after it (far off)
         String round = registerUnitRound(bulletinDay.minusDays(7), "siming", 4, 12, 70);
 
@@ -157,23 +165,21 @@ class ProgressBulletinProcessTest extends ProcessTest {
         for (String member : List.of("chief", "commissar", "officer1")) {
             assertThat(bulletinNotifications(bulletinId, member)).as("bulletin for " + member).isNotEmpty()
                 .allSatisfy(n -> {
-                    assertThat(n.subject()).isEqualTo("【整改进展通报】截至" + EngineClock.chinese(bulletinDay));
+                    assertThat(n.subject()).isEqualTo("【整改进展通报】截至2026年3月9日");
                     assertThat(n.body()).contains("红色（有超期未完成措施）单位：").contains("思明分局（测试巡察：未完成3项，超期1项）");
                 });
         }
         assertThat(bulletinNotifications(bulletinId, TestRounds.LIAISON)).isEmpty();
 
         // the cycle goes on: the next Monday's timer is waiting
-        Date next = bulletinTimer().getDuedate();
-        assertThat(Duration.between(timer.getDuedate().toInstant(), next.toInstant()))
-            .isBetween(Duration.ofDays(7).minusHours(1), Duration.ofDays(7).plusHours(1));
+        assertThat(due(bulletinTimer())).isEqualTo("2026-03-16T09:00+08:00");
     }
 
     @Test
     void aUnitWithOnlyFarOffMeasuresIsGreenAndOneWithAMeasureDueWithinTenDaysIsAmber() {
-        Job timer = bulletinTimer();
-        LocalDate bulletinDay = LocalDate.ofInstant(timer.getDuedate().toInstant(), ZONE);
-        LocalDate registeredOn = bulletinDay.minusDays(7);
+        Job timer = bulletinTimerFromMonday2March();
+        assertThat(due(timer)).isEqualTo("2026-03-09T09:00+08:00");
+        LocalDate registeredOn = LocalDate.of(2026, 3, 2);
         // 海沧分局: due 43 and 63 days after the bulletin
         String green = registerUnitRound(registeredOn, "haicang", 50, 70);
         // 同安分局: one due 3 days before the bulletin but signed off, one due 5 days after it, one far off

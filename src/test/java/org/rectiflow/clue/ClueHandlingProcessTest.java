@@ -123,7 +123,7 @@ class ClueHandlingProcessTest extends ProcessTest {
         ProcessInstance instance = toVerification();
         Task verify = task(instance, VERIFY_CLUE);
         assertThat(verify).hasCandidateGroup("discipline");
-        assertThat(verify.getDueDate()).isEqualTo(Date.from(TODAY.plusMonths(3).atTime(18, 0).atZone(ZONE).toInstant()));
+        assertThat(beijing(verify.getDueDate())).as("3 months after the triage").isEqualTo("2026-06-02T18:00+08:00");
 
         taskService.complete(verify.getId(), Map.of("verificationResult", "FALSE", "findings", "经核查，反映问题不属实"));
 
@@ -171,6 +171,9 @@ class ClueHandlingProcessTest extends ProcessTest {
     @Test
     void fifteenDaysBeforeTheThreeMonthDeadlineTheInspectorsAreReminded() {
         ProcessInstance instance = toVerification();
+        // triaged on Monday 2 March 2026: the verification is due on 2 June 2026 at 18:00, reminded 15 days before
+        assertThat(due(timer(instance, VERIFICATION_OVERDUE))).isEqualTo("2026-06-02T18:00+08:00");
+        assertThat(due(timer(instance, VERIFICATION_REMINDER))).isEqualTo("2026-05-18T18:00+08:00");
 
         fire(instance, VERIFICATION_REMINDER);
 
@@ -184,11 +187,12 @@ class ClueHandlingProcessTest extends ProcessTest {
     void anOverdueVerificationIsEscalatedToTheLeadingGroupEverySevenDays() {
         ProcessInstance instance = toVerification();
 
+        assertThat(due(timer(instance, VERIFICATION_OVERDUE))).as("at the 3 months").isEqualTo("2026-06-02T18:00+08:00");
         fire(instance, VERIFICATION_OVERDUE);
-        Job next = timer(instance, VERIFICATION_OVERDUE);
-        assertThat(next.getDuedate()).isEqualTo(Date.from(TODAY.plusMonths(3).plusDays(7).atTime(18, 0).atZone(ZONE)
-            .toInstant()));
+        assertThat(due(timer(instance, VERIFICATION_OVERDUE))).as("7 days later").isEqualTo("2026-06-09T18:00+08:00");
         fire(instance, VERIFICATION_OVERDUE);
+        assertThat(due(timer(instance, VERIFICATION_OVERDUE))).as("and 7 days later again")
+            .isEqualTo("2026-06-16T18:00+08:00");
 
         assertThat(instance).hasPassed(ESCALATE_VERIFICATION).isWaitingAt(VERIFY_CLUE);
         assertThat(clues.noticeCount(clue(1).code())).isEqualTo(2);

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectiflow.RectiflowApplication;
 import org.rectiflow.support.WebTest;
 
@@ -48,7 +50,7 @@ final class ClusterNode implements AutoCloseable {
         Path log = logs.resolve(name + "-" + (++started) + ".log");
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai",
+            "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=" + ClusterSettings.ZONE,
             "-cp", classPath(), RectiflowApplication.class.getName()));
         command.addAll(ClusterSettings.node(name, databaseUrl, port));
         command.addAll(settings);
@@ -105,6 +107,21 @@ final class ClusterNode implements AutoCloseable {
         }
         throw new IllegalStateException(name + " did not come up within " + timeout + "; see "
             + log.toAbsolutePath() + ":\n" + tail());
+    }
+
+    /**
+     * The lock owner id of this node's job executor (a random id per start), which marks the jobs it has
+     * acquired ({@code act_ru_job.lock_owner_}); read from the health check's details.
+     */
+    String lockOwner() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        JsonNode owner = new ObjectMapper().readTree(health.body()).findValue("lockOwner");
+        if (owner == null || owner.asText().isBlank()) {
+            throw new IllegalStateException(name + "'s health names no lock owner: " + health.body());
+        }
+        return owner.asText();
     }
 
     /**

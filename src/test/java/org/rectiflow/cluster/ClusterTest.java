@@ -3,6 +3,7 @@ package org.rectiflow.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -94,13 +95,7 @@ class ClusterTest {
         assertThat(byNode).as("both nodes did work").containsOnlyKeys("node1", "node2")
             .allSatisfy((node, jobs) -> assertThat(jobs).isPositive());
 
-        long notifications = ledger.count(Ledger.NOTIFICATIONS, round);
-        assertThat(notifications).as("the green reminder tells each measure's liaison").isGreaterThanOrEqualTo(MEASURES);
-        assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
-        assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
-            .isEqualTo(notifications);
-        assertThat(mail.received()).as("every e-mail arrived once").isEqualTo((int) notifications);
-        assertThat(mail.byMessageId()).hasSize((int) notifications).allSatisfy((id, n) -> assertThat(n).isOne());
+        mail.assertEveryGreenReminderArrivedOnce(ledger, round, MEASURES, List.of(), Map.of());
         assertThat(ledger.grouped(Ledger.SENT_BY_NODE, round)).as("both nodes delivered")
             .containsOnlyKeys("node1", "node2");
         assertThat(ledger.count(Ledger.UNIT_TASKS, round)).as("every unit task still waits").isEqualTo(MEASURES);
@@ -114,16 +109,24 @@ class ClusterTest {
         String round = seed(url, "CLUSTER2");
 
         startBoth(url);
+        String deadOwner = second.lockOwner();
+        assertThat(deadOwner).as("each node's job executor has a lock owner of its own").isNotEqualTo(first.lockOwner());
         first.releaseReminders();
         long doneBySecond = ledger.await(DRAIN, n -> n >= 20, Ledger.GREEN_TIMERS_BY_ONE_NODE, round, "node2");
+        // kill node2 while it holds jobs: its executor works a batch of 20 at a time
+        ledger.await(DRAIN, n -> n >= 5, "SELECT COUNT(*) FROM (" + Ledger.JOBS_LOCKED_BY + ") held", deadOwner);
         second.kill();
+        Map<String, Instant> heldByTheDead = ledger.instants(Ledger.JOBS_LOCKED_BY, deadOwner);
+        List<String> underWay = ledger.ids(Ledger.DELIVERIES_UNDER_WAY, round, "node2");
+        Map<String, Long> mailedBefore = mail.byRecipientAndSubject();
         long before = ledger.count(Ledger.GREEN_NOTICES, round);
-        List<String> locked = ledger.ids(Ledger.LOCKED_JOBS);
         System.out.println("node2 killed after " + doneBySecond + " of its jobs; " + before + " of " + MEASURES
-            + " notices written; " + locked.size() + " jobs locked");
+            + " notices written; " + heldByTheDead.size() + " jobs locked by node2 (" + deadOwner + ") until "
+            + heldByTheDead.values().stream().max(Instant::compareTo).orElse(null) + "; " + mailedBefore.size()
+            + " e-mails received, " + underWay + " under way");
         assertThat(doneBySecond).as("node2 was working when it died").isGreaterThanOrEqualTo(20);
         assertThat(before).as("the storm was under way").isLessThan(MEASURES);
-        assertThat(locked).as("jobs locked, some by the dead node").isNotEmpty();
+        assertThat(heldByTheDead).as("jobs locked by the dead node, their locks not yet expired").isNotEmpty();
 
         long notices = ledger.await(DRAIN, n -> n >= MEASURES, Ledger.GREEN_NOTICES, round);
         ledger.await(DRAIN, n -> n == 0, Ledger.GREEN_TIMERS_WAITING, round);
@@ -132,22 +135,17 @@ class ClusterTest {
         assertThat(ledger.count(Ledger.MEASURES_WITH_GREEN_NOTICE, round)).as("no duplicate").isEqualTo(MEASURES);
         assertThat(ledger.count(Ledger.GREEN_TIMERS_WAITING, round)).isZero();
         assertThat(ledger.count(Ledger.GREEN_TIMER_JOBS_SUCCEEDED, round)).isEqualTo(MEASURES);
+        assertThat(ledger.count(Ledger.GREEN_TIMER_SUCCESSES, round)).as("each timer job ran once").isEqualTo(MEASURES);
         Map<String, Long> byNode = ledger.grouped(Ledger.GREEN_TIMERS_BY_NODE, round);
         System.out.println("Green reminders processed by node (node2 killed): " + byNode);
         assertThat(byNode.get("node1")).as("the survivor finished the rest").isEqualTo(MEASURES - byNode.get("node2"));
-        for (String job : locked) {
-            assertThat(ledger.count(Ledger.JOB_SUCCEEDED_ON, job, "node1")).as("locked job " + job).isOne();
-        }
-        long notifications = ledger.count(Ledger.NOTIFICATIONS, round);
-        assertThat(ledger.count(Ledger.NOTIFICATION_KEYS, round)).isEqualTo(notifications);
-        assertThat(ledger.await(DRAIN, n -> n == notifications, Ledger.NOTIFICATIONS_SENT, round))
-            .isEqualTo(notifications);
-        Map<String, Long> mails = mail.byMessageId();
-        long repeated = mails.values().stream().filter(n -> n > 1).count();
-        System.out.println(mail.received() + " e-mails for " + notifications + " notifications; " + repeated
-            + " repeated (sent by node2 just before it died, with the same Message-ID)");
-        assertThat(mails).as("every notification arrived").hasSize((int) notifications);
-        assertThat(repeated).as("only a delivery cut by the kill may repeat").isLessThanOrEqualTo(1);
+        heldByTheDead.forEach((job, lockExpired) -> {
+            assertThat(ledger.count(Ledger.JOB_SUCCESSES, job)).as("job " + job + " ran once").isOne();
+            assertThat(ledger.instants(Ledger.JOB_SUCCESSES_ON, job, "node1").values()).as("job " + job
+                    + " locked by the dead node until " + lockExpired + ": done by the survivor, after that")
+                .singleElement().satisfies(done -> assertThat(done).isAfterOrEqualTo(lockExpired));
+        });
+        mail.assertEveryGreenReminderArrivedOnce(ledger, round, MEASURES, underWay, mailedBefore);
         assertThat(ledger.count(Ledger.UNIT_TASKS, round)).isEqualTo(MEASURES);
         assertThat(first.isAlive()).isTrue();
     }

@@ -25,6 +25,7 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REVIEW_UN
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.ROUND_COMPLETED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.SUBMIT_REPORT;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -156,8 +157,8 @@ class InspectionRoundProcessTest extends ProcessTest {
         ProcessInstance instance = instanceOf(round);
         complete(instance, LEADING_GROUP_MEETING, MEETING);
 
-        assertThat(timer(instance, REPORT_DUE).getDuedate())
-            .isEqualTo(Date.from(TODAY.plusMonths(2).atTime(18, 0).atZone(ZONE).toInstant()));
+        // feedback on Monday 2 March 2026: the report is due two months later, at 18:00
+        assertThat(due(timer(instance, REPORT_DUE))).isEqualTo("2026-05-02T18:00+08:00");
         fire(instance, REPORT_DUE);
 
         Task report = task(instance, SUBMIT_REPORT);
@@ -166,7 +167,7 @@ class InspectionRoundProcessTest extends ProcessTest {
             "reportSummary", "已完成集中整改阶段任务"));
 
         assertThat(instance).isWaitingAt(DRAFT_PLAN).isNotEnded();
-        assertThat(roundRepository.requireRound(round).reportSubmittedOn()).isEqualTo(TODAY.plusMonths(2).plusDays(1));
+        assertThat(roundRepository.requireRound(round).reportSubmittedOn()).isEqualTo(LocalDate.of(2026, 5, 3));
     }
 
     @Test
@@ -222,7 +223,7 @@ class InspectionRoundProcessTest extends ProcessTest {
         complete(instance, APPROVE_PUBLIC_NOTE, Map.of("publicNoteDecision", "APPROVE"));
 
         assertThat(instance).hasPassed(PUBLISH_PROGRESS).isWaitingAt(LOOK_BACK_DUE);
-        assertThat(roundRepository.publishedOn(round)).contains(TODAY.plusMonths(6));
+        assertThat(roundRepository.publishedOn(round)).contains(LocalDate.of(2026, 9, 2));
         assertThat(jdbc.sql("SELECT decision FROM public_note_decision WHERE round_code = ? ORDER BY id").param(round)
             .query(String.class).list()).containsExactly("RETURN", "APPROVE");
     }
@@ -236,6 +237,8 @@ class InspectionRoundProcessTest extends ProcessTest {
         walkthrough.approveUnitPlans(round);
         fire(instance, REPORT_DUE);
         complete(instance, SUBMIT_REPORT, REPORT);
+        // the centralised period: six months after the feedback of Monday 2 March 2026
+        assertThat(due(timer(instance, CENTRALISED_PERIOD_ENDS))).isEqualTo("2026-09-02T18:00+08:00");
 
         fire(instance, CENTRALISED_PERIOD_ENDS);
 
@@ -260,13 +263,15 @@ class InspectionRoundProcessTest extends ProcessTest {
         walkthrough.approveUnitPlans(round);
         finishMeasure(round + "-01-01", "COMPLETED");
         reportAndPublish(instance);
+        // six months after the centralised period's end (2 September 2026)
+        assertThat(due(timer(instance, LOOK_BACK_DUE))).isEqualTo("2027-03-02T18:00+08:00");
 
         lookBack(instance, "RELAPSED");
 
         String code = round + "-01-01";
         assertThat(instance).isEnded().hasPassed(REOPEN_MEASURE, MEASURE_REOPENED);
         assertThat(measures.require(code).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
-        assertThat(measures.require(code).deadline()).isEqualTo(TODAY.plusMonths(12).plusDays(30));
+        assertThat(measures.require(code).deadline()).isEqualTo(LocalDate.of(2027, 4, 1));
         assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.OPEN)).isEqualTo(1);
         ProcessInstance reopened = runtimeService.createProcessInstanceQuery()
             .processDefinitionKey(MeasureExecutionProcess.KEY).processInstanceBusinessKey(code).active().singleResult();

@@ -41,7 +41,6 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaString;
 import org.junit.jupiter.api.Test;
-import org.rectiflow.common.EngineClock;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.notification.OutboxEntry;
@@ -108,8 +107,8 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
         Task unitTask = task(instance, UNIT_RECTIFIES);
         assertThat(unitTask).hasCandidateGroup(TestRounds.UNIT);
-        assertThat(unitTask.getDueDate()).isEqualTo(Date.from(TODAY.plusDays(40).atTime(18, 0).atZone(ZONE).toInstant()));
-        assertThat(unitTask.getFollowUpDate()).isEqualTo(Date.from(TODAY.plusDays(30).atTime(18, 0).atZone(ZONE).toInstant()));
+        assertThat(beijing(unitTask.getDueDate())).isEqualTo("2026-04-11T18:00+08:00");
+        assertThat(beijing(unitTask.getFollowUpDate())).isEqualTo("2026-04-01T18:00+08:00");
         assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
 
         complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
@@ -205,13 +204,15 @@ class MeasureExecutionProcessTest extends ProcessTest {
     void greenReminderTwentyDaysBeforeTheDeadlineTellsTheLiaison() {
         ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
         assertThat(dueJobs(instance)).isEmpty();
+        // deadline Saturday 11 April 2026 at 18:00 (40 days after Monday 2 March): 20 days before it
+        assertThat(due(timer(instance, GREEN_REMINDER))).isEqualTo("2026-03-22T18:00+08:00");
 
         fire(instance, GREEN_REMINDER);
 
         assertThat(instance).hasPassed(SEND_GREEN_REMINDER).isWaitingAt(UNIT_RECTIFIES);
         assertThat(notices(EscalationStep.GREEN)).singleElement().satisfies(n -> {
             assertThat(n.colour()).isEqualTo("GREEN");
-            assertThat(n.stepDate()).isEqualTo(TODAY.plusDays(20));
+            assertThat(n.stepDate()).isEqualTo(LocalDate.of(2026, 3, 22));
             assertThat(n.reason()).contains("距今20天");
         });
         assertThat(recipients(EscalationStep.GREEN)).containsExactly(TestRounds.LIAISON);
@@ -224,9 +225,8 @@ class MeasureExecutionProcessTest extends ProcessTest {
 
         fire(instance, GREEN_REMINDER);
 
-        MeasureRepository.Measure m = measures.require(measureCode);
-        String text = m.unitName() + "：整改措施" + measureCode + "“" + m.content() + "”（问题：" + m.problemTitle()
-            + "）的完成时限为" + EngineClock.chinese(m.deadline()) + "，距今20天，请按期推进、如期报告。";
+        String text = "思明分局：整改措施" + measureCode + "“测试整改措施：完善制度并组织培训（40天）”（问题：测试问题）"
+            + "的完成时限为2026年4月11日，距今20天，请按期推进、如期报告。";
         assertThat(notices(EscalationStep.GREEN)).singleElement().satisfies(n -> assertThat(n.reason()).isEqualTo(text));
         assertThat(notifications.forMeasure(measureCode)).isNotEmpty().allSatisfy(n -> {
             assertThat(n.subject()).isEqualTo("【绿色提醒】" + measureCode);
@@ -274,13 +274,12 @@ class MeasureExecutionProcessTest extends ProcessTest {
             fire(instance, GREEN_REMINDER);
             assertThat(recipients(EscalationStep.GREEN)).containsExactly("supervisor1");
 
+            assertThat(due(timer(instance, "boundaryEvent_fiveDaysBefore"))).isEqualTo("2026-04-06T18:00+08:00");
             fire(instance, "boundaryEvent_fiveDaysBefore");
             assertThat(instance).hasPassed("serviceTask_sendFiveDayReminder").isWaitingAt(UNIT_RECTIFIES);
-            MeasureRepository.Measure m = measures.require(measureCode);
             assertThat(notices(EscalationStep.AMBER)).singleElement().satisfies(n -> {
-                assertThat(n.stepDate()).isEqualTo(TODAY.plusDays(35));
-                assertThat(n.reason()).isEqualTo(m.unitName() + "：" + m.content() + "将于" + EngineClock.chinese(m.deadline())
-                    + "到期（距今5天）。");
+                assertThat(n.stepDate()).isEqualTo(LocalDate.of(2026, 4, 6));
+                assertThat(n.reason()).isEqualTo("思明分局：测试整改措施：完善制度并组织培训（40天）将于2026年4月11日到期（距今5天）。");
             });
             assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.HEAD, "supervisor1");
             assertThat(notifications.forMeasure(measureCode)).filteredOn(n -> n.key().contains(":AMBER:"))
@@ -321,10 +320,9 @@ class MeasureExecutionProcessTest extends ProcessTest {
             fire(instance, AMBER_REMINDER);
 
             assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.LEADER);
-            MeasureRepository.Measure m = measures.require(measureCode);
             assertThat(notifications.forMeasure(measureCode)).isNotEmpty().allSatisfy(n -> {
                 assertThat(n.subject()).isEqualTo("【黄色提醒】" + measureCode);
-                assertThat(n.body()).endsWith("，距今10天，请责任领导" + m.leaderName() + "督促落实。");
+                assertThat(n.body()).endsWith("，距今10天，请责任领导林志强督促落实。");
             });
         } finally {
             processEngine.getRepositoryService().deleteDeployment(deployment, true);
@@ -343,12 +341,14 @@ class MeasureExecutionProcessTest extends ProcessTest {
     @Test
     void amberReminderTenDaysBeforeTellsTheLiaisonAndTheLeaderInCharge() {
         ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        // deadline 11 April 2026 at 18:00: 10 days before it
+        assertThat(due(timer(instance, AMBER_REMINDER))).isEqualTo("2026-04-01T18:00+08:00");
 
         fire(instance, AMBER_REMINDER);
 
         assertThat(instance).hasPassed(SEND_AMBER_REMINDER).isWaitingAt(UNIT_RECTIFIES);
         assertThat(notices(EscalationStep.AMBER)).singleElement()
-            .satisfies(n -> assertThat(n.stepDate()).isEqualTo(TODAY.plusDays(30)));
+            .satisfies(n -> assertThat(n.stepDate()).isEqualTo(LocalDate.of(2026, 4, 1)));
         assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.LEADER);
     }
 
@@ -381,19 +381,19 @@ class MeasureExecutionProcessTest extends ProcessTest {
     @Test
     void redNoticeAtTheDeadlineAndEverySevenDaysTellsTheHeadAndTheSupervisionGroup() {
         ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
-        LocalDate deadline = TODAY.plusDays(40);
+        assertThat(due(timer(instance, OVERDUE_NOTICE))).as("at the deadline").isEqualTo("2026-04-11T18:00+08:00");
 
         fire(instance, OVERDUE_NOTICE);
-        assertThat(notices(EscalationStep.RED)).extracting(Notice::stepDate).containsExactly(deadline);
+        assertThat(notices(EscalationStep.RED)).extracting(Notice::stepDate).containsExactly(LocalDate.of(2026, 4, 11));
         assertThat(recipients(EscalationStep.RED)).contains(TestRounds.HEAD, "supervisor1")
             .doesNotContain(TestRounds.LIAISON);
 
-        Job next = timer(instance, OVERDUE_NOTICE);
-        assertThat(next.getDuedate()).isEqualTo(Date.from(deadline.plusDays(7).atTime(18, 0).atZone(ZONE).toInstant()));
+        assertThat(due(timer(instance, OVERDUE_NOTICE))).as("7 days later").isEqualTo("2026-04-18T18:00+08:00");
         fire(instance, OVERDUE_NOTICE);
 
         assertThat(notices(EscalationStep.RED)).extracting(Notice::stepDate)
-            .containsExactly(deadline, deadline.plusDays(7));
+            .containsExactly(LocalDate.of(2026, 4, 11), LocalDate.of(2026, 4, 18));
+        assertThat(due(timer(instance, OVERDUE_NOTICE))).as("and 7 days later again").isEqualTo("2026-04-25T18:00+08:00");
         assertThat(notices(EscalationStep.RED).get(1).reason()).contains("7天");
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
     }
@@ -432,10 +432,13 @@ class MeasureExecutionProcessTest extends ProcessTest {
     @Test
     void thirtyDaysOverdueTheLeadingGroupInterviewsTheUnit() {
         ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        // deadline 11 April 2026 at 18:00: 30 days after it
+        assertThat(due(timer(instance, INTERVIEW_DUE))).isEqualTo("2026-05-11T18:00+08:00");
 
         fire(instance, INTERVIEW_DUE);
 
-        assertThat(notices(EscalationStep.INTERVIEW)).hasSize(1);
+        assertThat(notices(EscalationStep.INTERVIEW)).singleElement()
+            .satisfies(n -> assertThat(n.stepDate()).isEqualTo(LocalDate.of(2026, 5, 11)));
         Task interview = task(instance, LEADING_GROUP_INTERVIEW);
         assertThat(interview).hasCandidateGroup("leadinggroup");
         assertThat(recipients(EscalationStep.INTERVIEW)).contains("chief");

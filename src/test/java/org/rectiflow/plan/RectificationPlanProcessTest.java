@@ -150,6 +150,8 @@ class RectificationPlanProcessTest extends ProcessTest {
 
         Job reminder = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(COMMENT_REMINDER)
             .executionId(silent.getExecutionId()).singleResult();
+        // asked on Monday 2 March 2026: comments are due in 7 days at 18:00, reminded 2 days before
+        assertThat(due(reminder)).isEqualTo("2026-03-07T18:00+08:00");
         setClock(new java.util.Date(reminder.getDuedate().getTime() + 60_000));
         managementService.executeJob(reminder.getId());
         assertThat(instance).hasPassed(REMIND_REVIEWER);
@@ -158,6 +160,7 @@ class RectificationPlanProcessTest extends ProcessTest {
 
         Job deadline = managementService.createJobQuery().processInstanceId(instance.getId()).activityId(COMMENT_DEADLINE)
             .executionId(silent.getExecutionId()).singleResult();
+        assertThat(due(deadline)).isEqualTo("2026-03-09T18:00+08:00");
         setClock(new java.util.Date(deadline.getDuedate().getTime() + 60_000));
         managementService.executeJob(deadline.getId());
 

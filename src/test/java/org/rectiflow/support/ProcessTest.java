@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,19 @@ public abstract class ProcessTest {
             .list();
         assertThat(jobs).as("timer jobs at " + activityId).hasSize(1);
         return jobs.get(0);
+    }
+
+    /**
+     * A timer job's due date as the office reads it, e.g. {@code 2026-04-11T18:00+08:00}: tests compare it with a
+     * literal.
+     */
+    protected static String due(Job job) {
+        return beijing(job.getDuedate());
+    }
+
+    /** An instant as a date-time in the office's offset (UTC+8), e.g. {@code 2026-04-11T18:00+08:00}. */
+    protected static String beijing(Date instant) {
+        return instant.toInstant().atOffset(ZoneOffset.ofHours(8)).toString();
     }
 
     /** Moves the clock a minute past the timer's due date (never backwards) and fires it. */

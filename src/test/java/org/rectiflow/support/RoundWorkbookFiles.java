@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -18,6 +19,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.inspection.RoundWorkbook;
 
 /**
  * The round import as an office uses it: cells of the template ({@code GET /api/rounds/template.xlsx}) filled in
@@ -26,12 +29,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class RoundWorkbookFiles {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String DATE_FORMAT = "yyyy-mm-dd";
 
     private RoundWorkbookFiles() {
     }
 
     /** Sends the workbook to {@code POST /api/rounds} on this machine's port, with this Authorization header. */
     public static HttpResponse<String> upload(int port, String authorization, byte[] file) throws Exception {
+        return HttpClient.newHttpClient().send(request(port, authorization, file),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The request of {@link #upload}: the workbook as the multipart part {@code file}. */
+    public static HttpRequest request(int port, String authorization, byte[] file) throws IOException {
         String boundary = "----rectiflow" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\n"
@@ -39,12 +49,59 @@ public final class RoundWorkbookFiles {
             + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rounds"))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rounds"))
             .header("Authorization", authorization)
             .header("Accept", "application/json")
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .timeout(Duration.ofMinutes(2))
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A round written into the import template ({@code GET /api/rounds/template.xlsx}) as an office fills it in.
+     * Deadlines before {@code earliest} are moved to it: the import refuses a deadline in the past.
+     */
+    public static byte[] of(byte[] template, RoundRegistration round, LocalDate earliest) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            String sheet = RoundWorkbook.ROUND_SHEET;
+            set(workbook, sheet, 2, "轮次编号", round.code());
+            set(workbook, sheet, 2, "名称", round.title());
+            set(workbook, sheet, 2, "巡察组", round.inspectionGroup());
+            set(workbook, sheet, 2, "被巡察单位", round.inspectedOrganisation());
+            set(workbook, sheet, 2, "简称", round.inspectedShortName());
+            set(workbook, sheet, 2, "巡察开始", round.inspectionStart());
+            set(workbook, sheet, 2, "巡察结束", round.inspectionEnd());
+            set(workbook, sheet, 2, "反馈日期", round.feedbackDate());
+            String problems = RoundWorkbook.PROBLEM_SHEET;
+            String measures = RoundWorkbook.MEASURE_SHEET;
+            int problemRow = 2;
+            int measureRow = 2;
+            for (RoundRegistration.Category category : round.categories()) {
+                for (RoundRegistration.Problem problem : category.problems()) {
+                    set(workbook, problems, problemRow, "方面序号", category.seq());
+                    set(workbook, problems, problemRow, "方面", category.title());
+                    set(workbook, problems, problemRow, "问题序号", problem.seq());
+                    set(workbook, problems, problemRow, "问题", problem.title());
+                    set(workbook, problems, problemRow, "重点整改组", problem.keyGroup());
+                    problemRow++;
+                    int seq = 1;
+                    for (RoundRegistration.Measure measure : problem.measures()) {
+                        set(workbook, measures, measureRow, "问题序号", problem.seq());
+                        set(workbook, measures, measureRow, "措施序号", seq++);
+                        set(workbook, measures, measureRow, "整改措施", measure.content());
+                        set(workbook, measures, measureRow, "责任单位", measure.unit());
+                        set(workbook, measures, measureRow, "责任领导", measure.leader());
+                        set(workbook, measures, measureRow, "完成时限",
+                            measure.deadline().isBefore(earliest) ? earliest : measure.deadline());
+                        set(workbook, measures, measureRow, "类型", measure.kind().name());
+                        measureRow++;
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** The template as {@code GET /api/rounds/template.xlsx} gives it. */
@@ -105,6 +162,22 @@ public final class RoundWorkbookFiles {
         return row == null ? sheet.createRow(excelRow - 1) : row;
     }
 
+    /**
+     * The workbook's date style, made once: a style per cell would fill styles.xml with thousands of equal
+     * entries, which compress so well that POI's zip-bomb guard refuses the file.
+     */
+    private static CellStyle dateStyle(Workbook workbook) {
+        for (int i = 0; i < workbook.getNumCellStyles(); i++) {
+            CellStyle style = workbook.getCellStyleAt(i);
+            if (DATE_FORMAT.equals(style.getDataFormatString())) {
+                return style;
+            }
+        }
+        CellStyle style = workbook.createCellStyle();
+        style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat(DATE_FORMAT));
+        return style;
+    }
+
     /** Sets a cell by its Excel row and header: text, a number, a date, or null for blank. */
     public static void set(Workbook workbook, String sheetName, int excelRow, String header, Object value) {
         Sheet sheet = workbook.getSheet(sheetName);
@@ -125,10 +198,8 @@ public final class RoundWorkbookFiles {
             cell.setCellValue(number.doubleValue());
             cell.setCellStyle(workbook.getCellStyleAt(0));
         } else if (value instanceof LocalDate date) {
-            CellStyle style = workbook.createCellStyle();
-            style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
             cell.setCellValue(date);
-            cell.setCellStyle(style);
+            cell.setCellStyle(dateStyle(workbook));
         } else {
             cell.setCellValue(value.toString());
         }
