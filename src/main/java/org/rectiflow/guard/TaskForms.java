@@ -62,7 +62,7 @@ final class TaskForms {
             accepted.putValueTyped(name, transientValue(name, submitted));
         }
         for (String name : accepted.keySet()) {
-            dropStoredValue(task, name);
+            makeRoom(task, name);
         }
         return accepted;
     }
@@ -102,15 +102,21 @@ final class TaskForms {
     }
 
     /**
-     * A form value that an earlier version of the application stored as a process variable would clash with the
-     * transient value of the same name; it is stale user input, so it goes.
+     * The transient value may not meet a stored one of the same name. The task's own value (a form filled in when
+     * the task was created) gives way: what is submitted replaces it. A variable of the process (its routing, the
+     * copies the recording steps write, or a form value an application before this guard stored) does not: a form
+     * whose field is named like it is refused, since the value sent would stand in for it for the rest of the
+     * transaction, when the next task's candidate groups and due date are evaluated.
      */
-    private static void dropStoredValue(TaskEntity task, String name) {
-        AbstractVariableScope scope = task;
+    private static void makeRoom(TaskEntity task, String name) {
+        if (task.hasVariableLocal(name)) {
+            task.removeVariableLocal(name);
+        }
+        AbstractVariableScope scope = task.getParentVariableScope();
         while (scope != null) {
             if (scope.hasVariableLocal(name)) {
-                scope.removeVariableLocal(name);
-                return;
+                throw new FormFieldValidationException(name, "字段 " + name + " 与流程中由系统记录的同名变量冲突，"
+                    + "任务未办结，未作任何更改：请流程管理员修改表单“" + task.getName() + "”中此字段的名称");
             }
             scope = scope.getParentVariableScope();
         }

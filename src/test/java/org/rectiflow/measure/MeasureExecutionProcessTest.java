@@ -629,6 +629,31 @@ class MeasureExecutionProcessTest extends ProcessTest {
     }
 
     @Test
+    void aFormFieldNamedLikeARoutingVariableCannotRouteTheWork() throws Exception {
+        // the process owner deploys a report form that also asks for the lead unit
+        String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms/measure-report.form")).replace(
+            "\"components\": [", "\"components\": [{\"type\": \"textfield\", \"key\": \"leadUnitGroup\", "
+                + "\"label\": \"牵头单位\", \"id\": \"textfield_leadUnitGroup\"},");
+        String deployment = processEngine.getRepositoryService().createDeployment()
+            .addString("measure-report.form", form).deploy().getId();
+        try {
+            ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+            Map<String, Object> forged = new HashMap<>(report(ReportStatus.COMPLETED));
+            forged.put("leadUnitGroup", TestRounds.UNIT);
+
+            assertThatThrownBy(() -> taskService.complete(task(instance, UNIT_RECTIFIES).getId(), forged))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessageStartingWith("字段 leadUnitGroup 与流程中由系统记录的同名变量冲突");
+
+            assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+            assertThat(runtimeService.getVariable(instance.getId(), "leadUnitGroup")).isEqualTo(TestRounds.LEAD_UNIT);
+            assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
     void aUnitCannotWriteItsReportIntoAnotherUnitsMeasure() {
         ProcessInstance other = startMeasure(MeasureKind.IMMEDIATE, 40);
         String otherCode = measureCode;
