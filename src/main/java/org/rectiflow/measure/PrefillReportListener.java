@@ -4,9 +4,11 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.COMPLETION
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.EVIDENCE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PROGRESS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COUNT;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.MeasureRepository.Measure;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,9 @@ public class PrefillReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (TypedVariables.integer(task, REWORK_COUNT, 0) == 0) {
+            return; // a first report: nothing to fill in, and no look-up at every measure's start
+        }
         Measure measure = measures.require(MeasureExecutionProcess.measureCode(task.getExecution()));
         if (measure.progress() == null) {
             return;
