@@ -3,13 +3,11 @@ package org.rectiflow.security;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,8 +21,6 @@ public class AdminSetupGuard extends OncePerRequestFilter {
 
     public static final String MESSAGE = "The setup of a first administrator is closed: users exist already";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final IdentityService identityService;
 
     public AdminSetupGuard(IdentityService identityService) {
@@ -35,10 +31,8 @@ public class AdminSetupGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
         if (identityService.createUserQuery().count() > 0) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            JSON.writeValue(response.getOutputStream(), Map.of("type", "AuthorizationException", "message", MESSAGE));
+            JsonRefusal.write(response, HttpServletResponse.SC_FORBIDDEN,
+                Map.of("type", "AuthorizationException", "message", MESSAGE));
             return;
         }
         chain.doFilter(request, response);

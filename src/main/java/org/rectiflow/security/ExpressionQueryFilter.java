@@ -1,9 +1,6 @@
 package org.rectiflow.security;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,13 +14,9 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -199,64 +192,7 @@ public class ExpressionQueryFilter extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, String where) throws IOException {
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException",
+        JsonRefusal.write(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("type", "InvalidRequestException",
             "message", "Expressions are not allowed in queries: " + where));
-    }
-
-    /** The request with its body, already read, offered again (then whatever the stream still holds). */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-        private final byte[] head;
-        private ServletInputStream stream;
-
-        private ReplayedBody(HttpServletRequest request, byte[] head) {
-            super(request);
-            this.head = head;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (stream == null) {
-                ServletInputStream rest = super.getInputStream();
-                ByteArrayInputStream first = new ByteArrayInputStream(head);
-                stream = new ServletInputStream() {
-                    @Override
-                    public int read() throws IOException {
-                        int b = first.read();
-                        return b >= 0 ? b : rest.read();
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        return first.available() > 0 ? first.read(buffer, offset, length)
-                            : rest.read(buffer, offset, length);
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return first.available() == 0 && rest.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return first.available() > 0 || rest.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        rest.setReadListener(listener);
-                    }
-                };
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
-        }
     }
 }

@@ -1,26 +1,16 @@
 package org.rectiflow.security;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.rectiflow.common.DataSizes;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,7 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How much of a refused body is read and dropped at most, for its sender to read the answer. */
     private static final long DRAIN = 2L * 1024 * 1024;
 
@@ -73,7 +62,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             refuse(request, response, limit);
             return;
         }
-        chain.doFilter(new ReadBody(request, body), response);
+        chain.doFilter(new ReplayedBody(request, body), response);
     }
 
     /**
@@ -84,11 +73,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         throws IOException {
         String text = "请求体超过" + DataSizes.text(limit) + "，未作处理，请减少内容后再提交";
         closing(request, response);
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), Map.of("type", "PayloadTooLarge", "message", text,
-            "errors", List.of(text)));
+        JsonRefusal.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, Map.of("type", "PayloadTooLarge",
+            "message", text, "errors", List.of(text)));
     }
 
     /**
@@ -113,80 +99,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             } catch (IOException e) {
                 // the rest is left unread: the connection closes anyway
             }
-        }
-    }
-
-    /** The request with its body, read whole here (within the limit), offered again. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-        private ServletInputStream stream;
-
-        private ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            if (stream == null) {
-                stream = stream(new ByteArrayInputStream(body));
-            }
-            return stream;
-        }
-
-        private static ServletInputStream stream(ByteArrayInputStream in) {
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    try {
-                        listener.onDataAvailable();
-                        listener.onAllDataRead();
-                    } catch (IOException e) {
-                        listener.onError(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            Charset charset;
-            try {
-                charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
-            } catch (IllegalArgumentException e) {
-                charset = StandardCharsets.UTF_8;
-            }
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 }

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,8 +25,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestPathFirewall extends OncePerRequestFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static final String DOT_SEGMENT = "请求路径含有“.”或“..”路径段，请求被拒绝：请直接写出目标路径，不要用“..”跳转。";
     static final String PATH_PARAMETER = "请求路径含有“;”路径参数，请求被拒绝：请去掉路径中的“;”及其后的参数。";
     static final String EMPTY_SEGMENT = "请求路径含有空路径段“//”，请求被拒绝：请去掉多余的“/”。";
@@ -43,10 +39,7 @@ public class RequestPathFirewall extends OncePerRequestFilter {
         throws ServletException, IOException {
         Optional<String> problem = problem(request.getRequestURI());
         if (problem.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            JSON.writeValue(response.getOutputStream(),
+            JsonRefusal.write(response, HttpServletResponse.SC_BAD_REQUEST,
                 Map.of("type", "InvalidRequestException", "message", problem.get()));
             return;
         }

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RoundImportAccessFilter extends OncePerRequestFilter {
 
     static final String ROUNDS = "/api/rounds";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApiUser user;
 
@@ -35,11 +32,8 @@ public class RoundImportAccessFilter extends OncePerRequestFilter {
         if ("POST".equalsIgnoreCase(request.getMethod()) && isRounds(request) && !user.isOffice()) {
             String text = "只有整改专班（或系统管理员）可以登记巡察反馈";
             RequestBodyLimitFilter.closing(request, response);
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            JSON.writeValue(response.getOutputStream(), Map.of("message", text + "，未作任何更改", "errors",
-                List.of(text)));
+            JsonRefusal.write(response, HttpServletResponse.SC_FORBIDDEN, Map.of("message", text + "，未作任何更改",
+                "errors", List.of(text)));
             return;
         }
         chain.doFilter(request, response);
