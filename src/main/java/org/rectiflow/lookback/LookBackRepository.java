@@ -3,6 +3,7 @@ package org.rectiflow.lookback;
 import java.sql.Timestamp;
 import java.util.List;
 
+import org.rectiflow.measure.MeasureStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,8 +22,8 @@ public class LookBackRepository {
 
     /** A round's signed-off measures, by unit code: "unit|code" pairs in order. */
     public List<String[]> signedOff(String roundCode) {
-        return jdbc.sql("SELECT unit_code, code FROM measure WHERE round_code = ? AND status = 'SIGNED_OFF' ORDER BY code")
-            .param(roundCode).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        return jdbc.sql("SELECT unit_code, code FROM measure WHERE round_code = ? AND status = ? ORDER BY code")
+            .params(roundCode, MeasureStatus.SIGNED_OFF.name()).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
     public void insertSample(String roundCode, String measureCode, Timestamp at) {

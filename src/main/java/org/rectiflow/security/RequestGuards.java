@@ -1,8 +1,9 @@
 package org.rectiflow.security;
 
+import java.util.List;
+
 import org.apache.coyote.ContinueResponseTiming;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.rectiflow.report.ReportRenderer;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -43,8 +44,9 @@ public class RequestGuards {
     }
 
     @Bean
-    public FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
-        return RestApiSecurity.registration(new SecurityHeadersFilter(ReportRenderer.STYLE_HASH), "security-headers",
+    public FilterRegistrationBean<SecurityHeadersFilter> securityHeaders(List<InlineStyleSheet> styleSheets) {
+        String[] hashes = styleSheets.stream().map(InlineStyleSheet::hash).toArray(String[]::new);
+        return RestApiSecurity.registration(new SecurityHeadersFilter(hashes), "security-headers",
             Ordered.HIGHEST_PRECEDENCE + 2, "/api/*");
     }
 
