@@ -1,4 +1,4 @@
-// The demo through the real webapps, in the system's headless Chromium (see README, "Browser tests"):
+// The demo through the real webapps, in the system's headless Chromium (see e2e/README.md):
 // 1. a measure from the unit's report through the lead unit's review to the supervision group's sign-off,
 // 2. Cockpit's diagram of 整改措施办理 with its instance counts,
 // 3. a liaison sees no task of another unit, neither in the list nor by the task's URL.
