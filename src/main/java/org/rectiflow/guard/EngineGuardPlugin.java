@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine as users may reach it (issue 13, README "Security"): tasks accept their own form only, users
+ * The engine as users may reach it (issue 13, docs/security.md): tasks accept their own form only, users
  * write no variables and start, move or signal no process ({@link GuardedTaskService}, {@link GuardedFormService},
  * {@link GuardedRuntimeService}); expressions reach only the application's delegates and {@link DiagramFunctions}
  * beans ({@link DiagramBeans}), and a deployment carries no other code ({@link DiagramPolicy}). A BPMN error
