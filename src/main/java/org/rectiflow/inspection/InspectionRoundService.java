@@ -124,8 +124,8 @@ public class InspectionRoundService {
     private void validate(RoundRegistration r, boolean backdated) {
         List<RoundRules.Violation> violations = new ArrayList<>();
         if (r.code() != null && RoundRules.CODE.matcher(r.code()).matches() && rounds.exists(r.code())) {
-            violations.add(new RoundRules.Violation("code", RoundRules.Rule.DUPLICATE,
-                RegistrationException.roundExists(r.code()), RegistrationException.roundExists(r.code())));
+            String exists = RegistrationException.roundExists(r.code());
+            violations.add(new RoundRules.Violation("code", RoundRules.Rule.REGISTERED_ALREADY, exists, exists));
         }
         violations.addAll(rules.check(r, clock.today(), backdated));
         if (!violations.isEmpty()) {

@@ -40,7 +40,9 @@ public final class RoundRules {
     public enum Rule {
         REQUIRED, TOO_LONG, CODE_PATTERN, OUT_OF_RANGE, DUPLICATE, NONE, TOO_MANY, UNKNOWN_UNIT, UNKNOWN_LEADER,
         UNKNOWN_KEY_GROUP, UNKNOWN_KIND, END_BEFORE_START, REGISTERED_IN_FUTURE, DEADLINE_BEFORE_REGISTRATION,
-        DEADLINE_BEFORE_FEEDBACK, DEADLINE_BEFORE_TODAY
+        DEADLINE_BEFORE_FEEDBACK, DEADLINE_BEFORE_TODAY,
+        /** The code names a round in the ledger: told by the service, which knows the ledger's state. */
+        REGISTERED_ALREADY
     }
 
     /**
