@@ -12,8 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.rectiflow.inspection.RegistrationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,7 +31,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 /**
  * The {@code /api} error answers: a JSON body with every error, each naming its field. A body that is not the JSON
  * expected names, in plain words, the field whose value has the wrong type ({@code categories[0].seq: 应为整数}),
- * or the line and column where the JSON itself is broken; never a Java type.
+ * or the line and column where the JSON itself is broken; never a Java type. A feature's own refusals (a round
+ * that breaks its rules, a code registered already) are answered by its controller in the same shape:
+ * {@code {"message": …, "errors": […]}}. This package depends on no feature.
  */
 @RestControllerAdvice(basePackages = "org.rectiflow")
 public class ApiErrors {
@@ -43,25 +43,6 @@ public class ApiErrors {
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected character \\('(.+?)' \\(code");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("value \\((.{1,40}?)\\) out of range");
     private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("Unrecognized token '([^']{1,40})");
-
-    /** A round code that exists already. */
-    public static class RoundExistsException extends RuntimeException {
-        public RoundExistsException(String code) {
-            super(RegistrationException.roundExists(code));
-        }
-    }
-
-    @ExceptionHandler(RegistrationException.class)
-    public ResponseEntity<Map<String, Object>> invalid(RegistrationException e) {
-        return ResponseEntity.badRequest().body(Map.of("message", "巡察轮次未通过校验，未登记任何内容",
-            "errors", e.errors()));
-    }
-
-    @ExceptionHandler(RoundExistsException.class)
-    public ResponseEntity<Map<String, Object>> exists(RoundExistsException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage(),
-            "errors", List.of("code: " + e.getMessage())));
-    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {

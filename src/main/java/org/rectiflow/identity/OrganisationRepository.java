@@ -100,4 +100,10 @@ public class OrganisationRepository {
         return jdbc.sql("SELECT user_id FROM org_membership WHERE group_id = ? ORDER BY user_id")
             .param(groupId).query(String.class).list();
     }
+
+    /** The users of this display name (a workbook may name a leader by name), by id. */
+    public List<String> userIdsNamed(String displayName) {
+        return jdbc.sql("SELECT user_id FROM org_user WHERE display_name = ? ORDER BY user_id").param(displayName)
+            .query(String.class).list();
+    }
 }

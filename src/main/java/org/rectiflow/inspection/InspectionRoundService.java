@@ -5,10 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,19 +23,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rules of an inspection round: registration of a feedback (validated whole, then written and its
- * process started in one transaction), activation, meetings, the report to the inspection office and
+ * The rules of an inspection round: registration of a feedback (validated whole by {@link RoundRules}, then
+ * written and its process started in one transaction), activation, meetings, the report to the inspection office and
  * completion. The diagram's expressions reach its collections through {@link RoundCollections}.
  */
 @Service
 public class InspectionRoundService {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9-]{1,40}");
-
     private final RoundRepository rounds;
     private final MeasureRepository measures;
     private final ClueRepository clues;
-    private final OrganisationRepository organisation;
+    private final RoundRules rules;
     private final StatusHistory history;
     private final RuntimeService runtimeService;
     private final EngineClock clock;
@@ -56,7 +51,7 @@ public class InspectionRoundService {
         this.rounds = rounds;
         this.measures = measures;
         this.clues = clues;
-        this.organisation = organisation;
+        this.rules = RoundRules.against(organisation);
         this.history = history;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -89,10 +84,8 @@ public class InspectionRoundService {
     }
 
     private String register(RoundRegistration registration, boolean backdated) {
-        LocalDate registeredOn = registration.registeredOn() != null ? registration.registeredOn()
-            : registration.historical() && registration.feedbackDate() != null ? registration.feedbackDate()
-            : clock.today();
-        validate(registration, registeredOn, backdated);
+        validate(registration, backdated);
+        LocalDate registeredOn = RoundRules.registeredOn(registration, clock.today());
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         rounds.insertRound(registration, registeredOn, now);
@@ -126,140 +119,17 @@ public class InspectionRoundService {
 
     /**
      * Every error of a registration, each naming its field in the JSON's terms ({@code categories[0].seq}), in
-     * Chinese. Sequence numbers are 1 or more; deadlines lie on or after the registration date and the feedback
-     * date, and, unless the round is a historical record (or the demo's backdated one), on or after today.
+     * Chinese: the round's rules ({@link RoundRules}), and a code that is registered already.
      */
-    private void validate(RoundRegistration r, LocalDate registeredOn, boolean backdated) {
-        List<String> errors = new ArrayList<>();
-        LocalDate today = clock.today();
-        if (r.code() == null || !CODE.matcher(r.code()).matches()) {
-            errors.add("code: 须为1至40位字母、数字或连字符");
-        } else if (rounds.exists(r.code())) {
-            errors.add("code: " + RegistrationException.roundExists(r.code()));
+    private void validate(RoundRegistration r, boolean backdated) {
+        List<RoundRules.Violation> violations = new ArrayList<>();
+        if (r.code() != null && RoundRules.CODE.matcher(r.code()).matches() && rounds.exists(r.code())) {
+            String exists = RegistrationException.roundExists(r.code());
+            violations.add(new RoundRules.Violation("code", RoundRules.Rule.REGISTERED_ALREADY, exists, exists));
         }
-        text(errors, "title", r.title(), 200);
-        text(errors, "inspectionGroup", r.inspectionGroup(), 100);
-        text(errors, "inspectedOrganisation", r.inspectedOrganisation(), 200);
-        if (r.inspectedShortName() != null && r.inspectedShortName().length() > 100) {
-            errors.add("inspectedShortName: 至多100字，此处" + r.inspectedShortName().length() + "字");
-        }
-        if (r.feedbackDate() == null) {
-            errors.add("feedbackDate: 不能为空");
-        }
-        if (r.registeredOn() != null && r.registeredOn().isAfter(today)) {
-            errors.add("registeredOn: " + r.registeredOn() + " 晚于今天 " + today + "，登记日期不能在将来");
-        }
-        if (r.categories() == null || r.categories().isEmpty()) {
-            errors.add("categories: 至少要有一个方面");
-        }
-        Set<Integer> categorySeqs = new HashSet<>();
-        Set<Integer> problemSeqs = new HashSet<>();
-        List<RoundRegistration.Category> categories = r.categories() == null ? List.of() : r.categories();
-        for (int c = 0; c < categories.size(); c++) {
-            RoundRegistration.Category category = categories.get(c);
-            String at = "categories[" + c + "]";
-            if (category == null) {
-                errors.add(at + ": 不能为空");
-                continue;
-            }
-            if (category.seq() < 1 || category.seq() > 999) {
-                errors.add(at + ".seq: 方面序号应在1至999之间，而非 " + category.seq());
-            } else if (!categorySeqs.add(category.seq())) {
-                errors.add(at + ".seq: 方面序号 " + category.seq() + " 重复");
-            }
-            text(errors, at + ".title", category.title(), 500);
-            List<RoundRegistration.Problem> problems = category.problems() == null ? List.of() : category.problems();
-            if (problems.isEmpty()) {
-                errors.add(at + ".problems: 每个方面至少要有一个问题");
-            }
-            for (int p = 0; p < problems.size(); p++) {
-                validateProblem(errors, at + ".problems[" + p + "]", problems.get(p), problemSeqs, r, registeredOn,
-                    r.historical() || backdated ? null : today);
-            }
-        }
-        for (int c = 0; c < r.clues().size(); c++) {
-            RoundRegistration.Clue clue = r.clues().get(c);
-            String at = "clues[" + c + "]";
-            if (clue == null) {
-                errors.add(at + ": 不能为空");
-                continue;
-            }
-            text(errors, at + ".reference", clue.reference(), 64);
-            text(errors, at + ".summary", clue.summary(), 2000);
-            if (clue.kind() == null) {
-                errors.add(at + ".kind: 应为 PETITION（信访件）或 LAW_RELATED（涉法涉诉信访件）");
-            }
-            if (clue.receivedOn() == null) {
-                errors.add(at + ".receivedOn: 不能为空");
-            }
-        }
-        if (r.clues().size() > 99) {
-            errors.add("clues: 每轮至多99条问题线索，此处" + r.clues().size() + "条");
-        }
-        if (!errors.isEmpty()) {
-            throw new RegistrationException(errors);
-        }
-    }
-
-    private void validateProblem(List<String> errors, String at, RoundRegistration.Problem problem,
-                                 Set<Integer> problemSeqs, RoundRegistration r, LocalDate registeredOn,
-                                 LocalDate notBefore) {
-        if (problem == null) {
-            errors.add(at + ": 不能为空");
-            return;
-        }
-        if (problem.seq() < 1 || problem.seq() > 99) {
-            errors.add(at + ".seq: 问题序号应在1至99之间，而非 " + problem.seq());
-        } else if (!problemSeqs.add(problem.seq())) {
-            errors.add(at + ".seq: 问题序号 " + problem.seq() + " 重复");
-        }
-        text(errors, at + ".title", problem.title(), 500);
-        if (problem.keyGroup() == null || organisation.keyGroup(problem.keyGroup()).isEmpty()) {
-            errors.add(at + ".keyGroup: 未知重点整改组「" + problem.keyGroup() + "」");
-        }
-        List<RoundRegistration.Measure> list = problem.measures() == null ? List.of() : problem.measures();
-        if (list.isEmpty()) {
-            errors.add(at + ".measures: 每个问题至少要有一项整改措施");
-        }
-        if (list.size() > 99) {
-            errors.add(at + ".measures: 每个问题至多99项整改措施，此处" + list.size() + "项");
-        }
-        for (int m = 0; m < list.size(); m++) {
-            RoundRegistration.Measure measure = list.get(m);
-            String mat = at + ".measures[" + m + "]";
-            if (measure == null) {
-                errors.add(mat + ": 不能为空");
-                continue;
-            }
-            text(errors, mat + ".content", measure.content(), 2000);
-            if (measure.unit() == null || organisation.unit(measure.unit()).isEmpty()) {
-                errors.add(mat + ".unit: 未知单位「" + measure.unit() + "」");
-            }
-            if (measure.leader() == null || organisation.person(measure.leader()).isEmpty()) {
-                errors.add(mat + ".leader: 未知责任领导「" + measure.leader() + "」");
-            }
-            if (measure.kind() == null) {
-                errors.add(mat + ".kind: 应为 IMMEDIATE（当下改）或 LONG_TERM（长久立）");
-            }
-            LocalDate deadline = measure.deadline();
-            if (deadline == null) {
-                errors.add(mat + ".deadline: 不能为空");
-            } else if (deadline.isBefore(registeredOn)) {
-                errors.add(mat + ".deadline: " + deadline + " 早于登记日期 " + registeredOn);
-            } else if (r.feedbackDate() != null && deadline.isBefore(r.feedbackDate())) {
-                errors.add(mat + ".deadline: " + deadline + " 早于反馈日期 " + r.feedbackDate());
-            } else if (notBefore != null && deadline.isBefore(notBefore)) {
-                errors.add(mat + ".deadline: " + deadline + " 早于今天 " + notBefore
-                    + "（已过的完成时限只能随历史记录登记：historical 设为 true）");
-            }
-        }
-    }
-
-    private static void text(List<String> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(field + ": 不能为空");
-        } else if (value.length() > max) {
-            errors.add(field + ": 至多" + max + "字，此处" + value.length() + "字");
+        violations.addAll(rules.check(r, clock.today(), backdated));
+        if (!violations.isEmpty()) {
+            throw new RegistrationException(violations);
         }
     }
 

@@ -5,11 +5,17 @@ import java.util.List;
 /** A round that cannot be registered: every error, each naming its field. Nothing was written. */
 public class RegistrationException extends RuntimeException {
 
+    private final List<RoundRules.Violation> violations;
     private final List<String> errors;
 
-    public RegistrationException(List<String> errors) {
+    public RegistrationException(List<RoundRules.Violation> violations) {
+        this(violations, violations.stream().map(RoundRules.Violation::text).toList());
+    }
+
+    private RegistrationException(List<RoundRules.Violation> violations, List<String> errors) {
         super("The round cannot be registered:\n  - " + String.join("\n  - ", errors));
-        this.errors = List.copyOf(errors);
+        this.violations = List.copyOf(violations);
+        this.errors = errors;
     }
 
     /** The error of a round code that is registered already. */
@@ -17,7 +23,12 @@ public class RegistrationException extends RuntimeException {
         return "轮次编号 " + code + " 已登记，不能再次登记";
     }
 
+    /** Each error as {@code <path>: <message>}, the way the JSON API lists them. */
     public List<String> errors() {
         return errors;
+    }
+
+    public List<RoundRules.Violation> violations() {
+        return violations;
     }
 }

@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.rectiflow.api.ApiErrors.RoundExistsException;
 import org.rectiflow.security.ApiUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,8 +25,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * {@code POST /api/rounds}: registers a feedback sent as JSON (a {@link RoundRegistration}) or as an
- * {@code .xlsx} upload (multipart part {@code file}, the sheets of {@link RoundWorkbook}) and starts its
- * {@code inspection-round}, in one transaction. 201 with the code and the process instance; 400 with every
+ * {@code .xlsx} upload (multipart part {@code file}, the sheets of {@link RoundSheets}, read by
+ * {@link RoundWorkbookReader}) and starts its {@code inspection-round}, in one transaction. Both are checked by
+ * the same rules ({@link RoundRules}). 201 with the code and the process instance; 400 with every
  * bad field (a workbook's errors name sheet, row and column); 409 for a code that exists; only the office may.
  * {@code GET /api/rounds/template.xlsx}: the empty workbook to fill in, for any user.
  */
@@ -39,15 +40,18 @@ public class RoundImportController {
     private final InspectionRoundService rounds;
     private final RoundRepository repository;
     private final ApiUser user;
-    private final RoundWorkbook workbook;
+    private final RoundWorkbookTemplate template;
+    private final RoundWorkbookReader reader;
     private final RoundImportProperties importProperties;
 
     public RoundImportController(InspectionRoundService rounds, RoundRepository repository, ApiUser user,
-                                 RoundWorkbook workbook, RoundImportProperties importProperties) {
+                                 RoundWorkbookTemplate template, RoundWorkbookReader reader,
+                                 RoundImportProperties importProperties) {
         this.rounds = rounds;
         this.repository = repository;
         this.user = user;
-        this.workbook = workbook;
+        this.template = template;
+        this.reader = reader;
         this.importProperties = importProperties;
     }
 
@@ -62,11 +66,11 @@ public class RoundImportController {
         throws IOException {
         user.requireOffice();
         if (file.getSize() > importProperties.maxSize().toBytes()) {
-            throw new RoundWorkbook.WorkbookException(List.of(importProperties.tooLargeMessage()));
+            throw new WorkbookException(List.of(importProperties.tooLargeMessage()));
         }
         RoundRegistration registration;
         try (InputStream in = file.getInputStream()) {
-            registration = workbook.read(in);
+            registration = reader.read(in);
         }
         return registered(registration);
     }
@@ -84,15 +88,27 @@ public class RoundImportController {
     public ResponseEntity<byte[]> template() throws IOException {
         user.groupIds(); // any authenticated user
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.writeTemplate(out);
+        template.writeTemplate(out);
         return ResponseEntity.ok().contentType(XLSX)
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("巡察整改导入模板.xlsx", StandardCharsets.UTF_8).build().toString())
             .body(out.toByteArray());
     }
 
-    @ExceptionHandler(RoundWorkbook.WorkbookException.class)
-    public ResponseEntity<Map<String, Object>> badWorkbook(RoundWorkbook.WorkbookException e) {
+    @ExceptionHandler(RegistrationException.class)
+    public ResponseEntity<Map<String, Object>> invalid(RegistrationException e) {
+        return ResponseEntity.badRequest().body(Map.of("message", "巡察轮次未通过校验，未登记任何内容",
+            "errors", e.errors()));
+    }
+
+    @ExceptionHandler(RoundExistsException.class)
+    public ResponseEntity<Map<String, Object>> exists(RoundExistsException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", e.getMessage(),
+            "errors", List.of("code: " + e.getMessage())));
+    }
+
+    @ExceptionHandler(WorkbookException.class)
+    public ResponseEntity<Map<String, Object>> badWorkbook(WorkbookException e) {
         return ResponseEntity.badRequest().body(Map.of("message", "工作簿未通过校验，未登记任何内容",
             "errors", e.errors()));
     }

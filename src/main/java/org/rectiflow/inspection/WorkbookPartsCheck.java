@@ -56,7 +56,7 @@ final class WorkbookPartsCheck {
     static final long WHOLE_PART_LIMIT = 10L * 1024 * 1024;
     /** A header longer than this names its column by letter. */
     private static final int HEADER_TEXT = 100;
-    private static final int MAX_ERRORS = RoundWorkbook.MAX_ERRORS;
+    private static final int MAX_ERRORS = RoundWorkbookReader.MAX_ERRORS;
 
     private final RoundImportProperties limits;
     private final SAXParserFactory sax;
@@ -70,7 +70,7 @@ final class WorkbookPartsCheck {
 
     /**
      * Checks the workbook in {@code file} (a zip: the caller has checked its magic bytes). Returns quietly, or
-     * throws a {@link RoundWorkbook.WorkbookException} with every problem found.
+     * throws a {@link WorkbookException} with every problem found.
      */
     static void check(File file, RoundImportProperties limits) {
         WorkbookPartsCheck check = new WorkbookPartsCheck(limits);
@@ -79,10 +79,10 @@ final class WorkbookPartsCheck {
         } catch (Stop stop) {
             check.errors.add(stop.getMessage());
         } catch (IOException e) {
-            throw new RoundWorkbook.WorkbookException(List.of(RoundWorkbook.NOT_XLSX));
+            throw new WorkbookException(List.of(RoundWorkbookReader.NOT_XLSX));
         }
         if (!check.errors.isEmpty()) {
-            throw new RoundWorkbook.WorkbookException(check.errors);
+            throw new WorkbookException(check.errors);
         }
     }
 

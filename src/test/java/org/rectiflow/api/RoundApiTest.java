@@ -275,6 +275,24 @@ class RoundApiTest extends WebTest {
         assertThat(rounds(code)).isZero();
     }
 
+    /** The JSON door follows the same rules as the workbook's ({@code RoundRules}): here, the inspection's dates. */
+    @Test
+    void anInspectionEndingBeforeItStartedIsRefusedAsInTheWorkbook() throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        String code = TestRounds.newCode();
+        RoundRegistration good = round(code, today, today.plusDays(30), false);
+        RoundRegistration bad = new RoundRegistration(code, good.title(), good.inspectionGroup(),
+            good.inspectedOrganisation(), null, today.minusDays(10), today.minusDays(20), today, today,
+            good.categories());
+
+        HttpResponse<String> refused = call("POST", "/api/rounds", "officer1", JSON.writeValueAsString(bad));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(errors(refused)).containsExactly("inspectionEnd: " + today.minusDays(20) + " 早于巡察开始 "
+            + today.minusDays(10));
+        assertThat(rounds(code)).isZero();
+    }
+
     /** A valid registration as JSON text, with one part of it replaced. */
     private static String json(String code, String from, String to) throws Exception {
         LocalDate today = LocalDate.now(ZONE);

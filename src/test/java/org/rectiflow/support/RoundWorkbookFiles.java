@@ -20,7 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.rectiflow.inspection.RoundRegistration;
-import org.rectiflow.inspection.RoundWorkbook;
+import org.rectiflow.inspection.RoundSheets;
 
 /**
  * The round import as an office uses it: cells of the template ({@code GET /api/rounds/template.xlsx}) filled in
@@ -63,7 +63,7 @@ public final class RoundWorkbookFiles {
      */
     public static byte[] of(byte[] template, RoundRegistration round, LocalDate earliest) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
-            String sheet = RoundWorkbook.ROUND_SHEET;
+            String sheet = RoundSheets.ROUND_SHEET;
             set(workbook, sheet, 2, "轮次编号", round.code());
             set(workbook, sheet, 2, "名称", round.title());
             set(workbook, sheet, 2, "巡察组", round.inspectionGroup());
@@ -72,8 +72,8 @@ public final class RoundWorkbookFiles {
             set(workbook, sheet, 2, "巡察开始", round.inspectionStart());
             set(workbook, sheet, 2, "巡察结束", round.inspectionEnd());
             set(workbook, sheet, 2, "反馈日期", round.feedbackDate());
-            String problems = RoundWorkbook.PROBLEM_SHEET;
-            String measures = RoundWorkbook.MEASURE_SHEET;
+            String problems = RoundSheets.PROBLEM_SHEET;
+            String measures = RoundSheets.MEASURE_SHEET;
             int problemRow = 2;
             int measureRow = 2;
             for (RoundRegistration.Category category : round.categories()) {

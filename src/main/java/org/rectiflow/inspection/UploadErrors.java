@@ -1,9 +1,8 @@
-package org.rectiflow.api;
+package org.rectiflow.inspection;
 
 import java.util.List;
 import java.util.Map;
 
-import org.rectiflow.inspection.RoundImportProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -12,7 +11,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 /**
  * An upload above the servlet's multipart limit ({@code spring.servlet.multipart.*}, set a little above
  * {@code rectiflow.import.max-size}) answers 400 naming the import's limit, like a file the import refuses.
- * Not limited to a package: the multipart request is parsed before any controller is chosen.
+ * Not limited to a package: the multipart request is parsed before any controller is chosen. It lives with the
+ * import whose limit it names, so that {@code api} depends on no feature.
  */
 @RestControllerAdvice
 public class UploadErrors {
