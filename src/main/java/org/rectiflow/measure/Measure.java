@@ -141,16 +141,23 @@ public record Measure(String code, String roundCode, long problemId, int problem
      * new instance.
      */
     public Measure reopen(LocalDate newDeadline) {
+        if (isOpen()) {
+            throw illegal(MeasureStatus.IN_PROGRESS); // a registered measure starts, it is not reopened
+        }
         return with(moveTo(MeasureStatus.IN_PROGRESS), reworkCount, newDeadline, managedBy, null);
     }
 
     /** The status after a move to {@code next}, or the refusal naming the measure and both statuses. */
     private MeasureStatus moveTo(MeasureStatus next) {
         if (!status.canBecome(next)) {
-            throw new IllegalStateException("Measure " + code + " cannot go from " + status + " (" + status.label()
-                + ") to " + next + " (" + next.label() + ")");
+            throw illegal(next);
         }
         return next;
+    }
+
+    private IllegalStateException illegal(MeasureStatus next) {
+        return new IllegalStateException("Measure " + code + " cannot go from " + status + " (" + status.label()
+            + ") to " + next + " (" + next.label() + ")");
     }
 
     private Measure with(MeasureStatus status, int reworkCount, LocalDate deadline, ManagedBy managedBy,
