@@ -112,7 +112,12 @@ public record Measure(String code, String roundCode, long problemId, int problem
      * read.
      */
     public Measure sendBack() {
-        return with(moveTo(MeasureStatus.REWORK), reworkCount + 1, deadline, managedBy, processInstanceId);
+        return with(moveTo(MeasureStatus.REWORK), nextRework(), deadline, managedBy, processInstanceId);
+    }
+
+    /** The number the next rejection gets (1 for the first): its rework notice is keyed by it. */
+    public int nextRework() {
+        return reworkCount + 1;
     }
 
     /** 销号: the measure is done. */

@@ -101,7 +101,7 @@ public class SupervisionService {
             }
             case REWORK -> {
                 stepDate = today;
-                key = m.code() + ":REWORK:" + (m.reworkCount() + 1);
+                key = m.code() + ":REWORK:" + m.nextRework();
             }
             case RED_CARD -> {
                 stepDate = today;

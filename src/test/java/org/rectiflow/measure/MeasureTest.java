@@ -116,13 +116,14 @@ class MeasureTest {
 
     @Test
     void aRejectionAtReviewOrSignOffCountsOneMoreReworkAndSendsTheWorkBack() {
+        assertThat(measure(MeasureStatus.REPORTED).nextRework()).isEqualTo(1);
         Measure once = measure(MeasureStatus.REPORTED).sendBack();
         assertThat(once.status()).isEqualTo(MeasureStatus.REWORK);
         assertThat(once.reworkCount()).isEqualTo(1);
 
         Measure twice = once.report("补充", "补充完成", ReportStatus.COMPLETED).approveReview().sendBack();
         assertThat(twice.status()).isEqualTo(MeasureStatus.REWORK);
-        assertThat(twice.reworkCount()).isEqualTo(2);
+        assertThat(twice.reworkCount()).isEqualTo(2).isEqualTo(once.nextRework());
         assertThat(twice.report("再补充", "完成", ReportStatus.COMPLETED).status()).isEqualTo(MeasureStatus.REPORTED);
     }
 
