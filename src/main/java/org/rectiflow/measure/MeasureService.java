@@ -58,8 +58,8 @@ public class MeasureService {
     }
 
     /**
-     * The unit's work begins in the instance (see {@link Measure#start}). Idempotent for its own instance; a
-     * second instance for a measure whose work is open in another is refused.
+     * The unit's work begins in the instance (see {@link Measure#start}); returns the measure as it is now.
+     * Idempotent for its own instance; a second instance for a measure whose work is open in another is refused.
      */
     public Measure start(String code, String processInstanceId) {
         Measure measure = measures.require(code);
@@ -68,7 +68,7 @@ public class MeasureService {
         if (started.status() != measure.status()) {
             changeStatus(measure, started.status(), "下发单位整改");
         }
-        return measure;
+        return started;
     }
 
     /** Writes the unit's report and its evidence; only a long-term measure may be reported as continuing. */
