@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rectiflow.common.FormText;
 import org.rectiflow.common.TypedVariables;
+import org.rectiflow.measure.Measure;
 import org.rectiflow.measure.MeasureRepository;
-import org.rectiflow.measure.MeasureRepository.Measure;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,44 +2,74 @@ package org.rectiflow.measure;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Measures, their evidence, archive records and interviews in the ledger. */
+/**
+ * Measures, their evidence, archive records and interviews in the ledger, and what closing or reopening a
+ * measure changes of its problem and reads of its notices (here rather than through the inspection and
+ * supervision packages, which themselves depend on measures). The SQL only: what a change means, {@link Measure}
+ * and {@link MeasureService} decide.
+ */
 @Repository
 public class MeasureRepository {
-
-    /** A measure with what a task, a notice or a notification shows of it. */
-    public record Measure(String code, String roundCode, long problemId, int problemSeq, String problemTitle,
-                          String keyGroupCode, String leadUnitCode, int seq, String content, String unitCode,
-                          String unitName, String leaderUserId, String leaderName, LocalDate deadline,
-                          MeasureKind kind, MeasureStatus status, String progress, String completionSummary,
-                          ReportStatus reportStatus, int reworkCount, String managedBy,
-                          String processInstanceId) {
-    }
 
     public record Archive(String measureCode, String outcome, String completionSummary, int evidenceCount,
                           int noticeCount, int reworkCount, String reviewedBy, String signedOffBy) {
     }
 
-    public static final String MANAGED_BY_SUPERVISION = "SUPERVISION";
-    public static final String MANAGED_BY_NORMAL_MANAGEMENT = "NORMAL_MANAGEMENT";
+    /**
+     * The problem a measure answers, as closing or reopening the measure sees it: the last of its measures to
+     * close closes it, a reopened measure opens it again. (The status history names it by
+     * {@link Measure#problemRef()}.)
+     */
+    public record Problem(long id, boolean closed) {
+    }
+
+    /** The ledger's names of a problem's statuses (inspection's {@code RoundRepository.ProblemStatus}). */
+    static final String PROBLEM_OPEN = "OPEN";
+    static final String PROBLEM_CLOSED = "CLOSED";
 
     private static final String SELECT = """
-            SELECT m.code, m.round_code, m.problem_id, p.seq, p.title, p.key_group_code, k.lead_unit_code, m.seq,
-                   m.content, m.unit_code, u.name, m.leader_user_id, COALESCE(l.display_name, m.leader_user_id),
-                   m.deadline, m.kind, m.status, m.progress, m.completion_summary, m.report_status, m.rework_count,
-                   m.managed_by, m.process_instance_id
+            SELECT m.code, m.round_code, m.problem_id, p.seq AS problem_seq, p.title AS problem_title,
+                   p.key_group_code, k.lead_unit_code, m.seq, m.content, m.unit_code, u.name AS unit_name,
+                   m.leader_user_id, COALESCE(l.display_name, m.leader_user_id) AS leader_name, m.deadline, m.kind,
+                   m.status, m.progress, m.completion_summary, m.report_status, m.rework_count, m.managed_by,
+                   m.process_instance_id
             FROM measure m
             JOIN problem p ON p.id = m.problem_id
             JOIN org_key_group k ON k.code = p.key_group_code
             JOIN org_unit u ON u.code = m.unit_code
             LEFT JOIN org_user l ON l.user_id = m.leader_user_id
             """;
+
+    /** A row of {@link #SELECT}, read by column name. */
+    private static final RowMapper<Measure> MEASURE = (rs, n) -> {
+        String reportStatus = rs.getString("report_status");
+        return new Measure(rs.getString("code"), rs.getString("round_code"), rs.getLong("problem_id"),
+            rs.getInt("problem_seq"), rs.getString("problem_title"), rs.getString("key_group_code"),
+            rs.getString("lead_unit_code"), rs.getInt("seq"), rs.getString("content"), rs.getString("unit_code"),
+            rs.getString("unit_name"), rs.getString("leader_user_id"), rs.getString("leader_name"),
+            rs.getObject("deadline", LocalDate.class), MeasureKind.valueOf(rs.getString("kind")),
+            MeasureStatus.valueOf(rs.getString("status")), rs.getString("progress"),
+            rs.getString("completion_summary"), reportStatus == null ? null : ReportStatus.valueOf(reportStatus),
+            rs.getInt("rework_count"), Measure.ManagedBy.valueOf(rs.getString("managed_by")),
+            rs.getString("process_instance_id"));
+    };
+
+    /** The closed statuses as bind values, for {@link #NOT_CLOSED}. */
+    private static final List<String> CLOSED = MeasureStatus.CLOSED.stream().map(Enum::name).sorted().toList();
+    /** A measure's status is open: every status but {@link MeasureStatus#CLOSED}, bound from {@link #CLOSED}. */
+    private static final String NOT_CLOSED = "status NOT IN (" + String.join(", ", Collections.nCopies(CLOSED.size(), "?"))
+        + ")";
 
     private final JdbcClient jdbc;
 
@@ -59,14 +89,7 @@ public class MeasureRepository {
     }
 
     public Optional<Measure> find(String code) {
-        return jdbc.sql(SELECT + " WHERE m.code = ?").param(code)
-            .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getString(13), rs.getObject(14, LocalDate.class),
-                MeasureKind.valueOf(rs.getString(15)), MeasureStatus.valueOf(rs.getString(16)), rs.getString(17),
-                rs.getString(18), rs.getString(19) == null ? null : ReportStatus.valueOf(rs.getString(19)),
-                rs.getInt(20), rs.getString(21), rs.getString(22)))
-            .optional();
+        return jdbc.sql(SELECT + " WHERE m.code = ?").param(code).query(MEASURE).optional();
     }
 
     public Measure require(String code) {
@@ -77,24 +100,25 @@ public class MeasureRepository {
         jdbc.sql("UPDATE measure SET status = ? WHERE code = ?").params(status.name(), code).update();
     }
 
-    public void setManagedBy(String code, String managedBy) {
-        jdbc.sql("UPDATE measure SET managed_by = ? WHERE code = ?").params(managedBy, code).update();
+    public void setManagedBy(String code, Measure.ManagedBy managedBy) {
+        jdbc.sql("UPDATE measure SET managed_by = ? WHERE code = ?").params(managedBy.name(), code).update();
     }
 
-    /** Reopens a closed measure with a new deadline. */
-    public void reopen(String code, LocalDate deadline) {
-        jdbc.sql("UPDATE measure SET status = ?, deadline = ?, closed_at = NULL, process_instance_id = NULL WHERE code = ?")
-            .params(MeasureStatus.IN_PROGRESS.name(), deadline, code).update();
+    /** Writes a reopened measure: its status and new deadline, not closed, no instance until a new one starts. */
+    public void reopen(Measure reopened) {
+        jdbc.sql("UPDATE measure SET status = ?, deadline = ?, closed_at = NULL, process_instance_id = ? WHERE code = ?")
+            .params(reopened.status().name(), reopened.deadline(), reopened.processInstanceId(), reopened.code())
+            .update();
     }
 
     /** The long-term measures of a round that are not closed and still under the supervision group. */
-    public java.util.List<String> openLongTerm(String roundCode) {
-        return jdbc.sql("""
-                SELECT code FROM measure WHERE round_code = ? AND kind = ? AND status NOT IN (?, ?) AND managed_by = ?
-                ORDER BY code""")
-            .params(roundCode, MeasureKind.LONG_TERM.name(), MeasureStatus.SIGNED_OFF.name(),
-                MeasureStatus.NORMAL_MANAGEMENT.name(), MANAGED_BY_SUPERVISION)
-            .query(String.class).list();
+    public List<String> openLongTerm(String roundCode) {
+        List<Object> params = new ArrayList<>(List.of(roundCode, MeasureKind.LONG_TERM.name()));
+        params.addAll(CLOSED);
+        params.add(Measure.ManagedBy.SUPERVISION.name());
+        return jdbc.sql("SELECT code FROM measure WHERE round_code = ? AND kind = ? AND " + NOT_CLOSED
+                + " AND managed_by = ? ORDER BY code")
+            .params(params).query(String.class).list();
     }
 
     public void updateContent(String code, String content) {
@@ -105,31 +129,56 @@ public class MeasureRepository {
         jdbc.sql("UPDATE measure SET process_instance_id = ? WHERE code = ?").params(processInstanceId, code).update();
     }
 
-    public void saveReport(String code, String progress, String completionSummary, ReportStatus reportStatus,
-                           Timestamp at) {
+    /** Writes a reported measure: its status, the report's texts and when it came. */
+    public void saveReport(Measure reported, Timestamp at) {
         jdbc.sql("""
                 UPDATE measure SET status = ?, progress = ?, completion_summary = ?, report_status = ?, reported_at = ?
                 WHERE code = ?""")
-            .params(MeasureStatus.REPORTED.name(), progress, completionSummary, reportStatus.name(), at, code)
+            .params(reported.status().name(), reported.progress(), reported.completionSummary(),
+                reported.reportStatus().name(), at, reported.code())
             .update();
     }
 
-    /** Counts one more rejection and returns the new count. */
-    public int incrementRework(String code) {
-        jdbc.sql("UPDATE measure SET rework_count = rework_count + 1, status = ? WHERE code = ?")
-            .params(MeasureStatus.REWORK.name(), code).update();
-        return jdbc.sql("SELECT rework_count FROM measure WHERE code = ?").param(code).query(Integer.class).single();
+    /** Writes a measure sent back for rework: its status and its count of rejections. */
+    public void saveRework(Measure sentBack) {
+        jdbc.sql("UPDATE measure SET rework_count = ?, status = ? WHERE code = ?")
+            .params(sentBack.reworkCount(), sentBack.status().name(), sentBack.code()).update();
     }
 
     public void close(String code, MeasureStatus status, Timestamp at) {
         jdbc.sql("UPDATE measure SET status = ?, closed_at = ? WHERE code = ?").params(status.name(), at, code).update();
     }
 
-    /** True when every measure of the problem is signed off or handed over. */
+    /** True when every measure of the problem is closed (signed off or handed over). */
     public boolean allClosed(long problemId) {
-        return jdbc.sql("SELECT COUNT(*) FROM measure WHERE problem_id = ? AND status NOT IN (?, ?)")
-            .params(problemId, MeasureStatus.SIGNED_OFF.name(), MeasureStatus.NORMAL_MANAGEMENT.name())
-            .query(Long.class).single() == 0;
+        List<Object> params = new ArrayList<>(List.of(problemId));
+        params.addAll(CLOSED);
+        return jdbc.sql("SELECT COUNT(*) FROM measure WHERE problem_id = ? AND " + NOT_CLOSED)
+            .params(params).query(Long.class).single() == 0;
+    }
+
+    /** The measure's problem, locked until the transaction ends so two measures closing at once see each other. */
+    public Problem lockProblem(long problemId) {
+        return jdbc.sql("SELECT id, status FROM problem WHERE id = ? FOR UPDATE")
+            .param(problemId)
+            .query((rs, n) -> new Problem(rs.getLong("id"), PROBLEM_CLOSED.equals(rs.getString("status"))))
+            .single();
+    }
+
+    public void closeProblem(long problemId, Timestamp at) {
+        jdbc.sql("UPDATE problem SET status = ?, closed_at = ? WHERE id = ?").params(PROBLEM_CLOSED, at, problemId)
+            .update();
+    }
+
+    public void reopenProblem(long problemId) {
+        jdbc.sql("UPDATE problem SET status = ?, closed_at = NULL WHERE id = ?").params(PROBLEM_OPEN, problemId)
+            .update();
+    }
+
+    /** How many supervision notices (督办提醒单) the measure received: its archive record counts them. */
+    public int noticeCount(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM supervision_notice WHERE measure_code = ?").param(code)
+            .query(Integer.class).single();
     }
 
     public void insertEvidence(String code, int reportNo, String description, String by, Timestamp at) {
@@ -140,7 +189,7 @@ public class MeasureRepository {
     }
 
     /** The description of the evidence of the measure's latest report. */
-    public java.util.Optional<String> latestEvidence(String code) {
+    public Optional<String> latestEvidence(String code) {
         return jdbc.sql("SELECT description FROM evidence WHERE measure_code = ? ORDER BY report_no DESC")
             .param(code).query(String.class).stream().findFirst();
     }
@@ -178,8 +227,9 @@ public class MeasureRepository {
                        reviewed_by, signed_off_by
                 FROM measure_archive WHERE measure_code = ?""")
             .param(code)
-            .query((rs, n) -> new Archive(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getString(8)))
+            .query((rs, n) -> new Archive(rs.getString("measure_code"), rs.getString("outcome"),
+                rs.getString("completion_summary"), rs.getInt("evidence_count"), rs.getInt("notice_count"),
+                rs.getInt("rework_count"), rs.getString("reviewed_by"), rs.getString("signed_off_by")))
             .optional();
     }
 

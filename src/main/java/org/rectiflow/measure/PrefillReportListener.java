@@ -9,7 +9,6 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COU
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rectiflow.common.TypedVariables;
-import org.rectiflow.measure.MeasureRepository.Measure;
 import org.springframework.stereotype.Component;
 
 /**

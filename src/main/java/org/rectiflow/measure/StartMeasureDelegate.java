@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormText;
-import org.rectiflow.measure.MeasureRepository.Measure;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.inspection.RoundRepository;
-import org.rectiflow.measure.MeasureRepository.Measure;
+import org.rectiflow.measure.Measure;
 import org.rectiflow.measure.MeasureService;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
@@ -101,7 +101,7 @@ public class SupervisionService {
             }
             case REWORK -> {
                 stepDate = today;
-                key = m.code() + ":REWORK:" + (m.reworkCount() + 1);
+                key = m.code() + ":REWORK:" + m.nextRework();
             }
             case RED_CARD -> {
                 stepDate = today;

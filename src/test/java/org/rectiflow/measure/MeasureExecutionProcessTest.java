@@ -123,7 +123,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", "材料齐全，同意销号"));
         assertThat(instance).isEnded().hasPassed(SIGNED_OFF);
 
-        MeasureRepository.Measure measure = measures.require(measureCode);
+        Measure measure = measures.require(measureCode);
         assertThat(measure.status()).isEqualTo(MeasureStatus.SIGNED_OFF);
         assertThat(measure.completionSummary()).isEqualTo("印发制度1项，开展专项检查2次");
         assertThat(measures.archive(measureCode)).hasValueSatisfying(archive -> {
@@ -464,7 +464,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(notices(EscalationStep.REWORK)).singleElement()
             .satisfies(n -> assertThat(n.reason()).contains("佐证材料不全，缺少检查记录"));
         assertThat(recipients(EscalationStep.REWORK)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.HEAD);
-        MeasureRepository.Measure measure = measures.require(measureCode);
+        Measure measure = measures.require(measureCode);
         assertThat(measure.status()).isEqualTo(MeasureStatus.REWORK);
         assertThat(measure.reworkCount()).isEqualTo(1);
         assertThat(runtimeService.getVariable(instance.getId(), "rejectionReason")).asString()
