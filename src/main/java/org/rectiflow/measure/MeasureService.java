@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.FormValues;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.inspection.RoundRepository.ProblemRow;
 import org.rectiflow.ledger.StatusHistory;
@@ -85,7 +84,7 @@ public class MeasureService {
     public void recordReport(String code, Report report) {
         Measure measure = measures.require(code);
         if (report.status() == ReportStatus.LONG_TERM_CONTINUING && measure.kind() != MeasureKind.LONG_TERM) {
-            throw FormValues.invalid(MeasureExecutionProcess.Variables.REPORT_STATUS, "办理状态",
+            throw MeasureExecutionProcess.Variables.REPORT_STATUS.invalid(
                 "：“长期坚持”只适用于长久立措施，本措施为当下改措施，请在整改完成后报告");
         }
         Timestamp now = clock.nowTimestamp();
