@@ -153,7 +153,8 @@ public final class Variable<T> {
             return null;
         }
         if (!type.isInstance(value.getValue())) {
-            String held = value.getType() == null ? value.getValue().getClass().getSimpleName() : value.getType().getName();
+            String held = value.getType() == null
+                ? value.getValue().getClass().getSimpleName() : value.getType().getName();
             throw new IllegalStateException("The variable " + name + " holds a " + held + " value where a "
                 + type.getSimpleName() + " was expected");
         }

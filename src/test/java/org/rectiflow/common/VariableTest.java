@@ -51,12 +51,14 @@ class VariableTest {
         @Override
         protected VariableInstanceFactory<CoreVariableInstance> getVariableInstanceFactory() {
             @SuppressWarnings({"unchecked", "rawtypes"})
-            VariableInstanceFactory<CoreVariableInstance> f = (VariableInstanceFactory) SimpleVariableInstanceFactory.INSTANCE;
+            VariableInstanceFactory<CoreVariableInstance> f =
+                (VariableInstanceFactory) SimpleVariableInstanceFactory.INSTANCE;
             return f;
         }
 
         @Override
-        protected List<VariableInstanceLifecycleListener<CoreVariableInstance>> getVariableInstanceLifecycleListeners() {
+        protected List<VariableInstanceLifecycleListener<CoreVariableInstance>>
+                getVariableInstanceLifecycleListeners() {
             return List.of();
         }
 

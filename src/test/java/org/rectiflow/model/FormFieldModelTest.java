@@ -44,7 +44,8 @@ class FormFieldModelTest {
         assertThat(declared).as("the declared form fields").isNotEmpty();
         for (FormField field : declared) {
             Input input = inputs.get(field.form() + "/" + field.key());
-            assertThat(input).as("forms/%s.form has an input field %s (declared as %s)", field.form(), field.key(), field)
+            assertThat(input)
+                .as("forms/%s.form has an input field %s (declared as %s)", field.form(), field.key(), field)
                 .isNotNull();
             assertThat(field.label()).as("the label of %s in forms/%s.form", field.key(), field.form())
                 .isEqualTo(input.label());
