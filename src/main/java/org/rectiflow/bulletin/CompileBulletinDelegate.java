@@ -18,6 +18,6 @@ public class CompileBulletinDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(BULLETIN_ID, Long.valueOf(bulletins.compile()));
+        BULLETIN_ID.set(execution, Long.valueOf(bulletins.compile()));
     }
 }

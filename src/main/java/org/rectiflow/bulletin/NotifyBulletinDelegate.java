@@ -5,8 +5,6 @@ import static org.rectiflow.bulletin.ProgressBulletinProcess.Variables.BULLETIN_
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.variable.value.LongValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.rectiflow.notification.NotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
@@ -31,11 +29,12 @@ public class NotifyBulletinDelegate extends NotifyingDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        TypedValue value = execution.getVariableTyped(BULLETIN_ID);
-        if (!(value instanceof LongValue id) || id.getValue() == null) {
-            throw new IllegalStateException("The variable " + BULLETIN_ID + " must hold the bulletin's id (Long), "
-                + "set by " + ProgressBulletinProcess.Elements.COMPILE_BULLETIN + ", but holds " + value);
+        Long id = BULLETIN_ID.get(execution); // a value of another type is an error naming the variable
+        if (id == null) {
+            throw new IllegalStateException("The variable " + BULLETIN_ID.name()
+                + " must hold the bulletin's id (Long), set by " + ProgressBulletinProcess.Elements.COMPILE_BULLETIN
+                + ", but holds nothing");
         }
-        bulletins.notify(id.getValue(), message(execution, BulletinService.LEGACY_MESSAGE));
+        bulletins.notify(id, message(execution, BulletinService.LEGACY_MESSAGE));
     }
 }

@@ -1,5 +1,7 @@
 package org.rectiflow.bulletin;
 
+import org.rectiflow.common.Variable;
+
 /**
  * processes/progress-bulletin.bpmn (整改进展通报): started by its timer, no business key; compiles the
  * ledger's red/amber/green status per unit and key group and tells the leading group and the office.
@@ -31,8 +33,8 @@ public final class ProgressBulletinProcess {
     }
 
     public static final class Variables {
-        /** Set by 汇总整改进展: the id of the stored bulletin (Long). */
-        public static final String BULLETIN_ID = "bulletinId";
+        /** Set by 汇总整改进展: the id of the stored bulletin. */
+        public static final Variable<Long> BULLETIN_ID = Variable.longInteger("bulletinId");
 
         private Variables() {
         }

@@ -29,11 +29,11 @@ public class CheckDuplicateClueDelegate implements JavaDelegate {
         String code = ClueHandlingProcess.clueCode(execution);
         boolean duplicate = clues.checkDuplicate(code, execution.getProcessInstanceId()).isPresent();
         Clue clue = clues.require(code);
-        execution.setVariable(DUPLICATE, duplicate);
-        execution.setVariable(CLUE_KIND, clue.kind().name());
-        execution.setVariable(CLUE_KIND_TEXT, clue.kind().label());
-        execution.setVariable(CLUE_REFERENCE, FormText.plain(clue.reference()));
-        execution.setVariable(CLUE_SUMMARY, FormText.plain(clue.summary()));
-        execution.setVariable(RECEIVED_TEXT, EngineClock.chinese(clue.receivedOn()));
+        DUPLICATE.set(execution, duplicate);
+        CLUE_KIND.set(execution, clue.kind().name());
+        CLUE_KIND_TEXT.set(execution, clue.kind().label());
+        CLUE_REFERENCE.set(execution, FormText.plain(clue.reference()));
+        CLUE_SUMMARY.set(execution, FormText.plain(clue.summary()));
+        RECEIVED_TEXT.set(execution, EngineClock.chinese(clue.receivedOn()));
     }
 }

@@ -1,5 +1,10 @@
 package org.rectiflow.clue;
 
+import java.util.Date;
+
+import org.rectiflow.common.FormField;
+import org.rectiflow.common.Variable;
+
 /** processes/clue-handling.bpmn: one instance per transferred clue, business key = the clue's code. */
 public final class ClueHandlingProcess {
 
@@ -29,34 +34,36 @@ public final class ClueHandlingProcess {
     }
 
     public static final class Variables {
-        public static final String CLUE_CODE = "clueCode";
-        public static final String ROUND_CODE = "roundCode";
+        public static final Variable<String> CLUE_CODE = Variable.string("clueCode");
+        public static final Variable<String> ROUND_CODE = Variable.string("roundCode");
         // set by the duplicate check
-        public static final String DUPLICATE = "duplicate";
-        public static final String CLUE_KIND = "clueKind";
-        public static final String CLUE_KIND_TEXT = "clueKindText";
-        public static final String CLUE_REFERENCE = "clueReference";
-        public static final String CLUE_SUMMARY = "clueSummary";
-        public static final String RECEIVED_TEXT = "receivedText";
+        public static final Variable<Boolean> DUPLICATE = Variable.bool("duplicate");
+        public static final Variable<String> CLUE_KIND = Variable.string("clueKind");
+        public static final Variable<String> CLUE_KIND_TEXT = Variable.string("clueKindText");
+        public static final Variable<String> CLUE_REFERENCE = Variable.string("clueReference");
+        public static final Variable<String> CLUE_SUMMARY = Variable.string("clueSummary");
+        public static final Variable<String> RECEIVED_TEXT = Variable.string("receivedText");
         // clue-triage.form
-        public static final String TRIAGE = "triage";
-        public static final String TRIAGE_REASON = "triageReason";
+        public static final FormField TRIAGE = FormField.choice("clue-triage", "triage", "处置方式");
+        public static final FormField TRIAGE_REASON = FormField.text("clue-triage", "triageReason", "处置理由", 2000);
         /** The triage as recorded (a {@link Triage} name), which the gateway after it routes by. */
-        public static final String TRIAGED_AS = "triagedAs";
+        public static final Variable<String> TRIAGED_AS = Variable.string("triagedAs");
         // set on triage to verification
-        public static final String VERIFICATION_DUE_AT = "verificationDueAt";
-        public static final String VERIFICATION_DUE_TEXT = "verificationDueText";
+        public static final Variable<Date> VERIFICATION_DUE_AT = Variable.date("verificationDueAt");
+        public static final Variable<String> VERIFICATION_DUE_TEXT = Variable.string("verificationDueText");
         // clue-verification.form
-        public static final String VERIFICATION_RESULT = "verificationResult";
-        public static final String FINDINGS = "findings";
+        public static final FormField VERIFICATION_RESULT =
+            FormField.choice("clue-verification", "verificationResult", "核实结果");
+        public static final FormField FINDINGS = FormField.text("clue-verification", "findings", "核实情况", 4000);
         /** The verification as recorded (a {@link VerificationResult} name) and its findings as the next form shows them. */
-        public static final String VERIFIED_AS = "verifiedAs";
-        public static final String VERIFICATION_FINDINGS = "verificationFindings";
+        public static final Variable<String> VERIFIED_AS = Variable.string("verifiedAs");
+        public static final Variable<String> VERIFICATION_FINDINGS = Variable.string("verificationFindings");
         // accountability.form
-        public static final String ACCOUNTABILITY_ENTRIES = "accountabilityEntries";
+        public static final FormField ACCOUNTABILITY_ENTRIES =
+            FormField.text("accountability", "accountabilityEntries", "问责对象及方式", 4000);
         // law-petition.form
-        public static final String LAW_OUTCOME = "lawOutcome";
-        public static final String HANDLING = "handling";
+        public static final FormField LAW_OUTCOME = FormField.choice("law-petition", "lawOutcome", "办理结果");
+        public static final FormField HANDLING = FormField.text("law-petition", "handling", "办理情况", 4000);
 
         private Variables() {
         }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.rectiflow.clue.ClueRepository.Clue;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.FormValues;
+import org.rectiflow.common.FormField;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.notification.MessageSettings;
@@ -138,7 +138,7 @@ public class ClueService {
      * Reads the accountability lines of the form, one person a line: every line must name a person and
      * one of the listed forms; an error names the field and the line.
      */
-    public static List<Person> parseAccountability(String field, String label, String text) {
+    public static List<Person> parseAccountability(FormField field, String text) {
         List<Person> people = new ArrayList<>();
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
@@ -149,17 +149,17 @@ public class ClueService {
             Matcher m = LINE.matcher(line);
             String where = "第" + (i + 1) + "行“" + line + "”";
             if (!m.matches() || m.group(1).isBlank()) {
-                throw FormValues.invalid(field, label, where + "缺少问责对象，格式应为：姓名（单位、职务）：方式");
+                throw field.invalid(where + "缺少问责对象，格式应为：姓名（单位、职务）：方式");
             }
             if (m.group(2).isBlank()) {
-                throw FormValues.invalid(field, label, where + "缺少问责方式");
+                throw field.invalid(where + "缺少问责方式");
             }
-            AccountabilityForm form = AccountabilityForm.parse(m.group(2)).orElseThrow(() -> FormValues.invalid(field,
-                label, where + "的问责方式“" + m.group(2).strip() + "”不是" + AccountabilityForm.allLabels() + "之一"));
+            AccountabilityForm form = AccountabilityForm.parse(m.group(2)).orElseThrow(() -> field.invalid(
+                where + "的问责方式“" + m.group(2).strip() + "”不是" + AccountabilityForm.allLabels() + "之一"));
             people.add(new Person(m.group(1).strip(), form));
         }
         if (people.isEmpty()) {
-            throw FormValues.invalid(field, label, "至少填写一名问责对象");
+            throw field.invalid("至少填写一名问责对象");
         }
         return people;
     }

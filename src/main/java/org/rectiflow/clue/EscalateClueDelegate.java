@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.NotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -51,7 +50,7 @@ public class EscalateClueDelegate extends NotifyingDelegate {
         ClueService.Step current = DelegateFields.choice(step, "step", ClueService.Step.class, execution);
         MessageSettings message = message(execution, current.legacyMessage());
         clues.escalate(ClueHandlingProcess.clueCode(execution), current,
-            clock.toDate(TypedVariables.date(execution, VERIFICATION_DUE_AT)), message,
+            clock.toDate(VERIFICATION_DUE_AT.get(execution)), message,
             DelegateFields.days(offsetDays, "offsetDays", execution));
     }
 }

@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordAccountabilityDelegate implements JavaDelegate {
 
-    private static final String LABEL = "问责对象及方式";
-
     private final ClueService clues;
 
     public RecordAccountabilityDelegate(ClueService clues) {
@@ -21,8 +19,8 @@ public class RecordAccountabilityDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String text = FormValues.of(execution).requiredText(ACCOUNTABILITY_ENTRIES, LABEL, 4000);
+        String text = FormValues.of(execution).requiredText(ACCOUNTABILITY_ENTRIES);
         clues.recordAccountability(ClueHandlingProcess.clueCode(execution),
-            ClueService.parseAccountability(ACCOUNTABILITY_ENTRIES, LABEL, text));
+            ClueService.parseAccountability(ACCOUNTABILITY_ENTRIES, text));
     }
 }

@@ -22,7 +22,7 @@ public class RecordLawOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         clues.recordLawOutcome(ClueHandlingProcess.clueCode(execution),
-            form.requiredChoice(LAW_OUTCOME, "办理结果", LawOutcome.class),
-            form.requiredText(HANDLING, "办理情况", 4000));
+            form.requiredChoice(LAW_OUTCOME, LawOutcome.class),
+            form.requiredText(HANDLING));
     }
 }

@@ -27,12 +27,12 @@ public class RecordTriageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        Triage triage = form.requiredChoice(TRIAGE, "处置方式", Triage.class);
-        String reason = form.requiredText(TRIAGE_REASON, "处置理由", 2000);
-        execution.setVariable(TRIAGED_AS, triage.name());
+        Triage triage = form.requiredChoice(TRIAGE, Triage.class);
+        String reason = form.requiredText(TRIAGE_REASON);
+        TRIAGED_AS.set(execution, triage.name());
         clues.triage(ClueHandlingProcess.clueCode(execution), triage, reason).ifPresent(due -> {
-            execution.setVariable(VERIFICATION_DUE_AT, clock.deadlineInstant(due));
-            execution.setVariable(VERIFICATION_DUE_TEXT, EngineClock.chinese(due));
+            VERIFICATION_DUE_AT.set(execution, clock.deadlineInstant(due));
+            VERIFICATION_DUE_TEXT.set(execution, EngineClock.chinese(due));
         });
     }
 }

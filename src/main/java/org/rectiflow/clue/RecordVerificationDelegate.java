@@ -24,10 +24,10 @@ public class RecordVerificationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        VerificationResult result = form.requiredChoice(VERIFICATION_RESULT, "核实结果", VerificationResult.class);
-        String findings = form.requiredText(FINDINGS, "核实情况", 4000);
+        VerificationResult result = form.requiredChoice(VERIFICATION_RESULT, VerificationResult.class);
+        String findings = form.requiredText(FINDINGS);
         clues.recordVerification(ClueHandlingProcess.clueCode(execution), result, findings);
-        execution.setVariable(VERIFIED_AS, result.name());
-        execution.setVariable(VERIFICATION_FINDINGS, FormText.plain(findings));
+        VERIFIED_AS.set(execution, result.name());
+        VERIFICATION_FINDINGS.set(execution, FormText.plain(findings));
     }
 }

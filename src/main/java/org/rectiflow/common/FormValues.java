@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Typed, validated reading of the values a user submitted with a task form. A missing or malformed
+ * Typed, validated reading of the values a user submitted with a task form, each field declared once as a
+ * {@link FormField} (key, label, length). A missing or malformed
  * value is a {@link FormFieldValidationException} (HTTP 400 from the REST API's task completion, a message in
  * the Tasklist)
  * that names the field, thrown inside the task's transaction so nothing is written.
@@ -25,6 +26,41 @@ public final class FormValues {
     public static FormValues of(VariableScope scope) {
         return new FormValues(scope);
     }
+
+    /** A non-blank text of at most the field's length. */
+    public String requiredText(FormField field) {
+        return requiredText(field.key(), field.name(), field.maxLength());
+    }
+
+    /** A text of at most the field's length that may be absent (null when blank). */
+    public String optionalText(FormField field) {
+        return optionalText(field.key(), field.name(), field.maxLength());
+    }
+
+    /** A whole number: the form's number field, or its text. */
+    public int requiredInteger(FormField field) {
+        return requiredInteger(field.key(), field.name());
+    }
+
+    /** One of the constants of an enum, by name. */
+    public <E extends Enum<E>> E requiredChoice(FormField field, Class<E> type) {
+        return requiredChoice(field.key(), field.name(), type);
+    }
+
+    /** A calendar date: the form's "yyyy-MM-dd" string, or a Date set through the API. */
+    public LocalDate requiredDate(FormField field, ZoneId zone) {
+        return requiredDate(field.key(), field.name(), zone);
+    }
+
+    /**
+     * The text as submitted, unchecked: for a later step of the same transaction, after the recording step has
+     * checked it. A value that is not text is an error naming the field.
+     */
+    public String asSubmitted(FormField field) {
+        return Variable.string(field.key()).get(scope);
+    }
+
+    // by key and label: for a value a caller passes in that no form declares (a call activity's input)
 
     /** A non-blank text of at most {@code maxLength} characters. */
     public String requiredText(String key, String label, int maxLength) {
@@ -57,7 +93,7 @@ public final class FormValues {
         if (raw instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
             return number.intValue();
         }
-        String value = requiredText(key, label, 12);
+        String value = requiredText(key, label, FormField.NUMBER_LENGTH);
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
@@ -67,7 +103,7 @@ public final class FormValues {
 
     /** One of the constants of an enum, by name. */
     public <E extends Enum<E>> E requiredChoice(String key, String label, Class<E> type) {
-        String value = requiredText(key, label, 64);
+        String value = requiredText(key, label, FormField.CHOICE_LENGTH);
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
@@ -81,7 +117,7 @@ public final class FormValues {
         if (raw instanceof Date date) {
             return LocalDate.ofInstant(date.toInstant(), zone);
         }
-        String value = requiredText(key, label, 40);
+        String value = requiredText(key, label, FormField.DATE_LENGTH);
         try {
             return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {

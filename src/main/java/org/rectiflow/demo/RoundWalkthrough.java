@@ -30,10 +30,10 @@ public class RoundWalkthrough {
 
     public void holdMeeting(String roundCode, LocalDate heldOn, String title, String attendees, String decisions) {
         complete(roundCode, InspectionRoundProcess.Elements.LEADING_GROUP_MEETING, Map.of(
-            InspectionRoundProcess.Variables.MEETING_DATE, heldOn.toString(),
-            InspectionRoundProcess.Variables.MEETING_TITLE, title,
-            InspectionRoundProcess.Variables.ATTENDEES, attendees,
-            InspectionRoundProcess.Variables.MEETING_DECISIONS, decisions));
+            InspectionRoundProcess.Variables.MEETING_DATE.key(), heldOn.toString(),
+            InspectionRoundProcess.Variables.MEETING_TITLE.key(), title,
+            InspectionRoundProcess.Variables.ATTENDEES.key(), attendees,
+            InspectionRoundProcess.Variables.MEETING_DECISIONS.key(), decisions));
     }
 
     /**
@@ -49,32 +49,33 @@ public class RoundWalkthrough {
             }
             for (int i = 0; i < comments.size(); i++) {
                 taskService.complete(comments.get(i).getId(),
-                    Map.of(RectificationPlanProcess.Variables.COMMENT_TEXT, i == 0 ? comment : "无"));
+                    Map.of(RectificationPlanProcess.Variables.COMMENT_TEXT.key(), i == 0 ? comment : "无"));
             }
             complete(roundCode, RectificationPlanProcess.Elements.REVISE_PLAN,
-                Map.of(RectificationPlanProcess.Variables.REVISION_NOTES, "根据征求意见逐条推敲完善"));
+                Map.of(RectificationPlanProcess.Variables.REVISION_NOTES.key(), "根据征求意见逐条推敲完善"));
         }
         Task approval = open(roundCode, RectificationPlanProcess.Elements.APPROVE_PLAN).get(0);
-        Object version = runtimeService.getVariable(approval.getExecutionId(),
-            RectificationPlanProcess.Variables.PLAN_VERSION);
-        taskService.complete(approval.getId(), Map.of(RectificationPlanProcess.Variables.APPROVED_VERSION, version,
-            RectificationPlanProcess.Variables.PLAN_DECISION, RectificationPlanProcess.Decision.APPROVE.name()));
+        Integer version = RectificationPlanProcess.Variables.PLAN_VERSION.get(runtimeService,
+            approval.getExecutionId());
+        taskService.complete(approval.getId(), Map.of(
+            RectificationPlanProcess.Variables.APPROVED_VERSION.key(), version,
+            RectificationPlanProcess.Variables.PLAN_DECISION.key(), RectificationPlanProcess.Decision.APPROVE.name()));
     }
 
     /** The office drafts the plan: it goes out for the first round of comments. */
     public void draftPlan(String roundCode, String summary) {
         complete(roundCode, RectificationPlanProcess.Elements.DRAFT_PLAN,
-            Map.of(RectificationPlanProcess.Variables.PLAN_SUMMARY, summary));
+            Map.of(RectificationPlanProcess.Variables.PLAN_SUMMARY.key(), summary));
     }
 
     /** Every unit drafts its implementation plan and the office approves it: the units' measures start. */
     public void approveUnitPlans(String roundCode) {
         for (Task draft : open(roundCode, InspectionRoundProcess.Elements.DRAFT_UNIT_PLAN)) {
-            taskService.complete(draft.getId(), Map.of(UnitPlanVariables.UNIT_PLAN,
+            taskService.complete(draft.getId(), Map.of(UnitPlanVariables.UNIT_PLAN.key(),
                 "对照任务清单逐项明确责任人、完成时限和工作措施，确保按期完成整改。"));
         }
         for (Task review : open(roundCode, InspectionRoundProcess.Elements.REVIEW_UNIT_PLAN)) {
-            taskService.complete(review.getId(), Map.of(UnitPlanVariables.UNIT_PLAN_DECISION,
+            taskService.complete(review.getId(), Map.of(UnitPlanVariables.UNIT_PLAN_DECISION.key(),
                 UnitPlanVariables.Decision.APPROVE.name()));
         }
     }

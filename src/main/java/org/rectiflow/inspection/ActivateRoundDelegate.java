@@ -27,12 +27,12 @@ public class ActivateRoundDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Round round = rounds.activate(InspectionRoundProcess.roundCode(execution));
-        execution.setVariable(ROUND_TITLE, FormText.plain(round.title()));
-        execution.setVariable(FEEDBACK_DATE_TEXT, EngineClock.chinese(round.feedbackDate()));
-        execution.setVariable(REPORT_DUE_AT, rounds.reportDueAt(round));
-        execution.setVariable(InspectionRoundProcess.Variables.RECTIFICATION_DONE, false);
-        execution.setVariable(InspectionRoundProcess.Variables.CENTRALISED_PERIOD_ENDS_AT,
+        ROUND_TITLE.set(execution, FormText.plain(round.title()));
+        FEEDBACK_DATE_TEXT.set(execution, EngineClock.chinese(round.feedbackDate()));
+        REPORT_DUE_AT.set(execution, rounds.reportDueAt(round));
+        InspectionRoundProcess.Variables.RECTIFICATION_DONE.set(execution, false);
+        InspectionRoundProcess.Variables.CENTRALISED_PERIOD_ENDS_AT.set(execution,
             rounds.centralisedPeriodEndsAt(round));
-        execution.setVariable(InspectionRoundProcess.Variables.LOOK_BACK_AT, rounds.lookBackAt(round));
+        InspectionRoundProcess.Variables.LOOK_BACK_AT.set(execution, rounds.lookBackAt(round));
     }
 }

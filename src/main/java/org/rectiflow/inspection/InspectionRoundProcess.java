@@ -1,5 +1,10 @@
 package org.rectiflow.inspection;
 
+import java.util.Date;
+
+import org.rectiflow.common.FormField;
+import org.rectiflow.common.Variable;
+
 /**
  * processes/inspection-round.bpmn: one instance per inspection round, business key = the round's code.
  * After the leading-group meeting, three branches: the plan and then each unit's rectification (its
@@ -56,35 +61,41 @@ public final class InspectionRoundProcess {
     }
 
     public static final class Variables {
-        public static final String ROUND_CODE = "roundCode";
-        public static final String ROUND_TITLE = "roundTitle";
-        public static final String FEEDBACK_DATE_TEXT = "feedbackDateText";
-        public static final String REPORT_DUE_AT = "reportDueAt";
+        public static final Variable<String> ROUND_CODE = Variable.string("roundCode");
+        public static final Variable<String> ROUND_TITLE = Variable.string("roundTitle");
+        public static final Variable<String> FEEDBACK_DATE_TEXT = Variable.string("feedbackDateText");
+        public static final Variable<Date> REPORT_DUE_AT = Variable.date("reportDueAt");
         /** Set when every measure and clue is done: the report then comes early. */
-        public static final String RECTIFICATION_DONE = "rectificationDone";
-        public static final String CENTRALISED_PERIOD_ENDS_AT = "centralisedPeriodEndsAt";
-        public static final String LOOK_BACK_AT = "lookBackAt";
+        public static final Variable<Boolean> RECTIFICATION_DONE = Variable.bool("rectificationDone");
+        public static final Variable<Date> CENTRALISED_PERIOD_ENDS_AT = Variable.date("centralisedPeriodEndsAt");
+        public static final Variable<Date> LOOK_BACK_AT = Variable.date("lookBackAt");
         // public-note-draft.form and public-note-approval.form
-        public static final String PUBLIC_NOTE = "publicNote";
+        public static final FormField PUBLIC_NOTE = FormField.text("public-note-draft", "publicNote", "公开稿正文", 4000);
         /** The draft as the office submitted it (for the decision and the publication) and as the approval form shows it. */
-        public static final String PUBLIC_NOTE_DRAFT = "publicNoteDraft";
-        public static final String PUBLIC_NOTE_TEXT = "publicNoteText";
-        public static final String PUBLIC_NOTE_DECISION = "publicNoteDecision";
-        public static final String PUBLIC_NOTE_COMMENT = "publicNoteComment";
-        public static final String PUBLIC_NOTE_APPROVED = "publicNoteApproved";
-        public static final String LAST_RETURN_REASON = "lastReturnReason";
+        public static final Variable<String> PUBLIC_NOTE_DRAFT = Variable.string("publicNoteDraft");
+        public static final Variable<String> PUBLIC_NOTE_TEXT = Variable.string("publicNoteText");
+        public static final FormField PUBLIC_NOTE_DECISION =
+            FormField.choice("public-note-approval", "publicNoteDecision", "审定意见");
+        public static final FormField PUBLIC_NOTE_COMMENT =
+            FormField.text("public-note-approval", "publicNoteComment", "意见说明（退回时必填）", 2000);
+        public static final Variable<Boolean> PUBLIC_NOTE_APPROVED = Variable.bool("publicNoteApproved");
+        public static final Variable<String> LAST_RETURN_REASON = Variable.string("lastReturnReason");
         /** The element variables of the multi-instance call activities. */
-        public static final String MEASURE_CODE = "measureCode";
-        public static final String CLUE_CODE = "clueCode";
+        public static final Variable<String> MEASURE_CODE = Variable.string("measureCode");
+        public static final Variable<String> CLUE_CODE = Variable.string("clueCode");
         // leading-group-meeting.form
-        public static final String MEETING_DATE = "meetingDate";
-        public static final String MEETING_TITLE = "meetingTitle";
-        public static final String ATTENDEES = "attendees";
-        public static final String MEETING_DECISIONS = "meetingDecisions";
+        public static final FormField MEETING_DATE = FormField.date("leading-group-meeting", "meetingDate", "会议日期");
+        public static final FormField MEETING_TITLE =
+            FormField.text("leading-group-meeting", "meetingTitle", "会议名称", 200);
+        public static final FormField ATTENDEES = FormField.text("leading-group-meeting", "attendees", "参会人员", 1000);
+        public static final FormField MEETING_DECISIONS =
+            FormField.text("leading-group-meeting", "meetingDecisions", "会议议定事项", 4000);
         // inspection-report.form
-        public static final String REPORT_DATE = "reportDate";
-        public static final String REPORT_REFERENCE = "reportReference";
-        public static final String REPORT_SUMMARY = "reportSummary";
+        public static final FormField REPORT_DATE = FormField.date("inspection-report", "reportDate", "报送日期");
+        public static final FormField REPORT_REFERENCE =
+            FormField.text("inspection-report", "reportReference", "报告文号", 100);
+        public static final FormField REPORT_SUMMARY =
+            FormField.text("inspection-report", "reportSummary", "报告摘要", 4000);
 
         private Variables() {
         }

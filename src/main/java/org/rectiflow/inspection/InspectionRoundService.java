@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rectiflow.clue.ClueRepository;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.Variable;
 import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.inspection.RoundRepository.Round;
@@ -112,7 +113,7 @@ public class InspectionRoundService {
         }
         ProcessInstance instance = ApplicationCalls.call(() -> runtimeService.startProcessInstanceByKey(
             InspectionRoundProcess.KEY, registration.code(),
-            java.util.Map.of(InspectionRoundProcess.Variables.ROUND_CODE, registration.code())));
+            Variable.map(InspectionRoundProcess.Variables.ROUND_CODE.value(registration.code()))));
         rounds.setProcessInstance(registration.code(), instance.getId());
         return instance.getId();
     }
@@ -177,7 +178,7 @@ public class InspectionRoundService {
     /** The leading group's decision on the public progress note; a return needs a reason. */
     public boolean decidePublicNote(String roundCode, String note, boolean approved, String comment) {
         if (!approved && comment == null) {
-            throw org.rectiflow.common.FormValues.invalid("publicNoteComment", "意见说明", "退回修改时必须填写理由");
+            throw InspectionRoundProcess.Variables.PUBLIC_NOTE_COMMENT.invalid("退回修改时必须填写理由");
         }
         rounds.insertPublicNoteDecision(roundCode, note, approved ? "APPROVE" : "RETURN", comment, actor.id(),
             clock.nowTimestamp());

@@ -15,6 +15,6 @@ public class MarkRectificationDoneDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.getProcessInstance().setVariable(RECTIFICATION_DONE, true);
+        RECTIFICATION_DONE.set(execution.getProcessInstance(), true);
     }
 }

@@ -4,7 +4,6 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Variables.PUBLIC_N
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 党务公开整改进展情况: the approved note is published and the round records the date. */
@@ -19,6 +18,6 @@ public class PublishProgressDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        rounds.publish(InspectionRoundProcess.roundCode(execution), TypedVariables.string(execution, PUBLIC_NOTE_DRAFT));
+        rounds.publish(InspectionRoundProcess.roundCode(execution), PUBLIC_NOTE_DRAFT.get(execution));
     }
 }

@@ -27,9 +27,9 @@ public class RecordMeetingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         rounds.recordMeeting(InspectionRoundProcess.roundCode(execution),
-            form.requiredDate(MEETING_DATE, "会议日期", clock.zone()),
-            form.requiredText(MEETING_TITLE, "会议名称", 200),
-            form.optionalText(ATTENDEES, "参会人员", 1000),
-            form.requiredText(MEETING_DECISIONS, "会议议定事项", 4000));
+            form.requiredDate(MEETING_DATE, clock.zone()),
+            form.requiredText(MEETING_TITLE),
+            form.optionalText(ATTENDEES),
+            form.requiredText(MEETING_DECISIONS));
     }
 }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 登记审定意见 (公开稿): the leading group approves the public progress note or returns it with a reason. */
@@ -29,11 +28,11 @@ public class RecordPublicNoteDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        String note = TypedVariables.string(execution, PUBLIC_NOTE_DRAFT);
-        boolean approved = form.requiredChoice(PUBLIC_NOTE_DECISION, "审定意见", Decision.class) == Decision.APPROVE;
-        String comment = form.optionalText(PUBLIC_NOTE_COMMENT, "意见说明", 2000);
-        execution.setVariable(PUBLIC_NOTE_APPROVED,
+        String note = PUBLIC_NOTE_DRAFT.get(execution);
+        boolean approved = form.requiredChoice(PUBLIC_NOTE_DECISION, Decision.class) == Decision.APPROVE;
+        String comment = form.optionalText(PUBLIC_NOTE_COMMENT);
+        PUBLIC_NOTE_APPROVED.set(execution,
             rounds.decidePublicNote(InspectionRoundProcess.roundCode(execution), note, approved, comment));
-        execution.setVariable(LAST_RETURN_REASON, approved ? null : FormText.plain(comment));
+        LAST_RETURN_REASON.set(execution, approved ? null : FormText.plain(comment));
     }
 }

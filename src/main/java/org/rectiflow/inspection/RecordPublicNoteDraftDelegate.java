@@ -19,8 +19,8 @@ public class RecordPublicNoteDraftDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String note = FormValues.of(execution).requiredText(PUBLIC_NOTE, "公开稿正文", 4000);
-        execution.setVariable(PUBLIC_NOTE_DRAFT, note);
-        execution.setVariable(PUBLIC_NOTE_TEXT, FormText.plain(note));
+        String note = FormValues.of(execution).requiredText(PUBLIC_NOTE);
+        PUBLIC_NOTE_DRAFT.set(execution, note);
+        PUBLIC_NOTE_TEXT.set(execution, FormText.plain(note));
     }
 }

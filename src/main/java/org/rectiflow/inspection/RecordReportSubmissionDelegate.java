@@ -26,8 +26,8 @@ public class RecordReportSubmissionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         rounds.recordReport(InspectionRoundProcess.roundCode(execution),
-            form.requiredDate(REPORT_DATE, "报送日期", clock.zone()),
-            form.requiredText(REPORT_REFERENCE, "报告文号", 100),
-            form.requiredText(REPORT_SUMMARY, "报告摘要", 4000));
+            form.requiredDate(REPORT_DATE, clock.zone()),
+            form.requiredText(REPORT_REFERENCE),
+            form.requiredText(REPORT_SUMMARY));
     }
 }

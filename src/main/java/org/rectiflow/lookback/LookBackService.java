@@ -11,6 +11,7 @@ import java.util.Random;
 import org.camunda.bpm.engine.RuntimeService;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.Variable;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureService;
 import org.springframework.stereotype.Service;
@@ -76,7 +77,7 @@ public class LookBackService {
     public String reopen(String roundCode, String measureCode, String findings) {
         measures.reopen(measureCode, findings, clock.today().plus(properties.reopenPeriod()));
         return runtimeService.startProcessInstanceByKey(MeasureExecutionProcess.KEY, measureCode,
-            Map.of(MeasureExecutionProcess.Variables.MEASURE_CODE, measureCode,
-                MeasureExecutionProcess.Variables.ROUND_CODE, roundCode)).getId();
+            Variable.map(MeasureExecutionProcess.Variables.MEASURE_CODE.value(measureCode),
+                MeasureExecutionProcess.Variables.ROUND_CODE.value(roundCode))).getId();
     }
 }

@@ -10,7 +10,6 @@ import static org.rectiflow.lookback.LookBackVariables.UNIT_NAME;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rectiflow.common.FormText;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.Measure;
 import org.rectiflow.measure.MeasureRepository;
 import org.springframework.stereotype.Component;
@@ -30,12 +29,12 @@ public class PrepareLookBackCheckListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        Measure m = measures.require(TypedVariables.string(execution, LOOK_BACK_MEASURE));
-        execution.setVariableLocal(MEASURE_CONTENT, FormText.plain(m.content()));
-        execution.setVariableLocal(UNIT_NAME, m.unitName());
-        execution.setVariableLocal(SIGNED_OFF_SUMMARY, FormText.plain(m.completionSummary()));
-        execution.setVariableLocal(SIGNED_OFF_TEXT, measures.archive(m.code())
+        Measure m = measures.require(LOOK_BACK_MEASURE.get(execution));
+        MEASURE_CONTENT.setLocal(execution, FormText.plain(m.content()));
+        UNIT_NAME.setLocal(execution, m.unitName());
+        SIGNED_OFF_SUMMARY.setLocal(execution, FormText.plain(m.completionSummary()));
+        SIGNED_OFF_TEXT.setLocal(execution, measures.archive(m.code())
             .map(a -> "已销号").orElse(""));
-        execution.setVariableLocal(RELAPSED, null);
+        RELAPSED.clearLocal(execution);
     }
 }

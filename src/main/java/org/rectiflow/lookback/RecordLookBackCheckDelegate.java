@@ -8,7 +8,6 @@ import static org.rectiflow.lookback.LookBackVariables.RELAPSE_FINDING;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +24,10 @@ public class RecordLookBackCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        LookBackService.Finding finding = form.requiredChoice(RELAPSE_FINDING, "核查结论", LookBackService.Finding.class);
+        LookBackService.Finding finding = form.requiredChoice(RELAPSE_FINDING, LookBackService.Finding.class);
         lookBacks.recordCheck(InspectionRoundProcess.roundCode(execution),
-            TypedVariables.string(execution, LOOK_BACK_MEASURE), finding,
-            form.requiredText(LOOK_BACK_FINDINGS, "核查情况", 4000));
-        execution.setVariable(RELAPSED, finding == LookBackService.Finding.RELAPSED);
+            LOOK_BACK_MEASURE.get(execution), finding,
+            form.requiredText(LOOK_BACK_FINDINGS));
+        RELAPSED.set(execution, finding == LookBackService.Finding.RELAPSED);
     }
 }

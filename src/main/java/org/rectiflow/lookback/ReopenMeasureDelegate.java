@@ -5,7 +5,7 @@ import static org.rectiflow.lookback.LookBackVariables.LOOK_BACK_MEASURE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
+import org.rectiflow.common.FormValues;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +22,6 @@ public class ReopenMeasureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         lookBacks.reopen(InspectionRoundProcess.roundCode(execution),
-            TypedVariables.string(execution, LOOK_BACK_MEASURE), TypedVariables.string(execution, LOOK_BACK_FINDINGS));
+            LOOK_BACK_MEASURE.get(execution), FormValues.of(execution).asSubmitted(LOOK_BACK_FINDINGS));
     }
 }

@@ -6,7 +6,6 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_O
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 移交常态化管理: a long-term measure leaves the centralised rectification for normal management. */
@@ -21,7 +20,7 @@ public class HandOverMeasureDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        measures.handOver(MeasureExecutionProcess.measureCode(execution), TypedVariables.string(execution, REVIEWED_BY),
-            TypedVariables.string(execution, REVIEW_OPINION), TypedVariables.string(execution, SIGN_OFF_OPINION));
+        measures.handOver(MeasureExecutionProcess.measureCode(execution), REVIEWED_BY.get(execution),
+            REVIEW_OPINION.get(execution), SIGN_OFF_OPINION.get(execution));
     }
 }

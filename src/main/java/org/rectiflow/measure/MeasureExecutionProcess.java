@@ -1,9 +1,17 @@
 package org.rectiflow.measure;
 
+import java.util.Date;
+
+import org.rectiflow.common.FormField;
+import org.rectiflow.common.Variable;
+
 /** processes/measure-execution.bpmn: one instance per measure, business key = the measure's code. */
 public final class MeasureExecutionProcess {
 
     public static final String KEY = "measure-execution";
+
+    /** The unit's report form (forms/measure-report.form). */
+    static final String REPORT_FORM = "measure-report";
 
     public static final class Elements {
         public static final String START = "startEvent_measureStarted";
@@ -45,52 +53,62 @@ public final class MeasureExecutionProcess {
         return execution.getProcessBusinessKey();
     }
 
+    /**
+     * The measure's variables. The ledger copies (codes, groups, deadline, the texts the forms show, the rework
+     * count, what the unit reported, whether an escalation step wrote a notice) get no variable-update details in
+     * history (see {@link MeasureHistory}); what the unit and the reviewers enter keeps its details.
+     */
     public static final class Variables {
-        public static final String MEASURE_CODE = "measureCode";
-        public static final String ROUND_CODE = "roundCode";
+        public static final Variable<String> MEASURE_CODE = Variable.string("measureCode").ledgerCopy();
+        public static final Variable<String> ROUND_CODE = Variable.string("roundCode").ledgerCopy();
         // set when the measure starts
-        public static final String UNIT_GROUP = "unitGroup";
-        public static final String LEAD_UNIT_GROUP = "leadUnitGroup";
-        public static final String DEADLINE = "deadline";
-        public static final String DEADLINE_TEXT = "deadlineText";
-        public static final String PROBLEM_TITLE = "problemTitle";
-        public static final String MEASURE_CONTENT = "measureContent";
-        public static final String UNIT_NAME = "unitName";
-        public static final String LEADER_NAME = "leaderName";
-        public static final String KIND_TEXT = "kindText";
-        // measure-report.form
-        public static final String PROGRESS = "progress";
-        public static final String COMPLETION_SUMMARY = "completionSummary";
-        public static final String EVIDENCE = "evidence";
-        public static final String REPORT_STATUS = "reportStatus";
+        public static final Variable<String> UNIT_GROUP = Variable.string("unitGroup").ledgerCopy();
+        public static final Variable<String> LEAD_UNIT_GROUP = Variable.string("leadUnitGroup").ledgerCopy();
+        public static final Variable<Date> DEADLINE = Variable.date("deadline").ledgerCopy();
+        public static final Variable<String> DEADLINE_TEXT = Variable.string("deadlineText").ledgerCopy();
+        public static final Variable<String> PROBLEM_TITLE = Variable.string("problemTitle").ledgerCopy();
+        public static final Variable<String> MEASURE_CONTENT = Variable.string("measureContent").ledgerCopy();
+        public static final Variable<String> UNIT_NAME = Variable.string("unitName").ledgerCopy();
+        public static final Variable<String> LEADER_NAME = Variable.string("leaderName").ledgerCopy();
+        public static final Variable<String> KIND_TEXT = Variable.string("kindText").ledgerCopy();
+        // measure-report.form (prefilled on a task sent back for rework)
+        public static final FormField PROGRESS = FormField.text(REPORT_FORM, "progress", "整改进展", 4000);
+        public static final FormField COMPLETION_SUMMARY =
+            FormField.text(REPORT_FORM, "completionSummary", "整改完成情况", 4000);
+        public static final FormField EVIDENCE =
+            FormField.text(REPORT_FORM, "evidence", "佐证材料（文件名称、文号或存放位置）", 4000);
+        public static final FormField REPORT_STATUS = FormField.choice(REPORT_FORM, "reportStatus", "办理状态");
         // set when the report is recorded: what the unit reported, for the gateway and the review forms
         /** The reported status (a {@link ReportStatus} name), checked by the recording delegate. */
-        public static final String REPORTED_STATUS = "reportedStatus";
-        public static final String REPORT_STATUS_TEXT = "reportStatusText";
-        public static final String REPORTED_PROGRESS = "reportedProgress";
-        public static final String REPORTED_SUMMARY = "reportedSummary";
-        public static final String REPORTED_EVIDENCE = "reportedEvidence";
+        public static final Variable<String> REPORTED_STATUS = Variable.string("reportedStatus").ledgerCopy();
+        public static final Variable<String> REPORT_STATUS_TEXT = Variable.string("reportStatusText").ledgerCopy();
+        public static final Variable<String> REPORTED_PROGRESS = Variable.string("reportedProgress").ledgerCopy();
+        public static final Variable<String> REPORTED_SUMMARY = Variable.string("reportedSummary").ledgerCopy();
+        public static final Variable<String> REPORTED_EVIDENCE = Variable.string("reportedEvidence").ledgerCopy();
         // lead-unit-review.form and supervision-sign-off.form
-        public static final String REVIEW_DECISION = "reviewDecision";
-        public static final String REVIEW_COMMENT = "reviewComment";
-        public static final String SIGN_OFF_DECISION = "signOffDecision";
-        public static final String SIGN_OFF_COMMENT = "signOffComment";
+        public static final FormField REVIEW_DECISION = FormField.choice("lead-unit-review", "reviewDecision", "审核意见");
+        public static final FormField REVIEW_COMMENT =
+            FormField.text("lead-unit-review", "reviewComment", "意见说明（退回时必填）", 2000);
+        public static final FormField SIGN_OFF_DECISION =
+            FormField.choice("supervision-sign-off", "signOffDecision", "销号意见");
+        public static final FormField SIGN_OFF_COMMENT =
+            FormField.text("supervision-sign-off", "signOffComment", "意见说明（退回时必填）", 2000);
         // set by the decision-recording service tasks
-        public static final String APPROVED = "approved";
-        public static final String REJECTION_REASON = "rejectionReason";
+        public static final Variable<Boolean> APPROVED = Variable.bool("approved");
+        public static final Variable<String> REJECTION_REASON = Variable.string("rejectionReason");
         /** The rejection reason as the unit's form shows it (plain text). */
-        public static final String REJECTION_REASON_TEXT = "rejectionReasonText";
-        public static final String REVIEWED_BY = "reviewedBy";
+        public static final Variable<String> REJECTION_REASON_TEXT = Variable.string("rejectionReasonText");
+        public static final Variable<String> REVIEWED_BY = Variable.string("reviewedBy");
         /** The lead unit's and the supervision group's comments on their approval, for the archive record. */
-        public static final String REVIEW_OPINION = "reviewOpinion";
-        public static final String SIGN_OFF_OPINION = "signOffOpinion";
-        public static final String REWORK_COUNT = "reworkCount";
+        public static final Variable<String> REVIEW_OPINION = Variable.string("reviewOpinion");
+        public static final Variable<String> SIGN_OFF_OPINION = Variable.string("signOffOpinion");
+        public static final Variable<Integer> REWORK_COUNT = Variable.integer("reworkCount").ledgerCopy();
         /** Local to an escalation path: whether this step wrote a new notice. */
-        public static final String ESCALATION_RECORDED = "escalationRecorded";
+        public static final Variable<Boolean> ESCALATION_RECORDED = Variable.bool("escalationRecorded").ledgerCopy();
         // interview.form
-        public static final String INTERVIEW_DATE = "interviewDate";
-        public static final String INTERVIEWEE = "interviewee";
-        public static final String INTERVIEW_RECORD = "interviewRecord";
+        public static final FormField INTERVIEW_DATE = FormField.date("interview", "interviewDate", "约谈日期");
+        public static final FormField INTERVIEWEE = FormField.text("interview", "interviewee", "约谈对象", 200);
+        public static final FormField INTERVIEW_RECORD = FormField.text("interview", "interviewRecord", "约谈记录", 4000);
 
         private Variables() {
         }

@@ -7,7 +7,6 @@ import java.util.function.UnaryOperator;
 
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.FormValues;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.measure.MeasureRepository.Archive;
 import org.rectiflow.measure.MeasureRepository.Problem;
@@ -75,7 +74,7 @@ public class MeasureService {
     public void recordReport(String code, Report report) {
         Measure measure = measures.require(code);
         if (!measure.accepts(report.status())) {
-            throw FormValues.invalid(MeasureExecutionProcess.Variables.REPORT_STATUS, "办理状态",
+            throw MeasureExecutionProcess.Variables.REPORT_STATUS.invalid(
                 "：“长期坚持”只适用于长久立措施，本措施为当下改措施，请在整改完成后报告");
         }
         Measure reported = measure.report(report.progress(), report.completionSummary(), report.status());

@@ -8,7 +8,6 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COU
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,18 +25,18 @@ public class PrefillReportListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (TypedVariables.integer(task, REWORK_COUNT, 0) == 0) {
+        if (REWORK_COUNT.get(task, 0) == 0) {
             return; // a first report: nothing to fill in, and no look-up at every measure's start
         }
         Measure measure = measures.require(MeasureExecutionProcess.measureCode(task.getExecution()));
         if (measure.progress() == null) {
             return;
         }
-        task.setVariableLocal(PROGRESS, measure.progress());
-        task.setVariableLocal(COMPLETION_SUMMARY, measure.completionSummary());
-        measures.latestEvidence(measure.code()).ifPresent(evidence -> task.setVariableLocal(EVIDENCE, evidence));
+        PROGRESS.prefill(task, measure.progress());
+        COMPLETION_SUMMARY.prefill(task, measure.completionSummary());
+        measures.latestEvidence(measure.code()).ifPresent(evidence -> EVIDENCE.prefill(task, evidence));
         if (measure.reportStatus() != null) {
-            task.setVariableLocal(REPORT_STATUS, measure.reportStatus().name());
+            REPORT_STATUS.prefill(task, measure.reportStatus().name());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.DelegateFields;
 import org.rectiflow.common.FormText;
+import org.rectiflow.common.FormField;
 import org.rectiflow.common.FormValues;
 import org.rectiflow.measure.MeasureExecutionProcess.Decision;
 import org.rectiflow.measure.MeasureService.Stage;
@@ -53,27 +54,27 @@ public class RecordDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Stage current = DelegateFields.choice(stage, "stage", Stage.class, execution);
         boolean review = current == Stage.REVIEW;
-        String decisionField = review ? REVIEW_DECISION : SIGN_OFF_DECISION;
-        String commentField = review ? REVIEW_COMMENT : SIGN_OFF_COMMENT;
+        FormField decisionField = review ? REVIEW_DECISION : SIGN_OFF_DECISION;
+        FormField commentField = review ? REVIEW_COMMENT : SIGN_OFF_COMMENT;
         FormValues form = FormValues.of(execution);
-        Decision decision = form.requiredChoice(decisionField, review ? "审核意见" : "销号意见", Decision.class);
-        String comment = form.optionalText(commentField, "意见说明", 2000);
+        Decision decision = form.requiredChoice(decisionField, Decision.class);
+        String comment = form.optionalText(commentField);
         boolean approved = decision == Decision.APPROVE;
         if (!approved && comment == null) {
-            throw FormValues.invalid(commentField, "意见说明", "退回返工时必须填写理由");
+            throw commentField.invalid("退回返工时必须填写理由");
         }
-        execution.setVariable(APPROVED, approved);
+        APPROVED.set(execution, approved);
         if (approved) {
             measures.recordApproval(MeasureExecutionProcess.measureCode(execution), current, comment);
             if (review) {
-                execution.setVariable(REVIEWED_BY, actor.id());
-                execution.setVariable(REVIEW_OPINION, comment);
+                REVIEWED_BY.set(execution, actor.id());
+                REVIEW_OPINION.set(execution, comment);
             } else {
-                execution.setVariable(SIGN_OFF_OPINION, comment);
+                SIGN_OFF_OPINION.set(execution, comment);
             }
         } else {
-            execution.setVariable(REJECTION_REASON, current.label() + "退回：" + comment);
-            execution.setVariable(REJECTION_REASON_TEXT, FormText.plain(current.label() + "退回：" + comment));
+            REJECTION_REASON.set(execution, current.label() + "退回：" + comment);
+            REJECTION_REASON_TEXT.set(execution, FormText.plain(current.label() + "退回：" + comment));
         }
     }
 }

@@ -26,8 +26,8 @@ public class RecordInterviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         measures.recordInterview(MeasureExecutionProcess.measureCode(execution),
-            form.requiredDate(INTERVIEW_DATE, "约谈日期", clock.zone()),
-            form.requiredText(INTERVIEWEE, "约谈对象", 200),
-            form.requiredText(INTERVIEW_RECORD, "约谈记录", 4000));
+            form.requiredDate(INTERVIEW_DATE, clock.zone()),
+            form.requiredText(INTERVIEWEE),
+            form.requiredText(INTERVIEW_RECORD));
     }
 }

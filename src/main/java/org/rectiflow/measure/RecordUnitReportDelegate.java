@@ -34,15 +34,15 @@ public class RecordUnitReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         MeasureService.Report report = new MeasureService.Report(
-            form.requiredText(PROGRESS, "整改进展", 4000),
-            form.requiredText(COMPLETION_SUMMARY, "整改完成情况", 4000),
-            form.requiredText(EVIDENCE, "佐证材料", 4000),
-            form.requiredChoice(REPORT_STATUS, "办理状态", ReportStatus.class));
+            form.requiredText(PROGRESS),
+            form.requiredText(COMPLETION_SUMMARY),
+            form.requiredText(EVIDENCE),
+            form.requiredChoice(REPORT_STATUS, ReportStatus.class));
         measures.recordReport(MeasureExecutionProcess.measureCode(execution), report);
-        execution.setVariable(REPORTED_STATUS, report.status().name());
-        execution.setVariable(REPORT_STATUS_TEXT, report.status().label());
-        execution.setVariable(REPORTED_PROGRESS, FormText.plain(report.progress()));
-        execution.setVariable(REPORTED_SUMMARY, FormText.plain(report.completionSummary()));
-        execution.setVariable(REPORTED_EVIDENCE, FormText.plain(report.evidence()));
+        REPORTED_STATUS.set(execution, report.status().name());
+        REPORT_STATUS_TEXT.set(execution, report.status().label());
+        REPORTED_PROGRESS.set(execution, FormText.plain(report.progress()));
+        REPORTED_SUMMARY.set(execution, FormText.plain(report.completionSummary()));
+        REPORTED_EVIDENCE.set(execution, FormText.plain(report.evidence()));
     }
 }

@@ -6,7 +6,6 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.SIGN_OFF_O
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 销号归档: closes the measure, writes its archive record and closes its problem if it was the last. */
@@ -21,7 +20,7 @@ public class SignOffMeasureDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        measures.signOff(MeasureExecutionProcess.measureCode(execution), TypedVariables.string(execution, REVIEWED_BY),
-            TypedVariables.string(execution, REVIEW_OPINION), TypedVariables.string(execution, SIGN_OFF_OPINION));
+        measures.signOff(MeasureExecutionProcess.measureCode(execution), REVIEWED_BY.get(execution),
+            REVIEW_OPINION.get(execution), SIGN_OFF_OPINION.get(execution));
     }
 }

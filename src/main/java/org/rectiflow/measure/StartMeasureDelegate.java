@@ -41,15 +41,15 @@ public class StartMeasureDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Measure m = measures.start(MeasureExecutionProcess.measureCode(execution), execution.getProcessInstanceId());
         access.grantRead(execution.getProcessInstanceId(), List.of(m.unitCode(), m.leadUnitCode()));
-        execution.setVariable(UNIT_GROUP, m.unitCode());
-        execution.setVariable(LEAD_UNIT_GROUP, m.leadUnitCode());
-        execution.setVariable(DEADLINE, clock.deadlineInstant(m.deadline()));
-        execution.setVariable(DEADLINE_TEXT, EngineClock.chinese(m.deadline()));
-        execution.setVariable(PROBLEM_TITLE, FormText.plain(m.problemSeq() + ". " + m.problemTitle()));
-        execution.setVariable(MEASURE_CONTENT, FormText.plain(m.content()));
-        execution.setVariable(UNIT_NAME, m.unitName());
-        execution.setVariable(LEADER_NAME, m.leaderName());
-        execution.setVariable(KIND_TEXT, m.kind().label());
-        execution.setVariable(REWORK_COUNT, m.reworkCount());
+        UNIT_GROUP.set(execution, m.unitCode());
+        LEAD_UNIT_GROUP.set(execution, m.leadUnitCode());
+        DEADLINE.set(execution, clock.deadlineInstant(m.deadline()));
+        DEADLINE_TEXT.set(execution, EngineClock.chinese(m.deadline()));
+        PROBLEM_TITLE.set(execution, FormText.plain(m.problemSeq() + ". " + m.problemTitle()));
+        MEASURE_CONTENT.set(execution, FormText.plain(m.content()));
+        UNIT_NAME.set(execution, m.unitName());
+        LEADER_NAME.set(execution, m.leaderName());
+        KIND_TEXT.set(execution, m.kind().label());
+        REWORK_COUNT.set(execution, m.reworkCount());
     }
 }

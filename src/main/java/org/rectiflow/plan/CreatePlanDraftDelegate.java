@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CreatePlanDraftDelegate implements JavaDelegate {
 
+    /** What errors call a {@code commentRounds} value the caller passed in (no form has such a field). */
+    private static final String COMMENT_ROUNDS_LABEL = "征求意见轮数";
+
     private final PlanService plans;
     private final PlanProperties properties;
     private final RoundRepository rounds;
@@ -31,12 +34,12 @@ public class CreatePlanDraftDelegate implements JavaDelegate {
 
     /** The configured count, unless the caller gave the round its own (at least 1). */
     private int commentRounds(DelegateExecution execution) {
-        if (execution.getVariable(COMMENT_ROUNDS) == null) {
+        if (!COMMENT_ROUNDS.isSet(execution)) {
             return properties.commentRounds();
         }
-        int rounds = FormValues.of(execution).requiredInteger(COMMENT_ROUNDS, "征求意见轮数");
+        int rounds = FormValues.of(execution).requiredInteger(COMMENT_ROUNDS.name(), COMMENT_ROUNDS_LABEL);
         if (rounds < 1) {
-            throw FormValues.invalid(COMMENT_ROUNDS, "征求意见轮数", "至少为1轮，不能为" + rounds);
+            throw FormValues.invalid(COMMENT_ROUNDS.name(), COMMENT_ROUNDS_LABEL, "至少为1轮，不能为" + rounds);
         }
         return rounds;
     }
@@ -44,10 +47,10 @@ public class CreatePlanDraftDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String roundCode = RectificationPlanProcess.roundCode(execution);
-        execution.setVariable(PLAN_VERSION, plans.createFirstVersion(roundCode));
-        execution.setVariable(COMMENT_ROUND, 0);
-        execution.setVariable(COMMENT_ROUNDS, commentRounds(execution));
-        execution.setVariable(InspectionRoundProcess.Variables.ROUND_TITLE,
+        PLAN_VERSION.set(execution, plans.createFirstVersion(roundCode));
+        COMMENT_ROUND.set(execution, 0);
+        COMMENT_ROUNDS.set(execution, commentRounds(execution));
+        InspectionRoundProcess.Variables.ROUND_TITLE.set(execution,
             FormText.plain(rounds.requireRound(roundCode).title()));
     }
 }

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,20 +36,20 @@ public class OpenCommentRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int version = TypedVariables.integer(execution, PLAN_VERSION, 1);
-        String summary = FormValues.of(execution).optionalText(PLAN_SUMMARY, "整改方案说明", 4000);
+        int version = PLAN_VERSION.get(execution, 1);
+        String summary = FormValues.of(execution).optionalText(PLAN_SUMMARY);
         if (summary == null) {
-            summary = TypedVariables.string(execution, PLAN_SUMMARY_DRAFT);
+            summary = PLAN_SUMMARY_DRAFT.get(execution);
         }
         if (summary == null) {
-            throw FormValues.invalid(PLAN_SUMMARY, "整改方案说明", "不能为空");
+            throw PLAN_SUMMARY.invalid("不能为空");
         }
         plans.saveSummary(RectificationPlanProcess.roundCode(execution), version, summary);
-        execution.setVariable(PLAN_SUMMARY_DRAFT, summary);
-        execution.setVariable(PLAN_SUMMARY_TEXT, FormText.plain(summary));
-        execution.setVariable(COMMENT_ROUND, TypedVariables.integer(execution, COMMENT_ROUND, 0) + 1);
+        PLAN_SUMMARY_DRAFT.set(execution, summary);
+        PLAN_SUMMARY_TEXT.set(execution, FormText.plain(summary));
+        COMMENT_ROUND.set(execution, COMMENT_ROUND.get(execution, 0) + 1);
         Date due = deadlines.commentDueAt();
-        execution.setVariable(COMMENT_DUE_AT, due);
-        execution.setVariable(COMMENT_DUE_TEXT, EngineClock.chinese(clock.toDate(due)));
+        COMMENT_DUE_AT.set(execution, due);
+        COMMENT_DUE_TEXT.set(execution, EngineClock.chinese(clock.toDate(due)));
     }
 }

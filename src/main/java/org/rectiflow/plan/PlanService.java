@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.FormValues;
+import org.rectiflow.common.FormField;
 import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.measure.Measure;
@@ -96,7 +96,7 @@ public class PlanService {
     public void recordComment(String roundCode, int commentRound, int versionNo, String reviewer, String target,
                               String text) {
         if (target != null && !belongsTo(target, roundCode)) {
-            throw FormValues.invalid(RectificationPlanProcess.Variables.COMMENT_TARGET, "意见针对的措施编号",
+            throw RectificationPlanProcess.Variables.COMMENT_TARGET.invalid(
                 "：本轮整改没有编号为“" + target + "”的措施");
         }
         plans.insertComment(roundCode, commentRound, versionNo, reviewer, target, text, NO_COMMENT.equals(text),
@@ -135,7 +135,7 @@ public class PlanService {
         if (text == null) {
             return changes;
         }
-        String field = RectificationPlanProcess.Variables.MEASURE_CHANGES;
+        FormField field = RectificationPlanProcess.Variables.MEASURE_CHANGES;
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -145,14 +145,14 @@ public class PlanService {
             String where = "第" + (i + 1) + "行";
             Matcher m = CHANGE.matcher(line);
             if (!m.matches()) {
-                throw FormValues.invalid(field, "措施修改", where + "格式应为“措施编号：修改后的措施内容”");
+                throw field.invalid(where + "格式应为“措施编号：修改后的措施内容”");
             }
             if (!belongsTo(m.group(1), roundCode)) {
-                throw FormValues.invalid(field, "措施修改", where + "的措施编号“" + m.group(1) + "”不属于本轮整改");
+                throw field.invalid(where + "的措施编号“" + m.group(1) + "”不属于本轮整改");
             }
             String content = m.group(2).strip();
             if (content.isEmpty() || content.length() > 2000) {
-                throw FormValues.invalid(field, "措施修改", where + "的措施内容须为1至2000个字符");
+                throw field.invalid(where + "的措施内容须为1至2000个字符");
             }
             changes.put(m.group(1), content);
         }
@@ -170,12 +170,11 @@ public class PlanService {
     public boolean decide(String roundCode, int versionNo, Decision decision, String reason) {
         int newest = plans.newestVersion(roundCode);
         if (versionNo != newest) {
-            throw FormValues.invalid(RectificationPlanProcess.Variables.APPROVED_VERSION, "审定版本号",
+            throw RectificationPlanProcess.Variables.APPROVED_VERSION.invalid(
                 "：第" + versionNo + "版不是最新版本，最新为第" + newest + "版");
         }
         if (decision == Decision.SEND_BACK && reason == null) {
-            throw FormValues.invalid(RectificationPlanProcess.Variables.PLAN_DECISION_REASON, "意见说明",
-                "退回修改时必须填写理由");
+            throw RectificationPlanProcess.Variables.PLAN_DECISION_REASON.invalid("退回修改时必须填写理由");
         }
         plans.insertDecision(roundCode, versionNo, decision.name(), reason, actor.id(), clock.nowTimestamp());
         return decision == Decision.APPROVE;

@@ -8,10 +8,12 @@ import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_TEXT;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_APPROVED;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_TASK_LIST;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.rectiflow.common.FormText;
-import org.rectiflow.common.TypedVariables;
+import org.rectiflow.common.Variable;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +33,12 @@ public class PrepareUnitPlanListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String unit = TypedVariables.string(execution, UNIT_CODE);
+        String unit = UNIT_CODE.get(execution);
         String round = InspectionRoundProcess.roundCode(execution);
-        execution.setVariableLocal(UNIT_NAME, plans.unitName(unit).orElse(unit));
-        execution.setVariableLocal(UNIT_TASK_LIST, FormText.plain(plans.taskList(round, unit)));
-        for (String field : new String[] {UNIT_PLAN_DRAFT, UNIT_PLAN_TEXT, UNIT_PLAN_APPROVED, LAST_RETURN_REASON}) {
-            execution.setVariableLocal(field, null);
+        UNIT_NAME.setLocal(execution, plans.unitName(unit).orElse(unit));
+        UNIT_TASK_LIST.setLocal(execution, FormText.plain(plans.taskList(round, unit)));
+        for (Variable<?> kept : List.of(UNIT_PLAN_DRAFT, UNIT_PLAN_TEXT, UNIT_PLAN_APPROVED, LAST_RETURN_REASON)) {
+            kept.clearLocal(execution);
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 逾期记为无意见: the round's deadline passed; the reviewer's silence goes on the record as "no comment". */
@@ -22,7 +21,7 @@ public class RecordNoCommentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         plans.recordNoComment(RectificationPlanProcess.roundCode(execution),
-            TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.integer(execution, PLAN_VERSION, 1),
-            TypedVariables.string(execution, REVIEWER));
+            COMMENT_ROUND.get(execution, 0), PLAN_VERSION.get(execution, 1),
+            REVIEWER.get(execution));
     }
 }

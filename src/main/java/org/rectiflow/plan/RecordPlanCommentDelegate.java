@@ -9,7 +9,6 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.springframework.stereotype.Component;
 
 /** 登记意见: a reviewer's comment in this round, on one measure or on the whole plan. */
@@ -26,9 +25,9 @@ public class RecordPlanCommentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         plans.recordComment(RectificationPlanProcess.roundCode(execution),
-            TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.integer(execution, PLAN_VERSION, 1),
-            TypedVariables.string(execution, REVIEWER),
-            form.optionalText(COMMENT_TARGET, "意见针对的措施编号", 64),
-            form.requiredText(COMMENT_TEXT, "意见建议", 4000));
+            COMMENT_ROUND.get(execution, 0), PLAN_VERSION.get(execution, 1),
+            REVIEWER.get(execution),
+            form.optionalText(COMMENT_TARGET),
+            form.requiredText(COMMENT_TEXT));
     }
 }

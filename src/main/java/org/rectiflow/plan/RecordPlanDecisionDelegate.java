@@ -26,11 +26,11 @@ public class RecordPlanDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        String reason = form.optionalText(PLAN_DECISION_REASON, "意见说明", 2000);
+        String reason = form.optionalText(PLAN_DECISION_REASON);
         boolean approved = plans.decide(RectificationPlanProcess.roundCode(execution),
-            form.requiredInteger(APPROVED_VERSION, "审定版本号"),
-            form.requiredChoice(PLAN_DECISION, "审定意见", Decision.class), reason);
-        execution.setVariable(PLAN_APPROVED, approved);
-        execution.setVariable(LAST_RETURN_REASON, approved ? null : FormText.plain(reason));
+            form.requiredInteger(APPROVED_VERSION),
+            form.requiredChoice(PLAN_DECISION, Decision.class), reason);
+        PLAN_APPROVED.set(execution, approved);
+        LAST_RETURN_REASON.set(execution, approved ? null : FormText.plain(reason));
     }
 }

@@ -23,8 +23,8 @@ public class RecordPlanRevisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         int version = plans.revise(RectificationPlanProcess.roundCode(execution),
-            form.requiredText(REVISION_NOTES, "修改说明", 4000), form.optionalText(MEASURE_CHANGES, "措施修改", 100_000));
-        execution.setVariable(PLAN_VERSION, version);
-        execution.removeVariable(MEASURE_CHANGES);
+            form.requiredText(REVISION_NOTES), form.optionalText(MEASURE_CHANGES));
+        PLAN_VERSION.set(execution, version);
+        MEASURE_CHANGES.discard(execution);
     }
 }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.springframework.stereotype.Component;
 
@@ -31,17 +30,17 @@ public class RecordUnitPlanDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        String planText = TypedVariables.string(execution, UNIT_PLAN_DRAFT);
-        UnitPlanVariables.Decision decision = form.requiredChoice(UNIT_PLAN_DECISION, "审核意见",
+        String planText = UNIT_PLAN_DRAFT.get(execution);
+        UnitPlanVariables.Decision decision = form.requiredChoice(UNIT_PLAN_DECISION,
             UnitPlanVariables.Decision.class);
-        String comment = form.optionalText(UNIT_PLAN_COMMENT, "意见说明", 2000);
+        String comment = form.optionalText(UNIT_PLAN_COMMENT);
         boolean approved = decision == UnitPlanVariables.Decision.APPROVE;
         if (!approved && comment == null) {
-            throw FormValues.invalid(UNIT_PLAN_COMMENT, "意见说明", "退回修改时必须填写理由");
+            throw UNIT_PLAN_COMMENT.invalid("退回修改时必须填写理由");
         }
         plans.recordUnitPlan(InspectionRoundProcess.roundCode(execution),
-            TypedVariables.string(execution, UNIT_CODE), planText, approved, comment);
-        execution.setVariable(UNIT_PLAN_APPROVED, approved);
-        execution.setVariable(LAST_RETURN_REASON, approved ? null : FormText.plain(comment));
+            UNIT_CODE.get(execution), planText, approved, comment);
+        UNIT_PLAN_APPROVED.set(execution, approved);
+        LAST_RETURN_REASON.set(execution, approved ? null : FormText.plain(comment));
     }
 }

@@ -19,8 +19,8 @@ public class RecordUnitPlanDraftDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String plan = FormValues.of(execution).requiredText(UNIT_PLAN, "本单位整改实施方案", 4000);
-        execution.setVariable(UNIT_PLAN_DRAFT, plan);
-        execution.setVariable(UNIT_PLAN_TEXT, FormText.plain(plan));
+        String plan = FormValues.of(execution).requiredText(UNIT_PLAN);
+        UNIT_PLAN_DRAFT.set(execution, plan);
+        UNIT_PLAN_TEXT.set(execution, FormText.plain(plan));
     }
 }

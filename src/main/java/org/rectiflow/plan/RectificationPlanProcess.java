@@ -1,5 +1,10 @@
 package org.rectiflow.plan;
 
+import java.util.Date;
+
+import org.rectiflow.common.FormField;
+import org.rectiflow.common.Variable;
+
 /** processes/rectification-plan.bpmn: the plan of a round, drafted and commented on, then approved. */
 public final class RectificationPlanProcess {
 
@@ -31,31 +36,39 @@ public final class RectificationPlanProcess {
     }
 
     public static final class Variables {
-        public static final String ROUND_CODE = "roundCode";
-        public static final String PLAN_VERSION = "planVersion";
-        public static final String COMMENT_ROUND = "commentRound";
-        public static final String COMMENT_ROUNDS = "commentRounds";
-        public static final String COMMENT_DUE_AT = "commentDueAt";
-        public static final String COMMENT_DUE_TEXT = "commentDueText";
+        public static final Variable<String> ROUND_CODE = Variable.string("roundCode");
+        public static final Variable<Integer> PLAN_VERSION = Variable.integer("planVersion");
+        public static final Variable<Integer> COMMENT_ROUND = Variable.integer("commentRound");
+        /**
+         * How many comment rounds the plan gets: the setting, or a whole number (or its text) the caller passes in,
+         * which {@link CreatePlanDraftDelegate} checks and stores as an Integer.
+         */
+        public static final Variable<Integer> COMMENT_ROUNDS = Variable.integer("commentRounds");
+        public static final Variable<Date> COMMENT_DUE_AT = Variable.date("commentDueAt");
+        public static final Variable<String> COMMENT_DUE_TEXT = Variable.string("commentDueText");
         /** The element variable of the comment round: "user:&lt;id&gt;" or "unit:&lt;code&gt;". */
-        public static final String REVIEWER = "reviewer";
+        public static final Variable<String> REVIEWER = Variable.string("reviewer");
         // plan-draft.form
-        public static final String PLAN_SUMMARY = "planSummary";
+        public static final FormField PLAN_SUMMARY = FormField.text("plan-draft", "planSummary", "整改方案说明", 4000);
         /** The plan's summary as the office drafted it, and as the comment and approval forms show it. */
-        public static final String PLAN_SUMMARY_DRAFT = "planSummaryDraft";
-        public static final String PLAN_SUMMARY_TEXT = "planSummaryText";
+        public static final Variable<String> PLAN_SUMMARY_DRAFT = Variable.string("planSummaryDraft");
+        public static final Variable<String> PLAN_SUMMARY_TEXT = Variable.string("planSummaryText");
         // plan-comment.form
-        public static final String COMMENT_TARGET = "commentTarget";
-        public static final String COMMENT_TEXT = "commentText";
+        public static final FormField COMMENT_TARGET =
+            FormField.text("plan-comment", "commentTarget", "意见针对的措施编号（针对整体方案请留空）", 64);
+        public static final FormField COMMENT_TEXT =
+            FormField.text("plan-comment", "commentText", "意见建议（无意见请填“无”）", 4000);
         // plan-revision.form
-        public static final String REVISION_NOTES = "revisionNotes";
-        public static final String MEASURE_CHANGES = "measureChanges";
+        public static final FormField REVISION_NOTES = FormField.text("plan-revision", "revisionNotes", "修改说明", 4000);
+        public static final FormField MEASURE_CHANGES = FormField.text("plan-revision", "measureChanges",
+            "措施修改（每行一条：措施编号：修改后的措施内容；无修改请留空）", 100_000);
         // plan-approval.form
-        public static final String APPROVED_VERSION = "approvedVersion";
-        public static final String PLAN_DECISION = "planDecision";
-        public static final String PLAN_DECISION_REASON = "planDecisionReason";
-        public static final String PLAN_APPROVED = "planApproved";
-        public static final String LAST_RETURN_REASON = "lastReturnReason";
+        public static final FormField APPROVED_VERSION = FormField.number("plan-approval", "approvedVersion", "审定版本号");
+        public static final FormField PLAN_DECISION = FormField.choice("plan-approval", "planDecision", "审定意见");
+        public static final FormField PLAN_DECISION_REASON =
+            FormField.text("plan-approval", "planDecisionReason", "意见说明（退回时必填）", 2000);
+        public static final Variable<Boolean> PLAN_APPROVED = Variable.bool("planApproved");
+        public static final Variable<String> LAST_RETURN_REASON = Variable.string("lastReturnReason");
 
         private Variables() {
         }

@@ -7,7 +7,6 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.REVIEWER;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.UnitNotifyingDelegate;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -37,7 +36,7 @@ public class RemindPlanReviewerDelegate extends UnitNotifyingDelegate {
     public void execute(DelegateExecution execution) {
         MessageSettings message = message(execution, PlanService.LEGACY_REMINDER_MESSAGE);
         plans.remindReviewer(RectificationPlanProcess.roundCode(execution),
-            TypedVariables.integer(execution, COMMENT_ROUND, 0), TypedVariables.string(execution, REVIEWER),
-            TypedVariables.string(execution, COMMENT_DUE_TEXT), message);
+            COMMENT_ROUND.get(execution, 0), REVIEWER.get(execution),
+            COMMENT_DUE_TEXT.get(execution), message);
     }
 }

@@ -12,7 +12,7 @@ public class ProductionSettingsFailureAnalyzer
                                       ProductionSettings.MissingProductionSettingsException cause) {
         return new FailureAnalysis(
             "The prod profile is missing settings:\n  - " + String.join("\n  - ", cause.problems()),
-            "Set them in the environment (see docs/operations.md, "Production settings"), or run without the prod profile "
+            "Set them in the environment (see docs/operations.md, Production settings), or run without the prod profile "
                 + "for the H2 demo.",
             cause);
     }

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.rectiflow.common.DelegateFields;
-import org.rectiflow.common.TypedVariables;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureService;
 import org.rectiflow.notification.MessageSettings;
@@ -57,11 +56,11 @@ public class EscalateMeasureDelegate extends UnitNotifyingDelegate {
         EscalationStep current = DelegateFields.choice(step, "step", EscalationStep.class, execution);
         MessageSettings message = message(execution, current.legacyMessage());
         boolean recorded = supervision.escalate(measureCode, current,
-            TypedVariables.string(execution, REJECTION_REASON), message,
+            REJECTION_REASON.get(execution), message,
             DelegateFields.days(offsetDays, "offsetDays", execution));
-        execution.setVariableLocal(ESCALATION_RECORDED, recorded);
+        ESCALATION_RECORDED.setLocal(execution, recorded);
         if (current == EscalationStep.REWORK) {
-            execution.setVariable(REWORK_COUNT, measures.require(measureCode).reworkCount());
+            REWORK_COUNT.set(execution, measures.require(measureCode).reworkCount());
         }
     }
 }

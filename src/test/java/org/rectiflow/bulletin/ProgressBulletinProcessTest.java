@@ -98,7 +98,7 @@ class ProgressBulletinProcessTest extends ProcessTest {
 
     private long bulletinIdOf(HistoricProcessInstance instance) {
         Object value = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-            .variableName(ProgressBulletinProcess.Variables.BULLETIN_ID).singleResult().getValue();
+            .variableName(ProgressBulletinProcess.Variables.BULLETIN_ID.name()).singleResult().getValue();
         assertThat(value).isInstanceOf(Long.class);
         return (Long) value;
     }
@@ -118,8 +118,8 @@ class ProgressBulletinProcessTest extends ProcessTest {
     /** Runs one measure's execution from the start to its sign-off. */
     private void signOff(String roundCode, String measureCode) {
         ProcessInstance measure = start(MeasureExecutionProcess.KEY, measureCode,
-            Map.of(MeasureExecutionProcess.Variables.MEASURE_CODE, measureCode,
-                MeasureExecutionProcess.Variables.ROUND_CODE, roundCode));
+            Map.of(MeasureExecutionProcess.Variables.MEASURE_CODE.name(), measureCode,
+                MeasureExecutionProcess.Variables.ROUND_CODE.name(), roundCode));
         complete(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES, Map.of("progress", "已完成",
             "completionSummary", "已完成整改", "evidence", "会议纪要", "reportStatus", "COMPLETED"));
         complete(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW, Map.of("reviewDecision", "APPROVE"));

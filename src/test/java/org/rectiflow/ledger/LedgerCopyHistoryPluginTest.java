@@ -39,36 +39,37 @@ class LedgerCopyHistoryPluginTest extends ProcessTest {
         String round = registerRound(MeasureKind.IMMEDIATE, 40);
         String measureCode = RoundRegistration.measureCode(round, 1, 1);
         ProcessInstance instance = start(MeasureExecutionProcess.KEY, measureCode,
-            Map.of(Variables.MEASURE_CODE, measureCode, Variables.ROUND_CODE, round));
+            Map.of(Variables.MEASURE_CODE.name(), measureCode, Variables.ROUND_CODE.name(), round));
         fire(instance, Elements.GREEN_REMINDER);
         // as the Tasklist submits a form
         formService.submitTaskForm(task(instance, Elements.UNIT_RECTIFIES).getId(), Map.of(
-            Variables.PROGRESS, "已制定方案并组织实施", Variables.COMPLETION_SUMMARY, "印发制度1项",
-            Variables.EVIDENCE, "〔2026〕12号文件", Variables.REPORT_STATUS, "COMPLETED"));
+            Variables.PROGRESS.key(), "已制定方案并组织实施", Variables.COMPLETION_SUMMARY.key(), "印发制度1项",
+            Variables.EVIDENCE.key(), "〔2026〕12号文件", Variables.REPORT_STATUS.key(), "COMPLETED"));
 
         List<String> detailed = historyService.createHistoricDetailQuery().processInstanceId(instance.getId())
             .variableUpdates().list().stream().map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList();
-        assertThat(detailed).doesNotContain(Variables.MEASURE_CODE, Variables.ROUND_CODE, Variables.UNIT_GROUP,
-            Variables.DEADLINE, Variables.MEASURE_CONTENT, Variables.PROBLEM_TITLE, Variables.ESCALATION_RECORDED,
-            Variables.REPORTED_PROGRESS, Variables.REPORTED_SUMMARY, Variables.REPORTED_STATUS);
-        assertThat(detailed).doesNotContain(Variables.PROGRESS, Variables.COMPLETION_SUMMARY, Variables.EVIDENCE,
-            Variables.REPORT_STATUS);
+        assertThat(detailed).doesNotContain(Variables.MEASURE_CODE.name(), Variables.ROUND_CODE.name(),
+            Variables.UNIT_GROUP.name(), Variables.DEADLINE.name(), Variables.MEASURE_CONTENT.name(),
+            Variables.PROBLEM_TITLE.name(), Variables.ESCALATION_RECORDED.name(), Variables.REPORTED_PROGRESS.name(),
+            Variables.REPORTED_SUMMARY.name(), Variables.REPORTED_STATUS.name());
+        assertThat(detailed).doesNotContain(Variables.PROGRESS.key(), Variables.COMPLETION_SUMMARY.key(),
+            Variables.EVIDENCE.key(), Variables.REPORT_STATUS.key());
 
         Map<String, Object> submitted = historyService.createHistoricDetailQuery().processInstanceId(instance.getId())
             .formFields().list().stream().map(d -> (HistoricFormField) d)
             .collect(Collectors.toMap(HistoricFormField::getFieldId, f -> String.valueOf(f.getFieldValue())));
-        assertThat(submitted).containsEntry(Variables.PROGRESS, "已制定方案并组织实施")
-            .containsEntry(Variables.REPORT_STATUS, "COMPLETED").hasSize(4);
+        assertThat(submitted).containsEntry(Variables.PROGRESS.key(), "已制定方案并组织实施")
+            .containsEntry(Variables.REPORT_STATUS.key(), "COMPLETED").hasSize(4);
 
         Map<String, Object> kept = historyService.createHistoricVariableInstanceQuery()
             .processInstanceIdIn(instance.getId()).list().stream()
             .collect(Collectors.toMap(HistoricVariableInstance::getName,
                 v -> String.valueOf(v.getValue()), (a, b) -> a));
-        assertThat(kept).containsEntry(Variables.MEASURE_CODE, measureCode)
-            .containsEntry(Variables.ESCALATION_RECORDED, "true")
-            .containsEntry(Variables.REPORTED_STATUS, "COMPLETED")
-            .doesNotContainKeys(Variables.PROGRESS, Variables.COMPLETION_SUMMARY, Variables.EVIDENCE,
-                Variables.REPORT_STATUS);
+        assertThat(kept).containsEntry(Variables.MEASURE_CODE.name(), measureCode)
+            .containsEntry(Variables.ESCALATION_RECORDED.name(), "true")
+            .containsEntry(Variables.REPORTED_STATUS.name(), "COMPLETED")
+            .doesNotContainKeys(Variables.PROGRESS.key(), Variables.COMPLETION_SUMMARY.key(),
+                Variables.EVIDENCE.key(), Variables.REPORT_STATUS.key());
     }
 
     @Test
@@ -89,6 +90,6 @@ class LedgerCopyHistoryPluginTest extends ProcessTest {
         List<HistoricDetail> details = historyService.createHistoricDetailQuery().processInstanceId(roundInstance)
             .variableUpdates().list();
         assertThat(details).extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
-            .contains(InspectionRoundProcess.Variables.ROUND_CODE);
+            .contains(InspectionRoundProcess.Variables.ROUND_CODE.name());
     }
 }

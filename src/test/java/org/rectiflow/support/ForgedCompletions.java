@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.rectiflow.common.FormField;
+import org.rectiflow.common.Variable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,15 +41,22 @@ public final class ForgedCompletions {
         this.jdbc = jdbc;
     }
 
-    /** Every variable name a diagram's constants classes declare, and {@link #UNKNOWN}. */
+    /**
+     * Every variable name a diagram's constants classes declare (its {@link Variable}s and {@link FormField}s), and
+     * {@link #UNKNOWN}.
+     */
     public static Set<String> declaredVariables(Class<?>... constants) {
         Set<String> names = new TreeSet<>();
         for (Class<?> type : constants) {
             for (Field field : type.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                if (Modifier.isStatic(field.getModifiers())) {
                     try {
                         field.setAccessible(true);
-                        names.add((String) field.get(null));
+                        if (field.get(null) instanceof Variable<?> variable) {
+                            names.add(variable.name());
+                        } else if (field.get(null) instanceof FormField formField) {
+                            names.add(formField.key());
+                        }
                     } catch (IllegalAccessException e) {
                         throw new IllegalStateException(e);
                     }

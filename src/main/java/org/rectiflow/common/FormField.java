@@ -1,0 +1,67 @@
+package org.rectiflow.common;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * One input field of a Camunda Form of forms/, declared once where the code reads it: the form's id, the
+ * field's key, its Chinese label exactly as the form shows it, and the most characters the recording step
+ * accepts. The value a user submits is a transient variable of the completing transaction (guard/TaskForms);
+ * the recording delegate after the task reads it through {@link FormValues}. A model test checks every
+ * declaration against its form file, and that every input field of every form is declared.
+ *
+ * @param form      the form's id ({@code "id"} of the .form file, what {@code camunda:formRef} names)
+ * @param key       the field's key, the name of the submitted value
+ * @param label     the field's label as the form shows it ({@code dateLabel} for a date picker)
+ * @param maxLength the most characters accepted (the form's own {@code validate.maxLength} when it sets one)
+ */
+public record FormField(String form, String key, String label, int maxLength) {
+
+    /** What {@link FormValues} accepts at most for a choice's value (an enum constant's name). */
+    static final int CHOICE_LENGTH = 64;
+    /** ... for a date's text (yyyy-MM-dd, perhaps with a time after it). */
+    static final int DATE_LENGTH = 40;
+    /** ... for a whole number's text. */
+    static final int NUMBER_LENGTH = 12;
+
+    public static FormField text(String form, String key, String label, int maxLength) {
+        return new FormField(form, key, label, maxLength);
+    }
+
+    /** A radio or select field whose values are the names of an enum's constants. */
+    public static FormField choice(String form, String key, String label) {
+        return new FormField(form, key, label, CHOICE_LENGTH);
+    }
+
+    public static FormField date(String form, String key, String label) {
+        return new FormField(form, key, label, DATE_LENGTH);
+    }
+
+    public static FormField number(String form, String key, String label) {
+        return new FormField(form, key, label, NUMBER_LENGTH);
+    }
+
+    /**
+     * What error messages call the field: its label without the hint in full-width parentheses that some forms
+     * add to it ("意见说明（退回时必填）" is "意见说明").
+     */
+    public String name() {
+        int hint = label.indexOf('（');
+        return hint > 0 ? label.substring(0, hint) : label;
+    }
+
+    /** A validation error of this field: "字段 key（name）problem", thrown inside the task's transaction. */
+    public FormFieldValidationException invalid(String problem) {
+        return FormValues.invalid(key, name(), problem);
+    }
+
+    /** Removes the submitted value from the transaction (a later step must not read it). */
+    public void discard(VariableScope scope) {
+        scope.removeVariable(key);
+    }
+
+    /** Fills the field in on a task before the user opens it (a task-local value that the submission replaces). */
+    public void prefill(VariableScope task, Object value) {
+        task.setVariableLocal(key, value);
+    }
+}
