@@ -51,12 +51,10 @@ public class ApiUser {
         return policy.mayRegisterRounds(groupsOf(identityService.getCurrentAuthentication()));
     }
 
-    /** True for the overseers: the office, the leading group, supervision, discipline, 从严办 and administrators. */
-    public boolean seesEverything() {
-        return policy.oversees(groups());
-    }
-
-    /** The units whose measures the user sees in a round's summary and ledger. */
+    /**
+     * The units whose measures the user sees in a round's summary and ledger: every unit for the overseers (the
+     * office, the leading group, supervision, discipline, 从严办 and administrators), else the user's own.
+     */
     public Scope scope() {
         return policy.scopeOf(groups());
     }
