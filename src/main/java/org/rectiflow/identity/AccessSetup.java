@@ -64,7 +64,7 @@ public class AccessSetup {
         for (OrganisationFile.KeyGroup keyGroup : organisation.keyGroups()) {
             grantWorker(keyGroup.id());
         }
-        Set<String> overseers = AccessPolicy.overseersOf(organisation);
+        Set<String> overseers = policy.overseers();
         for (OrganisationFile.RoleGroup role : organisation.roleGroups()) {
             grantWorker(role.id());
             if (overseers.contains(role.id())) {

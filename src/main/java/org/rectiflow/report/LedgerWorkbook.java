@@ -20,8 +20,9 @@ import org.rectiflow.common.SpreadsheetStyles;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger (台账) as an Excel workbook (its rows read by {@link ReportReadModel#ledgerRows}): one row per measure with a frozen header, column widths and a
- * colour per status, then one sheet per unit with its task list. Written with POI's streaming workbook.
+ * The ledger (台账) as an Excel workbook (its rows read by {@link ReportReadModel#ledgerRows}): one row per
+ * measure with a frozen header, column widths and a colour per status, then one sheet per unit with its task list.
+ * Written with POI's streaming workbook.
  * Text that starts with = + - or @ is written as quoted text, never as a formula.
  */
 @Component

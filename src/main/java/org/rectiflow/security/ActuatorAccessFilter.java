@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The actuator's endpoints other than health (metrics, Prometheus, info) are for administrators and the
- * monitoring group's scrape users only ({@link AccessPolicy#mayReadMetrics}). The login itself is checked before, by the engine's Basic filter.
+ * monitoring group's scrape users only ({@link AccessPolicy#mayReadMetrics}). The login itself is checked
+ * before, by the engine's Basic filter.
  */
 public class ActuatorAccessFilter extends OncePerRequestFilter {
 

@@ -31,7 +31,8 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.overseersOf(organisation))
             .containsExactlyInAnyOrder("office", "audit", RoleGroups.ADMIN);
         policy.use(organisation);
-        assertThat(policy.oversees(List.of("audit"))).as("the loaded organisation replaces the configured file").isTrue();
+        assertThat(policy.oversees(List.of("audit"))).as("the loaded organisation replaces the configured file")
+            .isTrue();
     }
 
     @Test
