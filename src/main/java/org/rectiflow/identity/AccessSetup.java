@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -22,11 +23,12 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see what. Tasks are visible through their candidate group only (the engine grants the
- * group READ and TASK_WORK on each task it creates), so a unit sees its own measures and nothing
- * else. Every group may open the Tasklist; the office, the leading group, the supervision group, the
- * discipline inspectors and normal management also open Cockpit and read every instance and task; the
- * office may start rounds.
+ * The engine's side of the {@link AccessPolicy}: its authorizations and the Tasklist's filters. Tasks are
+ * visible through their candidate group only (the engine grants the group READ and TASK_WORK on each task it
+ * creates), so a unit sees its own measures and nothing else. Every group may open the Tasklist; the overseers
+ * (the office, the leading group, the supervision group, the discipline inspectors and normal management, as the
+ * organisation file says) also open Cockpit and read every instance and task; the process owner opens Cockpit to
+ * deploy and migrate; the office may start rounds.
  * Idempotent: an existing grant is extended, never duplicated.
  */
 @Component
@@ -43,26 +45,33 @@ public class AccessSetup {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final AccessPolicy policy;
 
     public AccessSetup(AuthorizationService authorizationService, FilterService filterService,
-                       TaskService taskService) {
+                       TaskService taskService, AccessPolicy policy) {
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.policy = policy;
     }
 
+    /** Grants what the organisation's groups may do in the engine, and tells the policy the organisation. */
     void grant(OrganisationFile organisation) {
+        policy.use(organisation);
         for (OrganisationFile.Group unit : organisation.units()) {
             grantWorker(unit.id());
         }
         for (OrganisationFile.KeyGroup keyGroup : organisation.keyGroups()) {
             grantWorker(keyGroup.id());
         }
-        for (OrganisationFile.Group role : organisation.roleGroups()) {
+        Set<String> overseers = policy.overseers();
+        for (OrganisationFile.RoleGroup role : organisation.roleGroups()) {
             grantWorker(role.id());
-            grantOverseer(role.id());
+            if (overseers.contains(role.id())) {
+                grantOverseer(role.id());
+            }
         }
-        // the office registers feedbacks: it starts inspection-round instances
+        // the office registers feedbacks: it starts inspection-round instances (AccessPolicy.mayRegisterRounds)
         grant(RoleGroups.OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(RoleGroups.OFFICE, Resources.PROCESS_DEFINITION, "inspection-round",
             ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -78,7 +87,7 @@ public class AccessSetup {
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     }
 
-    /** The role groups: Cockpit, and read access to every instance, task and its history. */
+    /** The overseeing role groups: Cockpit, and read access to every instance, task and its history. */
     private void grantOverseer(String groupId) {
         grant(groupId, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
@@ -91,9 +100,12 @@ public class AccessSetup {
 
     /**
      * The process owner changes the diagrams: deploys from the Modeler (POST /engine-rest/deployment/create),
-     * removes a deployment, and migrates running instances to a new version (a batch).
+     * removes a deployment, and migrates running instances to a new version (a batch) in Cockpit, where it reads
+     * every instance and task. It does not oversee the rectification: the application's API gives it no unit.
      */
     private void grantProcessOwner(String groupId) {
+        grant(groupId, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+        grant(groupId, Resources.TASK, ANY, Permissions.READ);
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE);
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.ALL);
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);

@@ -3,13 +3,33 @@ package org.rectiflow.identity;
 import java.util.List;
 
 /** The organisation file (YAML): units, key rectification groups and role groups. */
-public record OrganisationFile(Organisation organisation, List<Group> roleGroups, List<Group> units,
+public record OrganisationFile(Organisation organisation, List<RoleGroup> roleGroups, List<Group> units,
                                List<KeyGroup> keyGroups) {
 
     public record Organisation(String name, String shortName) {
     }
 
-    public record Group(String id, String name) {
+    /** An entry with an id (a Camunda group id) and a name. */
+    public interface Entry {
+        String id();
+
+        String name();
+    }
+
+    public record Group(String id, String name) implements Entry {
+    }
+
+    /**
+     * A role group. {@code oversees} (default true): the group sees every unit's part of a round — Cockpit, every
+     * instance and task, the whole summary and ledger (see {@link AccessPolicy}). A technical role (the process
+     * owner) says {@code oversees: false}.
+     */
+    public record RoleGroup(String id, String name, Boolean oversees) implements Entry {
+
+        /** Whether the group oversees every unit; true unless the file says false. */
+        public boolean overseesAllUnits() {
+            return oversees == null || oversees;
+        }
     }
 
     public record KeyGroup(String id, String name, String leadUnit) {

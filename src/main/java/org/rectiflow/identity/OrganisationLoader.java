@@ -45,6 +45,10 @@ public class OrganisationLoader implements ApplicationRunner {
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
     private static final List<String> REQUIRED_ROLE_GROUPS = List.of(RoleGroups.OFFICE, RoleGroups.LEADING_GROUP,
         RoleGroups.SUPERVISION, RoleGroups.DISCIPLINE, RoleGroups.NORMAL_MANAGEMENT);
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
 
     private final OrganisationProperties properties;
     private final OrganisationRepository repository;
@@ -52,10 +56,6 @@ public class OrganisationLoader implements ApplicationRunner {
     private final AccessSetup accessSetup;
     private final TransactionTemplate transaction;
     private final ProcessEngine processEngine;
-    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
 
     public OrganisationLoader(OrganisationProperties properties, OrganisationRepository repository,
                               IdentityService identityService, AccessSetup accessSetup,
@@ -86,7 +86,7 @@ public class OrganisationLoader implements ApplicationRunner {
     private void write(OrganisationFile organisation, UsersFile users) {
 
         int order = 0;
-        for (OrganisationFile.Group group : organisation.roleGroups()) {
+        for (OrganisationFile.RoleGroup group : organisation.roleGroups()) {
             saveGroup(group.id(), group.name(), RoleGroups.TYPE_ROLE);
         }
         for (OrganisationFile.Group unit : organisation.units()) {
@@ -107,9 +107,10 @@ public class OrganisationLoader implements ApplicationRunner {
             users.users().size());
     }
 
-    private <T> T read(Resource resource, Class<T> type) {
+    /** Reads (does not validate) an organisation or users file. */
+    static <T> T read(Resource resource, Class<T> type) {
         try (InputStream in = resource.getInputStream()) {
-            return yaml.readValue(in, type);
+            return YAML.readValue(in, type);
         } catch (IOException e) {
             throw new OrganisationException(describe(resource), List.of(e.getMessage().lines().findFirst().orElse("")));
         }
@@ -212,7 +213,7 @@ public class OrganisationLoader implements ApplicationRunner {
         }
     }
 
-    private static void checkGroups(String list, List<OrganisationFile.Group> groups, Set<String> ids,
+    private static void checkGroups(String list, List<? extends OrganisationFile.Entry> groups, Set<String> ids,
                                     List<String> errors) {
         for (int i = 0; i < groups.size(); i++) {
             String at = list + "[" + i + "]";

@@ -15,22 +15,32 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.rectiflow.identity.AccessPolicy;
 import org.springframework.stereotype.Component;
 
 /**
  * Lets the groups that work on a measure read its instance: the variables the Tasklist shows beside each
- * task (measure code, unit, deadline) and its history (comments, the task's history tab). Other units'
- * instances stay invisible. Granted by the engine itself, whoever's action started the measure.
+ * task (measure code, unit, deadline) and its history (comments, the task's history tab). Which groups those
+ * are is the {@link AccessPolicy}'s answer ({@link AccessPolicy#measureReaders}); other units' instances stay
+ * invisible. Granted by the engine itself, whoever's action started the measure.
  */
 @Component
 public class MeasureInstanceAccess {
 
     private final AuthorizationService authorizationService;
+    private final AccessPolicy policy;
 
-    public MeasureInstanceAccess(AuthorizationService authorizationService) {
+    public MeasureInstanceAccess(AuthorizationService authorizationService, AccessPolicy policy) {
         this.authorizationService = authorizationService;
+        this.policy = policy;
     }
 
+    /** Lets the readers of a measure of this unit and key group lead unit read its instance and history. */
+    public void grantRead(String processInstanceId, String unitCode, String leadUnitCode) {
+        grantRead(processInstanceId, policy.measureReaders(unitCode, leadUnitCode));
+    }
+
+    /** Lets these groups read the instance and its history; a grant the instance has already is kept, not doubled. */
     public void grantRead(String processInstanceId, List<String> groupIds) {
         Callable<Void> grant = () -> {
             // One look at what the instance has (a reopened measure has its grants already), not one per grant.

@@ -11,8 +11,6 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_COU
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.UNIT_GROUP;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.UNIT_NAME;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
@@ -40,7 +38,7 @@ public class StartMeasureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Measure m = measures.start(MeasureExecutionProcess.measureCode(execution), execution.getProcessInstanceId());
-        access.grantRead(execution.getProcessInstanceId(), List.of(m.unitCode(), m.leadUnitCode()));
+        access.grantRead(execution.getProcessInstanceId(), m.unitCode(), m.leadUnitCode());
         UNIT_GROUP.set(execution, m.unitCode());
         LEAD_UNIT_GROUP.set(execution, m.leadUnitCode());
         DEADLINE.set(execution, clock.deadlineInstant(m.deadline()));

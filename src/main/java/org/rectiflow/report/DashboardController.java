@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.rectiflow.security.ApiUser;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,17 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DashboardController {
 
-    public record RoundItem(String code, String title, String status) {
-    }
+    private final ReportReadModel ledger;
+    private final ApiUser user;
 
-    private final JdbcClient jdbc;
-
-    public DashboardController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public DashboardController(ReportReadModel ledger, ApiUser user) {
+        this.ledger = ledger;
+        this.user = user;
     }
 
     @GetMapping("/api/dashboard")
     public ResponseEntity<String> dashboard() throws IOException {
+        user.requirePublicViews();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
             .body(new ClassPathResource("dashboard/index.html").getContentAsString(StandardCharsets.UTF_8));
     }
@@ -48,10 +48,10 @@ public class DashboardController {
             .body(new ClassPathResource("dashboard/dashboard.css").getContentAsString(StandardCharsets.UTF_8));
     }
 
-    /** The rounds, newest first. */
+    /** The rounds, newest first: every user sees the list (a round's figures are scoped, its list is not). */
     @GetMapping("/api/rounds")
-    public List<RoundItem> rounds() {
-        return jdbc.sql("SELECT code, title, status FROM inspection_round ORDER BY created_at DESC, code")
-            .query((rs, n) -> new RoundItem(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    public List<ReportReadModel.RoundItem> rounds() {
+        user.requirePublicViews();
+        return ledger.rounds();
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/rounds/{code}/ledger.xlsx}: the ledger; a unit's user gets its own unit's rows. */
+/**
+ * {@code GET /api/rounds/{code}/ledger.xlsx}: the ledger, in the user's {@link org.rectiflow.identity.Scope}: an
+ * overseer gets every row, a unit's user its own unit's rows.
+ */
 @RestController
 public class LedgerController {
 
@@ -24,11 +27,13 @@ public class LedgerController {
         MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final LedgerWorkbook workbook;
+    private final ReportReadModel ledger;
     private final RoundRepository rounds;
     private final ApiUser user;
 
-    public LedgerController(LedgerWorkbook workbook, RoundRepository rounds, ApiUser user) {
+    public LedgerController(LedgerWorkbook workbook, ReportReadModel ledger, RoundRepository rounds, ApiUser user) {
         this.workbook = workbook;
+        this.ledger = ledger;
         this.rounds = rounds;
         this.user = user;
     }
@@ -39,7 +44,7 @@ public class LedgerController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no round " + code);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.write(workbook.rows(code, user.seesEverything() ? null : user.groupIds()), out);
+        workbook.write(ledger.ledgerRows(code, user.scope()), out);
         return ResponseEntity.ok().contentType(XLSX)
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(code + "-台账.xlsx", StandardCharsets.UTF_8).build().toString())

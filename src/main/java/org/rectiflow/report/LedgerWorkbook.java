@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,12 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.SpreadsheetStyles;
-import org.rectiflow.measure.MeasureStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger (台账) as an Excel workbook: one row per measure with a frozen header, column widths and a
- * colour per status, then one sheet per unit with its task list. Written with POI's streaming workbook.
+ * The ledger (台账) as an Excel workbook (its rows read by {@link ReportReadModel#ledgerRows}): one row per
+ * measure with a frozen header, column widths and a colour per status, then one sheet per unit with its task list.
+ * Written with POI's streaming workbook.
  * Text that starts with = + - or @ is written as quoted text, never as a formula.
  */
 @Component
@@ -34,42 +32,10 @@ public class LedgerWorkbook {
         "状态", "进展", "销号日期", "督办次数"};
     private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 40, 14, 10};
 
-    private final JdbcClient jdbc;
     private final EngineClock clock;
 
-    public LedgerWorkbook(JdbcClient jdbc, EngineClock clock) {
-        this.jdbc = jdbc;
+    public LedgerWorkbook(EngineClock clock) {
         this.clock = clock;
-    }
-
-    /** The round's measures in ledger order; only the given units' when {@code units} is not null. */
-    public List<LedgerRow> rows(String roundCode, Collection<String> units) {
-        List<LedgerRow> rows = new ArrayList<>();
-        jdbc.sql("""
-                SELECT m.code, c.title, p.seq, p.title, m.content, m.unit_code, u.name, lu.name,
-                       COALESCE(l.display_name, m.leader_user_id), m.deadline, m.status, m.progress, m.closed_at,
-                       (SELECT COUNT(*) FROM supervision_notice n WHERE n.measure_code = m.code)
-                FROM measure m
-                JOIN problem p ON p.id = m.problem_id
-                JOIN problem_category c ON c.id = p.category_id
-                JOIN org_unit u ON u.code = m.unit_code
-                JOIN org_key_group k ON k.code = p.key_group_code
-                JOIN org_unit lu ON lu.code = k.lead_unit_code
-                LEFT JOIN org_user l ON l.user_id = m.leader_user_id
-                WHERE m.round_code = ?
-                ORDER BY c.seq, p.seq, m.seq""")
-            .param(roundCode)
-            .query(rs -> {
-                if (units == null || units.contains(rs.getString(6))) {
-                    java.sql.Timestamp closed = rs.getTimestamp(13);
-                    rows.add(new LedgerRow(rows.size() + 1, rs.getString(1), rs.getString(2),
-                        rs.getInt(3) + ". " + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
-                        MeasureStatus.valueOf(rs.getString(11)), rs.getString(12),
-                        closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.zone()), rs.getInt(14)));
-                }
-            });
-        return rows;
     }
 
     public void write(List<LedgerRow> rows, OutputStream out) throws IOException {

@@ -10,59 +10,45 @@ import java.util.Optional;
 import org.rectiflow.clue.AccountabilityForm;
 import org.rectiflow.clue.Triage;
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.measure.MeasureStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rectiflow.identity.Scope;
+import org.rectiflow.report.ReportReadModel.RoundFacts;
 import org.springframework.stereotype.Service;
 
-/** Computes the public progress report of a round from the ledger. */
+/** Computes the public progress report of a round from the ledger (read through {@link ReportReadModel}). */
 @Service
 public class ProgressReportService {
 
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
-    private final JdbcClient jdbc;
+    private final ReportReadModel ledger;
     private final RoundSummaryService summaries;
     private final EngineClock clock;
     private final List<String> contact;
 
-    public ProgressReportService(JdbcClient jdbc, RoundSummaryService summaries, EngineClock clock,
+    public ProgressReportService(ReportReadModel ledger, RoundSummaryService summaries, EngineClock clock,
                                  ReportProperties properties) {
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.summaries = summaries;
         this.clock = clock;
         this.contact = properties.contact().stream().filter(line -> !line.isBlank()).toList();
     }
 
-    private record RoundFacts(String inspectionGroup, String organisation, String shortName, LocalDate start,
-                              LocalDate end, LocalDate feedback, LocalDate published) {
-    }
-
     public Optional<ProgressReport> report(String code) {
-        return jdbc.sql("""
-                SELECT inspection_group, inspected_org, inspected_short_name, inspection_start, inspection_end,
-                       feedback_date, published_on
-                FROM inspection_round WHERE code = ?""")
-            .param(code)
-            .query((rs, n) -> new RoundFacts(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                rs.getObject(7, LocalDate.class)))
-            .optional()
-            .map(round -> build(code, round));
+        return ledger.roundFacts(code).map(round -> build(code, round));
     }
 
     private ProgressReport build(String code, RoundFacts round) {
-        RoundSummary summary = summaries.summary(code, null).orElseThrow();
+        RoundSummary summary = summaries.summary(code, Scope.allUnits()).orElseThrow();
         String shortName = round.shortName() == null ? round.organisation() : round.shortName();
         String opening = (round.start() == null ? "" : EngineClock.chinese(round.start()) + "至"
             + monthDay(round.end()) + "，") + round.inspectionGroup() + "对" + round.organisation()
             + (round.shortName() == null ? "" : "（以下简称“" + round.shortName() + "”）") + "开展了巡察，并于"
             + monthDay(round.feedback()) + "反馈了巡察意见。按照党务公开原则和巡察工作要求，现将巡察整改进展情况予以公布。";
 
-        int meetings = count("SELECT COUNT(*) FROM round_meeting WHERE round_code = ?", code);
-        int commentRounds = count("SELECT COALESCE(MAX(comment_round), 0) FROM plan_comment WHERE round_code = ?", code);
-        int units = count("SELECT COUNT(DISTINCT unit_code) FROM measure WHERE round_code = ?", code);
-        int mechanisms = count("SELECT COUNT(*) FROM measure WHERE round_code = ? AND kind = 'LONG_TERM' AND status IN ('"
-            + MeasureStatus.SIGNED_OFF + "', '" + MeasureStatus.NORMAL_MANAGEMENT + "')", code);
+        int meetings = ledger.meetings(code);
+        int commentRounds = ledger.commentRounds(code);
+        int units = ledger.responsibleUnits(code);
+        int mechanisms = ledger.mechanisms(code);
         List<String> organisation = List.of(
             shortName + "坚决扛起巡察整改政治责任，接到反馈后即召开巡察整改工作领导小组会议，专题研究巡察整改工作。巡察整改期间共召开"
                 + meetings + "次整改领导小组会议，推进重点工作，全面落实整改。",
@@ -81,25 +67,19 @@ public class ProgressReportService {
         Map<String, List<ProgressReport.Problem>> categories = new LinkedHashMap<>();
         Map<String, StringBuilder> texts = new LinkedHashMap<>();
         Map<String, String> categoryOf = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT c.seq, c.title, p.seq, p.title, m.completion_summary
-                FROM problem p JOIN problem_category c ON c.id = p.category_id
-                LEFT JOIN measure m ON m.problem_id = p.id
-                WHERE p.round_code = ? ORDER BY c.seq, p.seq, m.seq""")
-            .param(code)
-            .query(rs -> {
-                String category = "（" + numeral(rs.getInt(1)) + "）" + rs.getString(2);
-                String problem = rs.getInt(3) + ".关于“" + rs.getString(4) + "”的问题";
-                categoryOf.put(problem, category);
-                StringBuilder text = texts.computeIfAbsent(problem, p -> new StringBuilder());
-                String summary = rs.getString(5);
-                if (summary != null && !summary.isBlank()) {
-                    text.append(summary.strip());
-                    if ("。；;".indexOf(text.charAt(text.length() - 1)) < 0) {
-                        text.append("。");
-                    }
+        for (ReportReadModel.ProblemSummary row : ledger.problemSummaries(code)) {
+            String category = "（" + numeral(row.categorySeq()) + "）" + row.categoryTitle();
+            String problem = row.problemSeq() + ".关于“" + row.problemTitle() + "”的问题";
+            categoryOf.put(problem, category);
+            StringBuilder text = texts.computeIfAbsent(problem, p -> new StringBuilder());
+            String summary = row.completionSummary();
+            if (summary != null && !summary.isBlank()) {
+                text.append(summary.strip());
+                if ("。；;".indexOf(text.charAt(text.length() - 1)) < 0) {
+                    text.append("。");
                 }
-            });
+            }
+        }
         for (Map.Entry<String, StringBuilder> problem : texts.entrySet()) {
             String text = problem.getValue().isEmpty() ? "整改正在推进中。" : problem.getValue().toString();
             categories.computeIfAbsent(categoryOf.get(problem.getKey()), c -> new ArrayList<>())
@@ -152,15 +132,7 @@ public class ProgressReportService {
 
     /** Part 四: the long-term measures still to be kept up, by key group. */
     private List<String> nextSteps(String code) {
-        Map<String, List<String>> byGroup = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT k.name, m.content FROM measure m JOIN problem p ON p.id = m.problem_id
-                JOIN org_key_group k ON k.code = p.key_group_code
-                WHERE m.round_code = ? AND m.kind = 'LONG_TERM' ORDER BY k.sort_order, p.seq, m.seq""")
-            .param(code)
-            .query(rs -> {
-                byGroup.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2));
-            });
+        Map<String, List<String>> byGroup = ledger.longTermMeasuresByKeyGroup(code);
         List<String> steps = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, List<String>> group : byGroup.entrySet()) {
@@ -170,10 +142,6 @@ public class ProgressReportService {
         }
         steps.add("（" + numeral(++n) + "）适时开展整改“回头看”，查漏补缺，严防反弹，确保问题整改全部到位、不留死角。");
         return steps;
-    }
-
-    private int count(String sql, String code) {
-        return jdbc.sql(sql).param(code).query(Integer.class).single();
     }
 
     private static String monthDay(LocalDate date) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.rectiflow.security.ApiUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,13 +24,17 @@ public class ReportController {
 
     private final ProgressReportService reports;
     private final ReportRenderer renderer;
+    private final ApiUser user;
 
-    public ReportController(ProgressReportService reports, ReportRenderer renderer) {
+    public ReportController(ProgressReportService reports, ReportRenderer renderer, ApiUser user) {
         this.reports = reports;
         this.renderer = renderer;
+        this.user = user;
     }
 
+    /** The report is the one the organisation publishes: every logged-in user reads the whole round's. */
     private ProgressReport report(String code) {
+        user.requirePublicViews();
         return reports.report(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no round " + code));
     }
 

@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/rounds/{code}/summary}: a round's figures; a unit's user gets its own unit's only. */
+/**
+ * {@code GET /api/rounds/{code}/summary}: a round's figures in the user's {@link org.rectiflow.identity.Scope}: an
+ * overseer gets the whole round, a unit's user its own unit's figures only.
+ */
 @RestController
 public class RoundSummaryController {
 
@@ -21,7 +24,7 @@ public class RoundSummaryController {
 
     @GetMapping("/api/rounds/{code}/summary")
     public RoundSummary summary(@PathVariable String code) {
-        return summaries.summary(code, user.seesEverything() ? null : user.groupIds())
+        return summaries.summary(code, user.scope())
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no round " + code));
     }
 }

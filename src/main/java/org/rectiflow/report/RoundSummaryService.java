@@ -1,7 +1,6 @@
 package org.rectiflow.report;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,11 @@ import org.rectiflow.clue.ClueRepository;
 import org.rectiflow.clue.ClueRepository.Clue;
 import org.rectiflow.clue.ClueStatus;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.identity.Scope;
 import org.rectiflow.inspection.RoundRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Computes a round's summary from the ledger, for everyone or for some units only. */
+/** Computes a round's summary from the ledger, for a {@link Scope}: the whole round or some units only. */
 @Service
 public class RoundSummaryService {
 
@@ -30,28 +29,28 @@ public class RoundSummaryService {
     private final BulletinRepository bulletins;
     private final BulletinService bulletinService;
     private final ClueRepository clues;
-    private final JdbcClient jdbc;
+    private final ReportReadModel ledger;
     private final EngineClock clock;
 
     public RoundSummaryService(RoundRepository rounds, BulletinRepository bulletins, BulletinService bulletinService,
-                               ClueRepository clues, JdbcClient jdbc, EngineClock clock) {
+                               ClueRepository clues, ReportReadModel ledger, EngineClock clock) {
         this.rounds = rounds;
         this.bulletins = bulletins;
         this.bulletinService = bulletinService;
         this.clues = clues;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     /**
-     * @param units the units to count, or null for the whole round (then the key groups and the clues too)
+     * @param scope the units to count; the whole round's summary also holds the key groups and the clues
      * @return empty when the round does not exist
      */
-    public java.util.Optional<RoundSummary> summary(String code, Collection<String> units) {
+    public java.util.Optional<RoundSummary> summary(String code, Scope scope) {
         return rounds.round(code).map(round -> {
             LocalDate today = clock.today();
             List<MeasureState> measures = bulletins.measuresOfRound(code).stream()
-                .filter(m -> units == null || units.contains(m.unitCode())).toList();
+                .filter(m -> scope.includes(m.unitCode())).toList();
             long closed = measures.stream().filter(m -> m.status().isClosed()).count();
             long overdue = measures.stream().filter(m -> !m.status().isClosed() && m.deadline().isBefore(today)).count();
             Map<String, Long> byStatus = measures.stream()
@@ -61,22 +60,15 @@ public class RoundSummaryService {
                 new RoundSummary.Measures(measures.size(), closed,
                     measures.isEmpty() ? 0 : Math.round(1000.0 * closed / measures.size()) / 1000.0, overdue, byStatus),
                 scopes(lines, BulletinScope.UNIT),
-                units == null ? scopes(lines, BulletinScope.KEY_GROUP) : List.of(),
-                notices(code, measures.stream().map(MeasureState::unitCode).distinct().toList(), units != null),
-                units == null ? clues(code) : null, burnDown(code, units, measures.size(), today));
+                scope.isAllUnits() ? scopes(lines, BulletinScope.KEY_GROUP) : List.of(),
+                notices(code, scope, measures),
+                scope.isAllUnits() ? clues(code) : null, burnDown(code, scope, measures.size(), today));
         });
     }
 
     /** Open measures over time: every closing day lowers the line by the measures closed on it. */
-    private List<RoundSummary.BurnDown> burnDown(String code, Collection<String> units, long total, LocalDate today) {
-        Map<LocalDate, Long> closedOn = new TreeMap<>();
-        jdbc.sql("SELECT unit_code, closed_at FROM measure WHERE round_code = ? AND closed_at IS NOT NULL")
-            .param(code)
-            .query(rs -> {
-                if (units == null || units.contains(rs.getString(1))) {
-                    closedOn.merge(LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), clock.zone()), 1L, Long::sum);
-                }
-            });
+    private List<RoundSummary.BurnDown> burnDown(String code, Scope scope, long total, LocalDate today) {
+        Map<LocalDate, Long> closedOn = ledger.closedPerDay(code, scope);
         List<RoundSummary.BurnDown> line = new java.util.ArrayList<>();
         LocalDate registered = rounds.requireRound(code).registeredOn();
         line.add(new RoundSummary.BurnDown(registered.toString(), total));
@@ -98,18 +90,10 @@ public class RoundSummaryService {
             .toList();
     }
 
-    private Map<String, Long> notices(String code, List<String> units, boolean filtered) {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("""
-                SELECT m.unit_code, n.step, COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
-                WHERE m.round_code = ? GROUP BY m.unit_code, n.step""")
-            .param(code)
-            .query(rs -> {
-                if (!filtered || units.contains(rs.getString(1))) {
-                    counts.merge(rs.getString(2), rs.getLong(3), Long::sum);
-                }
-            });
-        return counts;
+    /** The notices of the measures counted: a unit's user gets those of the units of its measures. */
+    private Map<String, Long> notices(String code, Scope scope, List<MeasureState> measures) {
+        return ledger.noticesByStep(code, scope.isAllUnits() ? scope
+            : Scope.units(measures.stream().map(MeasureState::unitCode).distinct().toList()));
     }
 
     /** Part 三: duplicates count as their original's outcome for the law-related petitions, as the seed does. */

@@ -4,23 +4,31 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.rectiflow.identity.RoleGroups;
+import org.rectiflow.identity.AccessPolicy;
+import org.rectiflow.identity.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The user of an {@code /api} call (authenticated by the engine's filter) and what they may do. */
+/**
+ * The user of an {@code /api} call (authenticated by the engine's filter) and what the {@link AccessPolicy}
+ * lets them do: the policy holds the rules, this class only finds the user's groups.
+ */
 @Component
 public class ApiUser {
 
-    /** The groups that see a whole round, not one unit's part of it. */
-    private static final List<String> OVERSEERS = List.of(RoleGroups.OFFICE, RoleGroups.LEADING_GROUP,
-        RoleGroups.SUPERVISION, RoleGroups.DISCIPLINE, RoleGroups.NORMAL_MANAGEMENT, RoleGroups.ADMIN);
-
     private final IdentityService identityService;
+    private final AccessPolicy policy;
 
-    public ApiUser(IdentityService identityService) {
+    public ApiUser(IdentityService identityService, AccessPolicy policy) {
         this.identityService = identityService;
+        this.policy = policy;
+    }
+
+    /** The groups of the logged-in user; none without a login. */
+    private static List<String> groupsOf(Authentication authentication) {
+        return authentication == null || authentication.getGroupIds() == null ? List.of()
+            : authentication.getGroupIds();
     }
 
     private List<String> groups() {
@@ -28,7 +36,7 @@ public class ApiUser {
         if (authentication == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
         }
-        return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        return groupsOf(authentication);
     }
 
     /** Only the office (and administrators) register rounds. */
@@ -40,15 +48,22 @@ public class ApiUser {
 
     /** True for the office and administrators, who register rounds; false without a login. */
     public boolean isOffice() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
-            : authentication.getGroupIds();
-        return groups.contains(RoleGroups.OFFICE) || groups.contains(RoleGroups.ADMIN);
+        return policy.mayRegisterRounds(groupsOf(identityService.getCurrentAuthentication()));
     }
 
-    /** True for the office, the leading group, supervision, discipline, 从严办 and administrators. */
-    public boolean seesEverything() {
-        return groups().stream().anyMatch(OVERSEERS::contains);
+    /**
+     * The units whose measures the user sees in a round's summary and ledger: every unit for the overseers (the
+     * office, the leading group, supervision, discipline, 从严办 and administrators), else the user's own.
+     */
+    public Scope scope() {
+        return policy.scopeOf(groups());
+    }
+
+    /** Any logged-in user: the public report, the list of rounds, the dashboard page. */
+    public void requirePublicViews() {
+        if (!policy.mayReadPublicViews(groups())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
     }
 
     /** The user's groups (a unit user's include the unit). */

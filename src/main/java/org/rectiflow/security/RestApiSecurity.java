@@ -4,6 +4,7 @@ import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.rectiflow.identity.AccessPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +43,10 @@ public class RestApiSecurity {
     }
 
     @Bean
-    public FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(IdentityService identityService) {
-        return registration(new ActuatorAccessFilter(identityService), "actuator-access", 2, "/actuator/*");
+    public FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(IdentityService identityService,
+                                                                        AccessPolicy accessPolicy) {
+        return registration(new ActuatorAccessFilter(identityService, accessPolicy), "actuator-access", 2,
+            "/actuator/*");
     }
 
     @Bean

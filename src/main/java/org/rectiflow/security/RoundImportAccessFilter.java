@@ -11,10 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Only the office registers rounds: {@code POST /api/rounds} from anyone else is refused with 403 here, after the
- * login and before anything reads the body (Spring MVC reads a JSON body, and parses a multipart one, before the
- * controller runs). The path is the one the container decoded and normalised ({@code ..}, {@code //}, {@code ;…}
- * already resolved), the path Spring MVC maps.
+ * Only the office registers rounds ({@link org.rectiflow.identity.AccessPolicy#mayRegisterRounds}):
+ * {@code POST /api/rounds} from anyone else is refused with 403 here, after the login and before anything reads
+ * the body (Spring MVC reads a JSON body, and parses a multipart one, before the controller runs). The path is
+ * the one the container decoded and normalised ({@code ..}, {@code //}, {@code ;…} already resolved), the path
+ * Spring MVC maps.
  */
 public class RoundImportAccessFilter extends OncePerRequestFilter {
 

@@ -1,0 +1,177 @@
+package org.rectiflow.report;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.rectiflow.common.EngineClock;
+import org.rectiflow.identity.Scope;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.measure.MeasureStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report package's one reader of the ledger: every query of the summary, the ledger workbook, the progress
+ * report and the dashboard, so that SQL stays out of the controllers and services. A status or kind in a query
+ * is a parameter bound from its enum, never text in the SQL. A {@link Scope} narrows a query to some units.
+ */
+@Component
+public class ReportReadModel {
+
+    /** A round in the dashboard's list. */
+    public record RoundItem(String code, String title, String status) {
+    }
+
+    /** The facts of a round the progress report's opening names. */
+    public record RoundFacts(String inspectionGroup, String organisation, String shortName, LocalDate start,
+                             LocalDate end, LocalDate feedback, LocalDate published) {
+    }
+
+    /** A problem of a round with one of its measures' completion summaries (null for none). */
+    public record ProblemSummary(int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
+                                 String completionSummary) {
+    }
+
+    private final JdbcClient jdbc;
+    private final EngineClock clock;
+
+    public ReportReadModel(JdbcClient jdbc, EngineClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The rounds, newest first. */
+    public List<RoundItem> rounds() {
+        return jdbc.sql("SELECT code, title, status FROM inspection_round ORDER BY created_at DESC, code")
+            .query((rs, n) -> new RoundItem(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    public Optional<RoundFacts> roundFacts(String code) {
+        return jdbc.sql("""
+                SELECT inspection_group, inspected_org, inspected_short_name, inspection_start, inspection_end,
+                       feedback_date, published_on
+                FROM inspection_round WHERE code = ?""")
+            .param(code)
+            .query((rs, n) -> new RoundFacts(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                rs.getObject(7, LocalDate.class)))
+            .optional();
+    }
+
+    /** The leading group's meetings recorded for the round. */
+    public int meetings(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM round_meeting WHERE round_code = ?").param(code)
+            .query(Integer.class).single();
+    }
+
+    /** How many times the plan went out for comments. */
+    public int commentRounds(String code) {
+        return jdbc.sql("SELECT COALESCE(MAX(comment_round), 0) FROM plan_comment WHERE round_code = ?").param(code)
+            .query(Integer.class).single();
+    }
+
+    /** The units with a measure in the round. */
+    public int responsibleUnits(String code) {
+        return jdbc.sql("SELECT COUNT(DISTINCT unit_code) FROM measure WHERE round_code = ?").param(code)
+            .query(Integer.class).single();
+    }
+
+    /** The long-term measures signed off or handed over to normal management: the mechanisms established. */
+    public int mechanisms(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM measure WHERE round_code = ? AND kind = ? AND status IN (?, ?)")
+            .params(code, MeasureKind.LONG_TERM.name(), MeasureStatus.SIGNED_OFF.name(),
+                MeasureStatus.NORMAL_MANAGEMENT.name())
+            .query(Integer.class).single();
+    }
+
+    /** Every problem of the round in order, once per measure (once with a null summary for a problem without). */
+    public List<ProblemSummary> problemSummaries(String code) {
+        return jdbc.sql("""
+                SELECT c.seq, c.title, p.seq, p.title, m.completion_summary
+                FROM problem p JOIN problem_category c ON c.id = p.category_id
+                LEFT JOIN measure m ON m.problem_id = p.id
+                WHERE p.round_code = ? ORDER BY c.seq, p.seq, m.seq""")
+            .param(code)
+            .query((rs, n) -> new ProblemSummary(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5)))
+            .list();
+    }
+
+    /** The contents of the round's long-term measures by key group name, in the key groups' order. */
+    public Map<String, List<String>> longTermMeasuresByKeyGroup(String code) {
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT k.name, m.content FROM measure m JOIN problem p ON p.id = m.problem_id
+                JOIN org_key_group k ON k.code = p.key_group_code
+                WHERE m.round_code = ? AND m.kind = ? ORDER BY k.sort_order, p.seq, m.seq""")
+            .params(code, MeasureKind.LONG_TERM.name())
+            .query(rs -> {
+                byGroup.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2));
+            });
+        return byGroup;
+    }
+
+    /** How many of the round's measures in the scope closed on each day (in the engine's time zone), by day. */
+    public Map<LocalDate, Long> closedPerDay(String code, Scope scope) {
+        Map<LocalDate, Long> closedOn = new TreeMap<>();
+        jdbc.sql("SELECT unit_code, closed_at FROM measure WHERE round_code = ? AND closed_at IS NOT NULL")
+            .param(code)
+            .query(rs -> {
+                if (scope.includes(rs.getString(1))) {
+                    closedOn.merge(LocalDate.ofInstant(rs.getTimestamp(2).toInstant(), clock.zone()), 1L, Long::sum);
+                }
+            });
+        return closedOn;
+    }
+
+    /** The supervision notices sent for the round's measures in the scope, counted by step. */
+    public Map<String, Long> noticesByStep(String code, Scope scope) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("""
+                SELECT m.unit_code, n.step, COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
+                WHERE m.round_code = ? GROUP BY m.unit_code, n.step""")
+            .param(code)
+            .query(rs -> {
+                if (scope.includes(rs.getString(1))) {
+                    counts.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                }
+            });
+        return counts;
+    }
+
+    /** The round's measures in the scope, in ledger order (category, problem, measure), numbered from 1. */
+    public List<LedgerRow> ledgerRows(String roundCode, Scope scope) {
+        List<LedgerRow> rows = new ArrayList<>();
+        jdbc.sql("""
+                SELECT m.code, c.title, p.seq, p.title, m.content, m.unit_code, u.name, lu.name,
+                       COALESCE(l.display_name, m.leader_user_id), m.deadline, m.status, m.progress, m.closed_at,
+                       (SELECT COUNT(*) FROM supervision_notice n WHERE n.measure_code = m.code)
+                FROM measure m
+                JOIN problem p ON p.id = m.problem_id
+                JOIN problem_category c ON c.id = p.category_id
+                JOIN org_unit u ON u.code = m.unit_code
+                JOIN org_key_group k ON k.code = p.key_group_code
+                JOIN org_unit lu ON lu.code = k.lead_unit_code
+                LEFT JOIN org_user l ON l.user_id = m.leader_user_id
+                WHERE m.round_code = ?
+                ORDER BY c.seq, p.seq, m.seq""")
+            .param(roundCode)
+            .query(rs -> {
+                if (scope.includes(rs.getString(6))) {
+                    Timestamp closed = rs.getTimestamp(13);
+                    rows.add(new LedgerRow(rows.size() + 1, rs.getString(1), rs.getString(2),
+                        rs.getInt(3) + ". " + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
+                        MeasureStatus.valueOf(rs.getString(11)), rs.getString(12),
+                        closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.zone()), rs.getInt(14)));
+                }
+            });
+        return rows;
+    }
+}
