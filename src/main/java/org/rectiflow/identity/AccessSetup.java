@@ -37,6 +37,12 @@ public class AccessSetup {
     public static final String FILTER_DUE_SOON = "临近时限";
     public static final String FILTER_MINE = "我认领的";
 
+    /**
+     * 已超期: a task is due at its deadline's day at the deadline time, so it is overdue (the ladder's one rule,
+     * {@code Ladder.overdue}: its deadline's day is over) when its due date is before today's deadline time.
+     */
+    static final String OVERDUE_FROM = "${escalationLadder.overdueFrom()}";
+
     private static final String TASKLIST = "tasklist";
     private static final String COCKPIT = "cockpit";
 
@@ -129,7 +135,7 @@ public class AccessSetup {
             taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks());
         createFilter(FILTER_OVERDUE, "已过完成时限仍未办结的待办事项", -5,
-            taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+            taskService.createTaskQuery().dueBeforeExpression(OVERDUE_FROM).orderByDueDate().asc());
         createFilter(FILTER_DUE_SOON, "已到跟进日期（临近完成时限）的待办事项", 0,
             taskService.createTaskQuery().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")
                 .orderByDueDate().asc());
