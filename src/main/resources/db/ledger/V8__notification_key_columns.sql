@@ -13,7 +13,7 @@ ALTER TABLE supervision_notice ADD CONSTRAINT uq_supervision_notice_key UNIQUE (
 
 -- ---- notification (the outbox): <key>:<recipient>:<channel>, recipient and channel have columns already
 ALTER TABLE notification ADD COLUMN subject_kind VARCHAR(16)  DEFAULT 'OTHER' NOT NULL;
-ALTER TABLE notification ADD COLUMN subject_code VARCHAR(200) DEFAULT '' NOT NULL;
+ALTER TABLE notification ADD COLUMN subject_code VARCHAR(250) DEFAULT '' NOT NULL;
 ALTER TABLE notification ADD COLUMN key_step     VARCHAR(32)  DEFAULT '' NOT NULL;
 ALTER TABLE notification ADD COLUMN key_period   VARCHAR(32)  DEFAULT '' NOT NULL;
 ALTER TABLE notification ADD COLUMN key_party    VARCHAR(100) DEFAULT '' NOT NULL;
