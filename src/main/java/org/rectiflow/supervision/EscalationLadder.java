@@ -69,6 +69,15 @@ public class EscalationLadder {
         return clock.deadlineInstant(clock.today());
     }
 
+    /**
+     * For the Tasklist's 临近时限 filter ({@code dueAfter ${escalationLadder.notOverdueAfter()}}): a task due after
+     * yesterday's deadline time is due today or later, so not overdue ({@link Ladder#overdue}); with its follow-up
+     * date (the amber date) come, it is amber.
+     */
+    public Date notOverdueAfter() {
+        return clock.deadlineInstant(clock.today().minusDays(1));
+    }
+
     private Date at(Date deadline, UnaryOperator<LocalDate> step) {
         return Ladder.on(deadline, step.apply(Ladder.day(deadline, clock.zone())), clock.zone());
     }

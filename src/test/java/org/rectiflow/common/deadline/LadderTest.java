@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.clue.ClueDeadlines;
 import org.rectiflow.clue.ClueProperties;
@@ -68,6 +71,28 @@ class LadderTest {
         Date dueOnDeadlineDay = clock.deadlineInstant(DEADLINE);
         assertThat(dueOnDeadlineDay.before(clock.deadlineInstant(DEADLINE))).isFalse();
         assertThat(dueOnDeadlineDay.before(clock.deadlineInstant(DEADLINE.plusDays(1)))).isTrue();
+    }
+
+    @Test
+    void theTasklistFiltersSplitTasksWhereTheLadderSplitsMeasures() {
+        EngineClock clock = Settings.clock();
+        EscalationLadder timers = new EscalationLadder(settings, clock);
+        Date due = clock.deadlineInstant(DEADLINE);
+        try {
+            for (LocalDate today : List.of(DEADLINE.minusDays(1), DEADLINE, DEADLINE.plusDays(1), DEADLINE.plusDays(9))) {
+                for (LocalTime time : List.of(LocalTime.of(0, 0), LocalTime.of(17, 59), LocalTime.of(18, 0),
+                    LocalTime.of(23, 59))) {
+                    ClockUtil.setCurrentTime(Date.from(today.atTime(time).atZone(clock.zone()).toInstant()));
+                    boolean overdue = Ladder.overdue(DEADLINE, today);
+                    assertThat(due.before(timers.overdueFrom())).as("已超期 on " + today + " " + time)
+                        .isEqualTo(overdue);
+                    assertThat(due.after(timers.notOverdueAfter())).as("not overdue on " + today + " " + time)
+                        .isEqualTo(!overdue);
+                }
+            }
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test
