@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.rectiflow.common.deadline.Ladder;
+import org.rectiflow.common.deadline.Light;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
 import org.rectiflow.measure.MeasureStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,11 @@ public class BulletinRepository {
     public record MeasureState(String roundCode, String roundTitle, String unitCode, String unitName, int unitOrder,
                                String keyGroupCode, String keyGroupName, int keyGroupOrder, LocalDate deadline,
                                MeasureStatus status) {
+
+        /** The measure's light on a day, by the ladder's one rule. */
+        public Light light(Ladder ladder, LocalDate today) {
+            return ladder.light(status.isClosed(), deadline, today);
+        }
     }
 
     public record Bulletin(long id, Timestamp compiledAt, LocalDate asOf, int measuresTotal, int measuresClosed,
@@ -30,7 +37,7 @@ public class BulletinRepository {
 
     /** One line of a bulletin; {@code roundTitle} is read with it, not stored. */
     public record Line(String roundCode, String roundTitle, BulletinScope scope, String scopeCode, String scopeName,
-                       int total, int closed, int openCount, int overdue, BulletinColour colour) {
+                       int total, int closed, int openCount, int overdue, Light colour) {
     }
 
     private static final String SELECT_LINES = """
@@ -120,6 +127,6 @@ public class BulletinRepository {
     private Line line(ResultSet rs, int n) throws SQLException {
         return new Line(rs.getString(1), rs.getString(2), BulletinScope.valueOf(rs.getString(3)), rs.getString(4),
             rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-            BulletinColour.valueOf(rs.getString(10)));
+            Light.valueOf(rs.getString(10)));
     }
 }

@@ -13,9 +13,13 @@ import org.rectiflow.bulletin.BulletinRepository.Bulletin;
 import org.rectiflow.bulletin.BulletinRepository.Line;
 import org.rectiflow.bulletin.BulletinRepository.MeasureState;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.deadline.Ladder;
+import org.rectiflow.common.deadline.Light;
+import org.rectiflow.common.deadline.Outcomes;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
+import org.rectiflow.notification.NotificationKey;
 import org.rectiflow.notification.NotificationService;
 import org.rectiflow.notification.Recipients;
 import org.rectiflow.supervision.EscalationProperties;
@@ -26,9 +30,9 @@ import org.springframework.stereotype.Service;
 /**
  * The progress bulletin's rules (DESIGN §3, 整改进展通报): for every round in rectification, per unit and
  * per key group, how many measures there are, how many are closed (signed off or handed to normal
- * management), open and overdue, and the status light: RED when an open measure is past its deadline,
- * AMBER when one falls due within {@code rectiflow.escalation.amber-days-before} days, else GREEN. The
- * bulletin goes to the groups its service task names (the leading group and the office).
+ * management), open and overdue, and the status light: the worst {@link Light} of its open measures, as the
+ * ladder ({@link Ladder#light}) gives it, counted by {@link Outcomes}. The bulletin goes to the groups its
+ * service task names (the leading group and the office).
  *
  * <p>Compiling writes plain inserts: it runs once per timer job, and a failed job rolls back with the
  * engine's transaction. The notification carries the unique key {@code bulletin:<id>}, so notifying
@@ -54,6 +58,7 @@ public class BulletinService {
     private final NotificationService notifications;
     private final Recipients recipients;
     private final EscalationProperties escalation;
+    private final Ladder ladder;
     private final EngineClock clock;
 
     public BulletinService(BulletinRepository repository, NotificationService notifications,
@@ -62,26 +67,22 @@ public class BulletinService {
         this.notifications = notifications;
         this.recipients = recipients;
         this.escalation = escalation;
+        this.ladder = escalation.ladder();
         this.clock = clock;
     }
 
+    /** The bulletin's notification key as text ({@link NotificationKey#bulletin}). */
     public static String notificationKey(long bulletinId) {
-        return "bulletin:" + bulletinId;
+        return NotificationKey.bulletin(bulletinId).text();
     }
 
     /** Counts the ledger as of the engine clock's today, stores the bulletin and its lines; returns its id. */
     public long compile() {
         LocalDate today = clock.today();
         List<MeasureState> measures = repository.measuresInRectification();
-        int closed = 0;
-        int overdue = 0;
-        for (MeasureState m : measures) {
-            if (m.status().isClosed()) {
-                closed++;
-            } else if (m.deadline().isBefore(today)) {
-                overdue++;
-            }
-        }
+        Outcomes outcomes = outcomes(measures, today);
+        int closed = outcomes.closed();
+        int overdue = outcomes.overdue();
         long id = repository.insertBulletin(clock.nowTimestamp(), today, measures.size(), closed, overdue);
         List<Line> lines = lines(measures, today);
         for (Line line : lines) {
@@ -97,22 +98,27 @@ public class BulletinService {
      * in round, scope and organisation order. The summary API shows the same lines for one round.
      */
     public List<Line> lines(List<MeasureState> measures, LocalDate today) {
-        LocalDate amberUntil = today.plusDays(escalation.amberDaysBefore());
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (MeasureState m : measures) {
+            Light light = m.light(ladder, today);
             tallies.computeIfAbsent(m.roundCode() + "/UNIT/" + m.unitCode(),
                 k -> new Tally(m.roundCode(), BulletinScope.UNIT, m.unitCode(), m.unitName(), m.unitOrder()))
-                .add(m, today, amberUntil);
+                .add(light);
             tallies.computeIfAbsent(m.roundCode() + "/KEY_GROUP/" + m.keyGroupCode(),
                 k -> new Tally(m.roundCode(), BulletinScope.KEY_GROUP, m.keyGroupCode(), m.keyGroupName(),
                     m.keyGroupOrder()))
-                .add(m, today, amberUntil);
+                .add(light);
         }
         return tallies.values().stream()
             .sorted(Comparator.comparing((Tally t) -> t.roundCode).thenComparing(t -> t.scope)
                 .thenComparingInt(t -> t.order).thenComparing(t -> t.code))
             .map(Tally::line)
             .toList();
+    }
+
+    /** How measures stand on a day: the bulletin's totals, and the round summary's. */
+    public Outcomes outcomes(List<MeasureState> measures, LocalDate today) {
+        return Outcomes.of(measures.stream().map(m -> m.light(ladder, today)).toList());
     }
 
     /**
@@ -132,7 +138,7 @@ public class BulletinService {
         if (body.length() > MAX_BODY) {
             body = body.substring(0, MAX_BODY - 2) + "……";
         }
-        return notifications.enqueue(new Notification(notificationKey(bulletinId),
+        return notifications.enqueue(new Notification(NotificationKey.bulletin(bulletinId),
             recipients.of(message, null, List.of()), message.subject(values), body, null));
     }
 
@@ -150,19 +156,19 @@ public class BulletinService {
             .append(bulletin.measuresOverdue()).append("项。\n");
 
         List<Line> units = lines.stream().filter(l -> l.scope() == BulletinScope.UNIT).toList();
-        text.append("红色（有超期未完成措施）单位：").append(listUnits(units, BulletinColour.RED)).append("\n");
+        text.append("红色（有超期未完成措施）单位：").append(listUnits(units, Light.RED)).append("\n");
         text.append("黄色（").append(escalation.amberDaysBefore()).append("日内到期）单位：")
-            .append(listUnits(units, BulletinColour.AMBER)).append("\n");
-        text.append("绿色单位：").append(units.stream().filter(l -> l.colour() == BulletinColour.GREEN).count())
+            .append(listUnits(units, Light.AMBER)).append("\n");
+        text.append("绿色单位：").append(units.stream().filter(l -> l.colour() == Light.GREEN).count())
             .append("个。\n");
 
         List<Line> groups = lines.stream().filter(l -> l.scope() == BulletinScope.KEY_GROUP).toList();
-        text.append("重点整改组：红色 ").append(listGroups(groups, BulletinColour.RED)).append("；黄色 ")
-            .append(listGroups(groups, BulletinColour.AMBER)).append("。");
+        text.append("重点整改组：红色 ").append(listGroups(groups, Light.RED)).append("；黄色 ")
+            .append(listGroups(groups, Light.AMBER)).append("。");
         return text.length() <= MAX_BODY ? text.toString() : text.substring(0, MAX_BODY - 2) + "……";
     }
 
-    private static String listUnits(List<Line> units, BulletinColour colour) {
+    private static String listUnits(List<Line> units, Light colour) {
         String listed = units.stream().filter(l -> l.colour() == colour)
             .map(l -> l.scopeName() + "（" + l.roundTitle() + "：未完成" + l.openCount() + "项"
                 + (l.overdue() > 0 ? "，超期" + l.overdue() + "项" : "") + "）")
@@ -170,7 +176,7 @@ public class BulletinService {
         return listed.isEmpty() ? "无。" : listed + "。";
     }
 
-    private static String listGroups(List<Line> groups, BulletinColour colour) {
+    private static String listGroups(List<Line> groups, Light colour) {
         String listed = groups.stream().filter(l -> l.colour() == colour).map(Line::scopeName).distinct()
             .collect(Collectors.joining("、"));
         return listed.isEmpty() ? "无" : listed;
@@ -184,10 +190,7 @@ public class BulletinService {
         private final String code;
         private final String name;
         private final int order;
-        private int total;
-        private int closed;
-        private int overdue;
-        private int dueSoon;
+        private Outcomes outcomes = Outcomes.NONE;
 
         private Tally(String roundCode, BulletinScope scope, String code, String name, int order) {
             this.roundCode = roundCode;
@@ -197,21 +200,13 @@ public class BulletinService {
             this.order = order;
         }
 
-        private void add(MeasureState m, LocalDate today, LocalDate amberUntil) {
-            total++;
-            if (m.status().isClosed()) {
-                closed++;
-            } else if (m.deadline().isBefore(today)) {
-                overdue++;
-            } else if (!m.deadline().isAfter(amberUntil)) {
-                dueSoon++;
-            }
+        private void add(Light light) {
+            outcomes = outcomes.add(light);
         }
 
         private Line line() {
-            BulletinColour colour = overdue > 0 ? BulletinColour.RED
-                : dueSoon > 0 ? BulletinColour.AMBER : BulletinColour.GREEN;
-            return new Line(roundCode, null, scope, code, name, total, closed, total - closed, overdue, colour);
+            return new Line(roundCode, null, scope, code, name, outcomes.total(), outcomes.closed(), outcomes.open(),
+                outcomes.overdue(), outcomes.light());
         }
     }
 }

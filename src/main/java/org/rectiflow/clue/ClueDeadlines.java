@@ -4,20 +4,26 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.RepeatingDeadline;
+import org.rectiflow.common.deadline.Ladder;
 import org.rectiflow.guard.DiagramFunctions;
 import org.springframework.stereotype.Component;
 
-/** The timers of a verification: {@code ${clueDeadlines.reminderAt(verificationDueAt)}} and its overdue cycle. */
+/**
+ * The timers of a verification: {@code ${clueDeadlines.reminderAt(verificationDueAt)}} and its overdue cycle,
+ * names deployed diagrams call. The rules are the shared {@link Ladder}'s: the reminder is its amber step
+ * ({@code rectiflow.clue.reminder-days-before}), the overdue escalation its repeating red period.
+ */
 @Component("clueDeadlines")
 @DiagramFunctions
 public class ClueDeadlines {
 
     private final ClueProperties properties;
+    private final Ladder ladder;
     private final EngineClock clock;
 
     public ClueDeadlines(ClueProperties properties, EngineClock clock) {
         this.properties = properties;
+        this.ladder = Ladder.reminderAndOverdue(properties.reminderDaysBefore(), properties.overdueInterval());
         this.clock = clock;
     }
 
@@ -27,7 +33,7 @@ public class ClueDeadlines {
     }
 
     public Date reminderAt(Date due) {
-        return clock.plusDays(due, -properties.reminderDaysBefore());
+        return Ladder.on(due, ladder.amberDate(Ladder.day(due, clock.zone())), clock.zone());
     }
 
     /**
@@ -35,20 +41,20 @@ public class ClueDeadlines {
      * {@code ${clueDeadlines.daysBefore(verificationDueAt, 5)}}, with the step's {@code offsetDays} field set to -5.
      */
     public Date daysBefore(Date due, int days) {
-        return clock.plusDays(due, -days);
+        return Ladder.on(due, Ladder.offset(Ladder.day(due, clock.zone()), -days), clock.zone());
     }
 
     /** At the due date, then every interval; a due date already past starts the cycle now. */
     public String overdueCycle(Date due) {
-        return RepeatingDeadline.cycle(due, properties.overdueInterval(), clock);
+        return ladder.overdueCycle(due, clock.now(), clock.zone());
     }
 
     /** The day the current overdue period began. */
     public LocalDate overduePeriodStart(LocalDate due, LocalDate today) {
-        return RepeatingDeadline.periodStart(due, today, properties.overdueInterval());
+        return ladder.overduePeriodStart(due, today);
     }
 
     public LocalDate reminderDate(LocalDate due) {
-        return due.minusDays(properties.reminderDaysBefore());
+        return ladder.amberDate(due);
     }
 }

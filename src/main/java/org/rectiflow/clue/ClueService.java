@@ -20,6 +20,7 @@ import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
+import org.rectiflow.notification.NotificationKey;
 import org.rectiflow.notification.NotificationService;
 import org.rectiflow.notification.Recipients;
 import org.springframework.stereotype.Service;
@@ -183,7 +184,7 @@ public class ClueService {
         values.put("reference", clue.reference());
         values.put("clueKind", clue.kind().label());
         values.put("outcome", outcome(clues.require(code)));
-        notifications.enqueue(new Notification(code + ":REPORTED", recipients.of(message, null, List.of()),
+        notifications.enqueue(new Notification(NotificationKey.clueReported(code), recipients.of(message, null, List.of()),
             message.subject(values), message.body(values), null));
     }
 
@@ -220,8 +221,9 @@ public class ClueService {
         values.put("daysLeft", ChronoUnit.DAYS.between(today, due));
         values.put("overdueDays", ChronoUnit.DAYS.between(due, today));
         String text = message.body(values);
-        String key = code + ":" + step + ":" + stepDate;
-        boolean recorded = clues.insertNoticeIfAbsent(key, code, step.name(), stepDate, text, clock.nowTimestamp());
+        NotificationKey key = NotificationKey.clue(code, step.name(), stepDate);
+        boolean recorded = clues.insertNoticeIfAbsent(key.text(), code, step.name(), stepDate, text,
+            clock.nowTimestamp());
         if (recorded) {
             notifications.enqueue(new Notification(key, recipients.of(message, null, List.of()),
                 message.subject(values), text, null));

@@ -39,6 +39,14 @@ public class AccessSetup {
     public static final String FILTER_DUE_SOON = "临近时限";
     public static final String FILTER_MINE = "我认领的";
 
+    /**
+     * 已超期: a task is due at its deadline's day at the deadline time, so it is overdue (the ladder's one rule,
+     * {@code Ladder.overdue}: its deadline's day is over) when its due date is before today's deadline time.
+     */
+    static final String OVERDUE_FROM = "${escalationLadder.overdueFrom()}";
+    /** 临近时限 ends where 已超期 begins: a task due today or later is not overdue. */
+    static final String NOT_OVERDUE_AFTER = "${escalationLadder.notOverdueAfter()}";
+
     private static final String TASKLIST = "tasklist";
     private static final String COCKPIT = "cockpit";
 
@@ -141,9 +149,9 @@ public class AccessSetup {
             taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks());
         createFilter(FILTER_OVERDUE, "已过完成时限仍未办结的待办事项", -5,
-            taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+            taskService.createTaskQuery().dueBeforeExpression(OVERDUE_FROM).orderByDueDate().asc());
         createFilter(FILTER_DUE_SOON, "已到跟进日期（临近完成时限）的待办事项", 0,
-            taskService.createTaskQuery().followUpBeforeExpression("${now()}").dueAfterExpression("${now()}")
+            taskService.createTaskQuery().followUpBeforeExpression("${now()}").dueAfterExpression(NOT_OVERDUE_AFTER)
                 .orderByDueDate().asc());
         createFilter(FILTER_MINE, "我已认领的待办事项", 5,
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

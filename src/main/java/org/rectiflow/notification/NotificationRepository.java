@@ -29,7 +29,8 @@ public class NotificationRepository {
     private static final int MAX_ERROR = 2000;
     private static final String SELECT = """
             SELECT id, notification_key, channel, recipient, recipients, subject, body, measure_code, status, attempts,
-                   last_error, next_attempt_at, claimed_by, claimed_until, sent_at
+                   last_error, next_attempt_at, claimed_by, claimed_until, sent_at,
+                   subject_kind, subject_code, key_step, key_period, key_party
             FROM notification""";
 
     private final JdbcClient jdbc;
@@ -38,18 +39,23 @@ public class NotificationRepository {
     public NotificationRepository(JdbcClient jdbc, InsertIfAbsent insertIfAbsent) {
         this.jdbc = jdbc;
         this.insert = insertIfAbsent.sql("notification", "notification_key", "channel", "recipient", "recipients",
-            "subject", "body", "measure_code", "status", "attempts", "created_at", "next_attempt_at");
+            "subject", "body", "measure_code", "status", "attempts", "created_at", "next_attempt_at", "subject_kind",
+            "subject_code", "key_step", "key_period", "key_party");
     }
 
     /**
-     * Queues a row, due at once, unless its key is queued already; true when this call wrote it.
+     * Queues a row, due at once, unless its key (the notification's key, the recipient and the channel: the unique
+     * constraint {@code uq_notification_key}) is queued already; true when this call wrote it. This and the
+     * dispatcher's claim are what make delivery exactly once.
      *
      * @param recipients the user ids of a row per notification, comma-separated; null for a row per recipient
      */
-    public boolean insertIfAbsent(String key, String channel, String recipient, String recipients, String subject,
-                                  String body, String measureCode, Timestamp at) {
+    public boolean insertIfAbsent(NotificationKey key, String channel, String recipient, String recipients,
+                                  String subject, String body, String measureCode, Timestamp at) {
+        String text = key.text(recipient, channel);
         return jdbc.sql(insert)
-            .params(key, channel, recipient, recipients, subject, body, measureCode, PENDING, 0, at, at, key)
+            .params(text, channel, recipient, recipients, subject, body, measureCode, PENDING, 0, at, at,
+                key.subject().name(), key.code(), key.step(), key.period(), key.party(), text)
             .update() == 1;
     }
 
@@ -141,7 +147,9 @@ public class NotificationRepository {
     private OutboxEntry map(ResultSet rs, int n) throws SQLException {
         String recipient = rs.getString(4);
         String recipients = rs.getString(5);
-        return new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), recipient,
+        NotificationKey key = new NotificationKey(NotificationKey.Subject.valueOf(rs.getString(16)), rs.getString(17),
+            rs.getString(18), rs.getString(19), rs.getString(20));
+        return new OutboxEntry(rs.getLong(1), key, rs.getString(2), rs.getString(3), recipient,
             recipients == null ? List.of(recipient) : Arrays.stream(recipients.split(",")).filter(s -> !s.isEmpty()).toList(),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getString(11),
             instant(rs.getTimestamp(12)), rs.getString(13), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)));

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
  * that transaction commits, and a step that runs again queues nothing twice (each row's key is unique).
  * <p>
  * Rows per channel: a {@link NotificationChannel.Scope#RECIPIENT} channel gets one row per recipient it
- * {@linkplain NotificationChannel#accepts accepts}, keyed {@code <key>:<recipient>:<channel>} (a user without
- * an e-mail address gets no e-mail row); a {@link NotificationChannel.Scope#NOTIFICATION} channel gets one
- * row naming every recipient, keyed {@code <key>:*:<channel>}.
+ * {@linkplain NotificationChannel#accepts accepts}, keyed by the notification's key, the recipient and the
+ * channel (a user without an e-mail address gets no e-mail row); a {@link NotificationChannel.Scope#NOTIFICATION}
+ * channel gets one row naming every recipient, its recipient {@code *}.
  */
 @Service
 public class NotificationService {
@@ -46,8 +46,7 @@ public class NotificationService {
         for (String recipient : recipients) {
             for (NotificationChannel channel : channels) {
                 if (channel.scope() == NotificationChannel.Scope.RECIPIENT && channel.accepts(recipient)
-                    && repository.insertIfAbsent(notification.key() + ":" + recipient + ":" + channel.name(),
-                    channel.name(), recipient, null, notification.subject(), notification.body(),
+                    && repository.insertIfAbsent(notification.key(), channel.name(), recipient, null, notification.subject(), notification.body(),
                     notification.measureCode(), now)) {
                     written++;
                 }
@@ -55,8 +54,7 @@ public class NotificationService {
         }
         for (NotificationChannel channel : channels) {
             if (channel.scope() == NotificationChannel.Scope.NOTIFICATION
-                && repository.insertIfAbsent(notification.key() + ":" + OutboxEntry.EVERYONE + ":" + channel.name(),
-                channel.name(), OutboxEntry.EVERYONE, recipientsText(notification.key(), recipients),
+                && repository.insertIfAbsent(notification.key(), channel.name(), OutboxEntry.EVERYONE, recipientsText(notification.key(), recipients),
                 notification.subject(), notification.body(), notification.measureCode(), now)) {
                 written++;
             }
@@ -65,7 +63,7 @@ public class NotificationService {
     }
 
     /** The ids comma-separated; a list too long for the column (never in practice) is cut rather than fail the step. */
-    private static String recipientsText(String key, List<String> recipients) {
+    private static String recipientsText(NotificationKey key, List<String> recipients) {
         String text = String.join(",", recipients);
         if (text.length() <= MAX_RECIPIENTS_TEXT) {
             return text;

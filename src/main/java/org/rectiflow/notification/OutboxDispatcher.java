@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * letter, kept and visible ({@link NotificationRepository#failed()}). A row of a channel this node does not have
  * is left alone (another node may have it, or the channel is switched on again later).
  * <h2>Exactly once</h2>
- * The outbox holds one row per key (a unique column): a notification is queued exactly once. A row is delivered
+ * The outbox holds one row per key ({@link NotificationKey}, recipient and channel: the unique constraint
+ * {@code uq_notification_key}): a notification is queued exactly once. A row is delivered
  * exactly once, except when a node dies (or loses the database) after the SMTP server or webhook accepted the
  * message and before it marked the row SENT: then its lease ({@code rectiflow.notification.lease}, PT2M) runs
  * out and another node sends it again, with the same {@code Message-ID} or {@code Idempotency-Key}, derived from

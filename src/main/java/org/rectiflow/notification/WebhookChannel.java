@@ -92,7 +92,7 @@ public class WebhookChannel implements NotificationChannel {
     Map<String, Object> payload(OutboxEntry entry) {
         Map<String, Object> payload = new LinkedHashMap<>();
         if (format == WebhookFormat.GENERIC) {
-            payload.put("key", notificationKey(entry.key()));
+            payload.put("key", entry.notification().text());
             payload.put("recipients", entry.recipients());
             payload.put("subject", entry.subject());
             payload.put("body", entry.body());
@@ -107,12 +107,6 @@ public class WebhookChannel implements NotificationChannel {
         payload.put("msgtype", "text");
         payload.put("text", Map.of("content", content));
         return payload;
-    }
-
-    /** The notification's own key: the outbox key without {@code :*:WEBHOOK}. */
-    static String notificationKey(String outboxKey) {
-        String suffix = ":" + OutboxEntry.EVERYONE + ":" + NAME;
-        return outboxKey.endsWith(suffix) ? outboxKey.substring(0, outboxKey.length() - suffix.length()) : outboxKey;
     }
 
     private void checkRobotAnswer(String answer) throws Exception {

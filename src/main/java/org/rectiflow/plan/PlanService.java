@@ -20,6 +20,7 @@ import org.rectiflow.measure.Measure;
 import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
+import org.rectiflow.notification.NotificationKey;
 import org.rectiflow.notification.NotificationService;
 import org.rectiflow.notification.Recipients;
 import org.rectiflow.notification.UnitRecipient;
@@ -197,7 +198,7 @@ public class PlanService {
             values.put("unitName", organisation.unit(unit).map(OrganisationRepository.Unit::name).orElse(unit));
             values.put("version", version);
             values.put("taskList", taskList(roundCode, unit));
-            notifications.enqueue(new Notification(roundCode + ":TASKLIST:v" + version + ":" + unit,
+            notifications.enqueue(new Notification(NotificationKey.taskList(roundCode, version, unit),
                 recipients.of(message, unit, leaders), message.subject(values), message.body(values), null));
         }
     }
@@ -213,7 +214,7 @@ public class PlanService {
         values.put("roundTitle", rounds.requireRound(roundCode).title());
         values.put("commentRound", commentRound);
         values.put("dueDate", dueText);
-        notifications.enqueue(new Notification(roundCode + ":PLAN:" + commentRound + ":" + reviewer + ":REMINDER",
+        notifications.enqueue(new Notification(NotificationKey.commentReminder(roundCode, commentRound, reviewer),
             reviewers.people(reviewer, message), message.subject(values), message.body(values), null));
     }
 

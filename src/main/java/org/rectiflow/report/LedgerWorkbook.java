@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,16 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.SpreadsheetStyles;
+import org.rectiflow.common.deadline.Ladder;
+import org.rectiflow.common.deadline.Light;
+import org.rectiflow.supervision.EscalationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * The ledger (台账) as an Excel workbook (its rows read by {@link ReportReadModel#ledgerRows}): one row per
- * measure with a frozen header, column widths and a colour per status, then one sheet per unit with its task list.
- * Written with POI's streaming workbook.
+ * measure with a frozen header, column widths and its status cell filled with the measure's {@link Light} (the
+ * bulletin's green, amber, red; grey when closed), then one sheet per unit with its task list. Written with POI's
+ * streaming workbook.
  * Text that starts with = + - or @ is written as quoted text, never as a formula.
  */
 @Component
@@ -33,9 +38,11 @@ public class LedgerWorkbook {
     private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 40, 14, 10};
 
     private final EngineClock clock;
+    private final Ladder ladder;
 
-    public LedgerWorkbook(EngineClock clock) {
+    public LedgerWorkbook(EngineClock clock, EscalationProperties escalation) {
         this.clock = clock;
+        this.ladder = escalation.ladder();
     }
 
     public void write(List<LedgerRow> rows, OutputStream out) throws IOException {
@@ -81,11 +88,19 @@ public class LedgerWorkbook {
             text(line, c++, row.deadline() == null ? "" : row.deadline().toString(), styles);
             Cell status = line.createCell(c++);
             status.setCellValue(row.status().label());
-            status.setCellStyle(styles.status(row, today));
+            status.setCellStyle(styles.fill(light(row, today)));
             text(line, c++, row.progress(), styles);
             text(line, c++, row.closedOn() == null ? "" : row.closedOn().toString(), styles);
             line.createCell(c).setCellValue(row.noticeCount());
         }
+    }
+
+    /** The row's light by the ladder's rule; a measure without a deadline has nothing due (GREEN) until closed. */
+    private Light light(LedgerRow row, LocalDate today) {
+        if (row.deadline() == null) {
+            return row.status().isClosed() ? Light.CLOSED : Light.GREEN;
+        }
+        return ladder.light(row.status().isClosed(), row.deadline(), today);
     }
 
     /** A text cell; text that a spreadsheet would read as a formula is quoted. */
@@ -102,17 +117,16 @@ public class LedgerWorkbook {
     private static final class Styles {
         private final CellStyle header;
         private final CellStyle quoted;
-        private final CellStyle done;
-        private final CellStyle overdue;
-        private final CellStyle open;
+        private final Map<Light, CellStyle> fills = new EnumMap<>(Light.class);
 
         private Styles(SXSSFWorkbook workbook) {
             header = SpreadsheetStyles.header(workbook);
             quoted = workbook.createCellStyle();
             quoted.setQuotePrefixed(true);
-            done = filled(workbook, IndexedColors.LIGHT_GREEN);
-            overdue = filled(workbook, IndexedColors.ROSE);
-            open = filled(workbook, IndexedColors.LIGHT_YELLOW);
+            fills.put(Light.GREEN, filled(workbook, IndexedColors.LIGHT_GREEN));
+            fills.put(Light.AMBER, filled(workbook, IndexedColors.LIGHT_YELLOW));
+            fills.put(Light.RED, filled(workbook, IndexedColors.ROSE));
+            fills.put(Light.CLOSED, filled(workbook, IndexedColors.GREY_25_PERCENT));
         }
 
         private static CellStyle filled(SXSSFWorkbook workbook, IndexedColors colour) {
@@ -122,12 +136,9 @@ public class LedgerWorkbook {
             return style;
         }
 
-        /** Green when closed, red when overdue, yellow while open. */
-        private CellStyle status(LedgerRow row, LocalDate today) {
-            if (row.status().isClosed()) {
-                return done;
-            }
-            return row.deadline() != null && row.deadline().isBefore(today) ? overdue : open;
+        /** The status cell's fill: the measure's light, as the bulletin shows it (grey when closed). */
+        private CellStyle fill(Light light) {
+            return fills.get(light);
         }
     }
 }

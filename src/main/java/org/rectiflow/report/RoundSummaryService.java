@@ -18,6 +18,7 @@ import org.rectiflow.clue.ClueRepository.Clue;
 import org.rectiflow.clue.ClueStatus;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.identity.Scope;
+import org.rectiflow.common.deadline.Outcomes;
 import org.rectiflow.inspection.RoundRepository;
 import org.springframework.stereotype.Service;
 
@@ -51,14 +52,15 @@ public class RoundSummaryService {
             LocalDate today = clock.today();
             List<MeasureState> measures = bulletins.measuresOfRound(code).stream()
                 .filter(m -> scope.includes(m.unitCode())).toList();
-            long closed = measures.stream().filter(m -> m.status().isClosed()).count();
-            long overdue = measures.stream().filter(m -> !m.status().isClosed() && m.deadline().isBefore(today)).count();
+            Outcomes outcomes = bulletinService.outcomes(measures, today);
+            long closed = outcomes.closed();
+            long overdue = outcomes.overdue();
             Map<String, Long> byStatus = measures.stream()
                 .collect(Collectors.groupingBy(m -> m.status().name(), TreeMap::new, Collectors.counting()));
             List<BulletinRepository.Line> lines = bulletinService.lines(measures, today);
             return new RoundSummary(round.code(), round.title(), round.status().name(),
                 new RoundSummary.Measures(measures.size(), closed,
-                    measures.isEmpty() ? 0 : Math.round(1000.0 * closed / measures.size()) / 1000.0, overdue, byStatus),
+                    outcomes.completionRate(), overdue, byStatus),
                 scopes(lines, BulletinScope.UNIT),
                 scope.isAllUnits() ? scopes(lines, BulletinScope.KEY_GROUP) : List.of(),
                 notices(code, scope, measures),

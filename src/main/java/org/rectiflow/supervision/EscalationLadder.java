@@ -2,39 +2,41 @@ package org.rectiflow.supervision;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.function.UnaryOperator;
 
 import org.rectiflow.common.EngineClock;
-import org.rectiflow.common.RepeatingDeadline;
+import org.rectiflow.common.deadline.Ladder;
 import org.rectiflow.guard.DiagramFunctions;
 import org.springframework.stereotype.Component;
 
 /**
- * When each step of the ladder falls due, for the timers of measure-execution.bpmn
- * ({@code ${escalationLadder.greenAt(deadline)}} …). Timer expressions are evaluated when the unit's
- * task is created, so after a rework the ladder is laid anew from the same deadline.
+ * The measure's ladder as the diagrams call it ({@code ${escalationLadder.greenAt(deadline)}} …, names that
+ * deployed diagrams use and that must stay): each function asks the configured {@link Ladder} for the day and
+ * keeps the deadline's time of day. Timer expressions are evaluated when the unit's task is created, so after a
+ * rework the ladder is laid anew from the same deadline.
  */
 @Component("escalationLadder")
 @DiagramFunctions
 public class EscalationLadder {
 
-    private final EscalationProperties properties;
+    private final Ladder ladder;
     private final EngineClock clock;
 
     public EscalationLadder(EscalationProperties properties, EngineClock clock) {
-        this.properties = properties;
+        this.ladder = properties.ladder();
         this.clock = clock;
     }
 
     public Date greenAt(Date deadline) {
-        return shift(deadline, -properties.greenDaysBefore());
+        return at(deadline, ladder::greenDate);
     }
 
     public Date amberAt(Date deadline) {
-        return shift(deadline, -properties.amberDaysBefore());
+        return at(deadline, ladder::amberDate);
     }
 
     public Date interviewAt(Date deadline) {
-        return shift(deadline, properties.interviewDaysAfter());
+        return at(deadline, ladder::interviewDate);
     }
 
     /**
@@ -42,12 +44,12 @@ public class EscalationLadder {
      * {@code ${escalationLadder.daysBefore(deadline, 5)}}, with the step's {@code offsetDays} field set to -5.
      */
     public Date daysBefore(Date deadline, int days) {
-        return shift(deadline, -days);
+        return at(deadline, d -> Ladder.offset(d, -days));
     }
 
     /** A step of its own, some days after the deadline: {@code ${escalationLadder.daysAfter(deadline, 45)}}. */
     public Date daysAfter(Date deadline, int days) {
-        return shift(deadline, days);
+        return at(deadline, d -> Ladder.offset(d, days));
     }
 
     /**
@@ -55,27 +57,28 @@ public class EscalationLadder {
      * cycle now, so the current period's notice goes out at once (its key keeps it from being written twice).
      */
     public String overdueCycle(Date deadline) {
-        return RepeatingDeadline.cycle(deadline, properties.overdueInterval(), clock);
+        return ladder.overdueCycle(deadline, clock.now(), clock.zone());
     }
 
-    /** The day the current red period began. */
-    public LocalDate overduePeriodStart(LocalDate deadline, LocalDate today) {
-        return RepeatingDeadline.periodStart(deadline, today, properties.overdueInterval());
+    /**
+     * For the Tasklist's 已超期 filter ({@code dueBefore ${escalationLadder.overdueFrom()}}): a task is due at its
+     * deadline's day at the deadline time, so its due date is before today's deadline time exactly when its
+     * deadline's day is over ({@link Ladder#overdue}).
+     */
+    public Date overdueFrom() {
+        return clock.deadlineInstant(clock.today());
     }
 
-    public LocalDate greenDate(LocalDate deadline) {
-        return deadline.minusDays(properties.greenDaysBefore());
+    /**
+     * For the Tasklist's 临近时限 filter ({@code dueAfter ${escalationLadder.notOverdueAfter()}}): a task due after
+     * yesterday's deadline time is due today or later, so not overdue ({@link Ladder#overdue}); with its follow-up
+     * date (the amber date) come, it is amber.
+     */
+    public Date notOverdueAfter() {
+        return clock.deadlineInstant(clock.today().minusDays(1));
     }
 
-    public LocalDate amberDate(LocalDate deadline) {
-        return deadline.minusDays(properties.amberDaysBefore());
-    }
-
-    public LocalDate interviewDate(LocalDate deadline) {
-        return deadline.plusDays(properties.interviewDaysAfter());
-    }
-
-    private Date shift(Date date, int days) {
-        return clock.plusDays(date, days);
+    private Date at(Date deadline, UnaryOperator<LocalDate> step) {
+        return Ladder.on(deadline, step.apply(Ladder.day(deadline, clock.zone())), clock.zone());
     }
 }

@@ -2,6 +2,7 @@ package org.rectiflow.supervision;
 
 import java.time.Period;
 
+import org.rectiflow.common.deadline.Ladder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,5 +28,10 @@ public record EscalationProperties(int greenDaysBefore, int amberDaysBefore, Per
         if (interviewDaysAfter <= 0) {
             throw new IllegalArgumentException("rectiflow.escalation.interview-days-after must be positive");
         }
+    }
+
+    /** The configured ladder: the value every deadline rule of a measure asks. */
+    public Ladder ladder() {
+        return new Ladder(greenDaysBefore, amberDaysBefore, overdueInterval, interviewDaysAfter);
     }
 }

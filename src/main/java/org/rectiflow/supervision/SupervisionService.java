@@ -9,11 +9,13 @@ import java.util.Set;
 
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.deadline.Ladder;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.measure.Measure;
 import org.rectiflow.measure.MeasureService;
 import org.rectiflow.notification.MessageSettings;
 import org.rectiflow.notification.Notification;
+import org.rectiflow.notification.NotificationKey;
 import org.rectiflow.notification.NotificationService;
 import org.rectiflow.notification.Recipients;
 import org.rectiflow.supervision.NoticeRepository.Notice;
@@ -36,19 +38,19 @@ public class SupervisionService {
     private final NoticeRepository notices;
     private final NotificationService notifications;
     private final Recipients recipients;
-    private final EscalationLadder ladder;
+    private final Ladder ladder;
     private final EngineClock clock;
     private final CurrentActor actor;
     private final RoundRepository rounds;
 
     public SupervisionService(MeasureService measures, NoticeRepository notices, NotificationService notifications,
-                              Recipients recipients, EscalationLadder ladder, EngineClock clock,
+                              Recipients recipients, EscalationProperties escalation, EngineClock clock,
                               CurrentActor actor, RoundRepository rounds) {
         this.measures = measures;
         this.notices = notices;
         this.notifications = notifications;
         this.recipients = recipients;
-        this.ladder = ladder;
+        this.ladder = escalation.ladder();
         this.clock = clock;
         this.actor = actor;
         this.rounds = rounds;
@@ -75,37 +77,37 @@ public class SupervisionService {
         LocalDate today = clock.today();
         LocalDate deadline = m.deadline();
         LocalDate stepDate;
-        String key;
+        NotificationKey key;
         switch (step) {
             case GREEN -> {
-                if (!today.isBefore(ladder.amberDate(deadline))) {
+                if (ladder.greenOvertaken(deadline, today)) {
                     return false; // overtaken: the amber reminder speaks now
                 }
-                stepDate = offsetDays == null ? ladder.greenDate(deadline) : deadline.plusDays(offsetDays);
-                key = m.code() + ":GREEN:" + stepDate;
+                stepDate = offsetDays == null ? ladder.greenDate(deadline) : Ladder.offset(deadline, offsetDays);
+                key = NotificationKey.measure(m.code(), step.name(), stepDate);
             }
             case AMBER -> {
-                if (today.isAfter(deadline)) {
+                if (ladder.amberOvertaken(deadline, today)) {
                     return false; // overtaken: the red notice speaks now
                 }
-                stepDate = offsetDays == null ? ladder.amberDate(deadline) : deadline.plusDays(offsetDays);
-                key = m.code() + ":AMBER:" + stepDate;
+                stepDate = offsetDays == null ? ladder.amberDate(deadline) : Ladder.offset(deadline, offsetDays);
+                key = NotificationKey.measure(m.code(), step.name(), stepDate);
             }
             case RED -> {
                 stepDate = ladder.overduePeriodStart(deadline, today);
-                key = m.code() + ":RED:" + stepDate;
+                key = NotificationKey.measure(m.code(), step.name(), stepDate);
             }
             case INTERVIEW -> {
-                stepDate = offsetDays == null ? ladder.interviewDate(deadline) : deadline.plusDays(offsetDays);
-                key = m.code() + ":INTERVIEW:" + stepDate;
+                stepDate = offsetDays == null ? ladder.interviewDate(deadline) : Ladder.offset(deadline, offsetDays);
+                key = NotificationKey.measure(m.code(), step.name(), stepDate);
             }
             case REWORK -> {
                 stepDate = today;
-                key = m.code() + ":REWORK:" + m.nextRework();
+                key = NotificationKey.measure(m.code(), step.name(), m.nextRework());
             }
             case RED_CARD -> {
                 stepDate = today;
-                key = m.code() + ":RED_CARD:" + m.reworkCount();
+                key = NotificationKey.measure(m.code(), step.name(), m.reworkCount());
             }
             default -> throw new IllegalArgumentException("Unknown step " + step);
         }
@@ -129,7 +131,7 @@ public class SupervisionService {
         String text = message.body(values);
         String subject = message.subject(values);
         boolean recorded = notices.insertIfAbsent(
-            new Notice(key, m.code(), step, step.colour(), stepDate, text, actor.id()), clock.nowTimestamp());
+            new Notice(key, m.code(), step, step.light().name(), stepDate, text, actor.id()), clock.nowTimestamp());
         if (recorded) {
             if (step == EscalationStep.REWORK) {
                 measures.sendBack(m, reason);

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.bulletin.BulletinRepository.Bulletin;
 import org.rectiflow.bulletin.BulletinRepository.Line;
+import org.rectiflow.common.deadline.Light;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
@@ -156,7 +157,7 @@ class ProgressBulletinProcessTest extends ProcessTest {
             assertThat(line.closed()).as(line.scopeCode() + " closed").isZero();
             assertThat(line.openCount()).as(line.scopeCode() + " open").isEqualTo(3);
             assertThat(line.overdue()).as(line.scopeCode() + " overdue").isEqualTo(1);
-            assertThat(line.colour()).as(line.scopeCode() + " colour").isEqualTo(BulletinColour.RED);
+            assertThat(line.colour()).as(line.scopeCode() + " colour").isEqualTo(Light.RED);
         }
         assertThat(line(bulletinId, round, BulletinScope.UNIT, "siming").scopeName()).isEqualTo("思明分局");
         assertThat(line(bulletinId, round, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP).scopeName())
@@ -191,18 +192,18 @@ class ProgressBulletinProcessTest extends ProcessTest {
         long bulletinId = bulletinIdOf(fireBulletinTimer(timer));
 
         Line haicang = line(bulletinId, green, BulletinScope.UNIT, "haicang");
-        assertThat(haicang.colour()).isEqualTo(BulletinColour.GREEN);
+        assertThat(haicang.colour()).isEqualTo(Light.GREEN);
         assertThat(List.of(haicang.total(), haicang.closed(), haicang.openCount(), haicang.overdue()))
             .containsExactly(2, 0, 2, 0);
         assertThat(line(bulletinId, green, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP).colour())
-            .isEqualTo(BulletinColour.GREEN);
+            .isEqualTo(Light.GREEN);
 
         Line tongan = line(bulletinId, amber, BulletinScope.UNIT, "tongan");
-        assertThat(tongan.colour()).as("a closed measure past its deadline is not overdue").isEqualTo(BulletinColour.AMBER);
+        assertThat(tongan.colour()).as("a closed measure past its deadline is not overdue").isEqualTo(Light.AMBER);
         assertThat(List.of(tongan.total(), tongan.closed(), tongan.openCount(), tongan.overdue()))
             .containsExactly(3, 1, 2, 0);
         assertThat(line(bulletinId, amber, BulletinScope.KEY_GROUP, TestRounds.KEY_GROUP).colour())
-            .isEqualTo(BulletinColour.AMBER);
+            .isEqualTo(Light.AMBER);
 
         assertThat(bulletinNotifications(bulletinId, "chief")).isNotEmpty().allSatisfy(n -> assertThat(n.body())
             .contains("黄色（10日内到期）单位：").contains("同安分局（测试巡察：未完成2项）"));

@@ -1,0 +1,122 @@
+package org.rectiflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Ledger migration V8: the notice and outbox rows written before keys were values are split into the key's
+ * columns, and each row's value renders the text it had (no Java parses a key). On an in-memory H2; on an empty
+ * PostgreSQL database with {@code -Drectiflow.test.v8-url=jdbc:postgresql://…} (and {@code …v8-user},
+ * {@code …v8-password}), as the ledger migrations run on both.
+ */
+class NotificationKeyMigrationTest {
+
+    private static final Timestamp AT = Timestamp.from(Instant.parse("2026-03-02T01:00:00Z"));
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void migrateWithRowsOfV7() {
+        String url = System.getProperty("rectiflow.test.v8-url", "jdbc:h2:mem:v8-migration;DB_CLOSE_DELAY=-1");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
+            System.getProperty("rectiflow.test.v8-user", "sa"), System.getProperty("rectiflow.test.v8-password", ""));
+        jdbc = JdbcClient.create(dataSource);
+        flyway(dataSource, "7").migrate();
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        String[] dropMeasureCheck = postgres
+            ? new String[] {"ALTER TABLE supervision_notice DROP CONSTRAINT supervision_notice_measure_code_fkey"}
+            : new String[] {"SET REFERENTIAL_INTEGRITY FALSE"};
+        for (String sql : dropMeasureCheck) {
+            jdbc.sql(sql).update(); // notices without their measure
+        }
+        for (String[] notice : new String[][] {{"XC-1-01:GREEN:2026-03-02", "XC-1-01", "GREEN"},
+            {"XC-1-01:REWORK:2", "XC-1-01", "REWORK"}}) {
+            jdbc.sql("""
+                    INSERT INTO supervision_notice (notice_key, measure_code, step, colour, step_date, reason, issued_by,
+                                                    issued_at)
+                    VALUES (?, ?, ?, 'GREEN', DATE '2026-03-02', 'r', 'u', ?)""")
+                .params(notice[0], notice[1], notice[2], AT).update();
+        }
+        for (String key : OLD_KEYS) {
+            String[] parts = key.split(":");
+            String channel = parts[parts.length - 1];
+            String recipient = parts[parts.length - 2];
+            jdbc.sql("""
+                    INSERT INTO notification (notification_key, channel, recipient, subject, body, status, created_at,
+                                              next_attempt_at)
+                    VALUES (?, ?, ?, 's', 'b', 'SENT', ?, ?)""")
+                .params(key, channel, recipient, AT, AT).update();
+        }
+        flyway(dataSource, "8").migrate();
+    }
+
+    private static final List<String> OLD_KEYS = List.of(
+        "XC-1-01:GREEN:2026-03-02:officer1:EMAIL",
+        "XC-1-01:REWORK:2:*:WEBHOOK",
+        "XS-3:OVERDUE:2026-03-09:chief:LOG",
+        "XS-3:REPORTED:chief:LOG",
+        "R1:TASKLIST:v3:siming:simingHead:EMAIL",
+        "R1:PLAN:2:office:REMINDER:officer1:LOG",
+        "bulletin:7:*:WEBHOOK",
+        "B7:*:WEBHOOK");
+
+    private static Flyway flyway(DriverManagerDataSource dataSource, String target) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/ledger")
+            .table("ledger_schema_history").target(target).load();
+    }
+
+    @Test
+    void everyOutboxRowIsSplitIntoItsKeysColumnsAndRendersItsOldText() {
+        List<Object[]> rows = jdbc.sql("""
+                SELECT notification_key, recipient, channel, subject_kind, subject_code, key_step, key_period, key_party
+                FROM notification ORDER BY id""")
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                new NotificationKey(NotificationKey.Subject.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getString(8))})
+            .list();
+        assertThat(rows).hasSize(OLD_KEYS.size());
+        for (Object[] row : rows) {
+            NotificationKey key = (NotificationKey) row[3];
+            assertThat(key.text((String) row[1], (String) row[2])).as(key.toString()).isEqualTo(row[0]);
+        }
+        assertThat(rows).extracting(r -> (NotificationKey) r[3]).containsExactly(
+            NotificationKey.measure("XC-1-01", "GREEN", java.time.LocalDate.of(2026, 3, 2)),
+            NotificationKey.measure("XC-1-01", "REWORK", 2),
+            NotificationKey.clue("XS-3", "OVERDUE", java.time.LocalDate.of(2026, 3, 9)),
+            NotificationKey.clueReported("XS-3"),
+            NotificationKey.taskList("R1", 3, "siming"),
+            NotificationKey.commentReminder("R1", 2, "office"),
+            NotificationKey.bulletin(7),
+            NotificationKey.other("B7"));
+    }
+
+    @Test
+    void theKeysColumnsAreUnique() {
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO notification (notification_key, channel, recipient, subject, body, status, created_at,
+                                          next_attempt_at, subject_kind, subject_code, key_step, key_period, key_party)
+                VALUES ('another text', 'WEBHOOK', '*', 's', 'b', 'PENDING', ?, ?, 'BULLETIN', '7', '', '', '')""")
+            .params(AT, AT).update()).satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("uq_notification_key"));
+    }
+
+    @Test
+    void everyNoticeGetsItsPeriod() {
+        assertThat(jdbc.sql("SELECT period FROM supervision_notice ORDER BY id").query(String.class).list())
+            .containsExactly("2026-03-02", "2");
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO supervision_notice (notice_key, measure_code, step, period, colour, step_date, reason,
+                                                issued_by, issued_at)
+                VALUES ('other text', 'XC-1-01', 'REWORK', '2', 'AMBER', DATE '2026-03-02', 'r', 'u', ?)""")
+            .param(AT).update()).satisfies(e -> assertThat(e.getMessage())
+                .containsIgnoringCase("uq_supervision_notice_key"));
+    }
+}
