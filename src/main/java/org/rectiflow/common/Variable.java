@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * One process variable of a diagram, declared once in the diagram's constants class with its name, its Java type
  * and whether it is a <em>ledger copy</em>: a value the application copies from the ledger for the Tasklist and
  * the gateways, whose history the ledger keeps, so the engine writes no variable-update details for it (see
- * ledger/LedgerCopyHistoryPlugin, whose list derives from these declarations). Every read and write of a process
+ * engine/LedgerCopyHistoryPlugin, whose list derives from these declarations). Every read and write of a process
  * variable goes through its declaration, so a name is spelled once and a value of the wrong type is an error
  * that names the variable instead of a {@link ClassCastException} somewhere later.
  *

@@ -1,6 +1,6 @@
 package org.rectiflow.measure;
 
-import org.rectiflow.ledger.LedgerCopies;
+import org.rectiflow.engine.LedgerCopies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

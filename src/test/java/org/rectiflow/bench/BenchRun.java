@@ -37,7 +37,7 @@ import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
-import org.rectiflow.ledger.LedgerCopyHistoryPlugin;
+import org.rectiflow.engine.LedgerCopyHistoryPlugin;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.notification.OutboxDispatcher;
 import org.rectiflow.supervision.EscalationLadder;

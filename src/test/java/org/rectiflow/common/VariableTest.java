@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.core.variable.scope.VariableStore;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
-import org.rectiflow.ledger.LedgerCopies;
+import org.rectiflow.engine.LedgerCopies;
 
 /** The declaration of a process variable: typed reads and writes, local writes, and the ledger-copy flag. */
 class VariableTest {

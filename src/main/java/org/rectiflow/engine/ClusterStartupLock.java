@@ -1,4 +1,4 @@
-package org.rectiflow.ledger;
+package org.rectiflow.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

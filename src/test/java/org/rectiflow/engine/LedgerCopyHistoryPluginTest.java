@@ -1,4 +1,4 @@
-package org.rectiflow.ledger;
+package org.rectiflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.rectiflow.ledger;
+package org.rectiflow.engine;
 
 import java.util.Set;
 import java.util.stream.Collectors;
