@@ -10,30 +10,37 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * Ledger migration V8: the notice and outbox rows written before keys were values are split into the key's
- * columns, and each row's value renders the text it had (no Java parses a key). On an in-memory H2; on an empty
- * PostgreSQL database with {@code -Drectiflow.test.v8-url=jdbc:postgresql://…} (and {@code …v8-user},
- * {@code …v8-password}), as the ledger migrations run on both.
+ * Ledger migrations V8 and V9: the notice and outbox rows written before keys were values are split into the
+ * key's columns, and each row's value renders the text it had (no Java parses a key); a clue's notice is unique by
+ * its value. On an in-memory H2 here; on a new PostgreSQL database in {@link PostgresNotificationKeyMigrationTest},
+ * as the ledger migrations run on both.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotificationKeyMigrationTest {
 
     private static final Timestamp AT = Timestamp.from(Instant.parse("2026-03-02T01:00:00Z"));
-    private static JdbcClient jdbc;
+    private JdbcClient jdbc;
+
+    /** The empty database the migrations run on. */
+    protected DriverManagerDataSource emptyDatabase() {
+        return new DriverManagerDataSource("jdbc:h2:mem:v8-migration;DB_CLOSE_DELAY=-1", "sa", "");
+    }
 
     @BeforeAll
-    static void migrateWithRowsOfV7() {
-        String url = System.getProperty("rectiflow.test.v8-url", "jdbc:h2:mem:v8-migration;DB_CLOSE_DELAY=-1");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url,
-            System.getProperty("rectiflow.test.v8-user", "sa"), System.getProperty("rectiflow.test.v8-password", ""));
+    void migrateWithRowsOfV7() {
+        DriverManagerDataSource dataSource = emptyDatabase();
+        String url = dataSource.getUrl();
         jdbc = JdbcClient.create(dataSource);
         flyway(dataSource, "7").migrate();
         boolean postgres = url.startsWith("jdbc:postgresql:");
         String[] dropMeasureCheck = postgres
-            ? new String[] {"ALTER TABLE supervision_notice DROP CONSTRAINT supervision_notice_measure_code_fkey"}
+            ? new String[] {"ALTER TABLE supervision_notice DROP CONSTRAINT supervision_notice_measure_code_fkey",
+                "ALTER TABLE clue_notice DROP CONSTRAINT clue_notice_clue_code_fkey"}
             : new String[] {"SET REFERENTIAL_INTEGRITY FALSE"};
         for (String sql : dropMeasureCheck) {
             jdbc.sql(sql).update(); // notices without their measure
@@ -57,6 +64,10 @@ class NotificationKeyMigrationTest {
                 .params(key, channel, recipient, AT, AT).update();
         }
         flyway(dataSource, "8").migrate();
+        jdbc.sql("""
+                INSERT INTO clue_notice (notice_key, clue_code, step, step_date, reason, issued_at)
+                VALUES ('XS-3:OVERDUE:2026-03-09', 'XS-3', 'OVERDUE', DATE '2026-03-09', 'r', ?)""").param(AT).update();
+        flyway(dataSource, "9").migrate();
     }
 
     private static final List<String> OLD_KEYS = List.of(
@@ -118,5 +129,17 @@ class NotificationKeyMigrationTest {
                 VALUES ('other text', 'XC-1-01', 'REWORK', '2', 'AMBER', DATE '2026-03-02', 'r', 'u', ?)""")
             .param(AT).update()).satisfies(e -> assertThat(e.getMessage())
                 .containsIgnoringCase("uq_supervision_notice_key"));
+    }
+
+    @Test
+    void aCluesNoticeIsUniqueByClueStepAndPeriod() {
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO clue_notice (notice_key, clue_code, step, step_date, reason, issued_at)
+                VALUES ('other text', 'XS-3', 'OVERDUE', DATE '2026-03-09', 'r', ?)""")
+            .param(AT).update()).satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("uq_clue_notice_key"));
+        assertThat(jdbc.sql("""
+                INSERT INTO clue_notice (notice_key, clue_code, step, step_date, reason, issued_at)
+                VALUES ('XS-3:OVERDUE:2026-03-16', 'XS-3', 'OVERDUE', DATE '2026-03-16', 'r', ?)""")
+            .param(AT).update()).as("the next period's notice").isEqualTo(1);
     }
 }

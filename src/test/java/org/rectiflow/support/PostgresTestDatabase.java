@@ -82,6 +82,15 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         }
     }
 
+    /** The user the test databases are created and used with. */
+    public static String user() {
+        return env("RECTIFLOW_TEST_PG_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("RECTIFLOW_TEST_PG_PASSWORD", "");
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
