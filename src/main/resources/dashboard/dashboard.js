@@ -7,17 +7,38 @@ function chart(id) { return charts[id] || (charts[id] = echarts.init(document.ge
 function scopeBars(id, scopes) {
   chart(id).setOption({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['已完成', '未完成', '其中超期'] },
+    legend: { data: ['已完成整改', '基本完成、持续推进', '未办结', '其中未完成', '其中超期'] },
     grid: { left: 40, right: 16, bottom: 90 },
-    xAxis: { type: 'category', data: scopes.map(s => s.name), axisLabel: { rotate: 45 } },
+    xAxis: { type: 'category', data: scopes.map(s => s.name + '\n' + s.completionRatePercent + '%'),
+      axisLabel: { rotate: 45 } },
     yAxis: { type: 'value' },
     series: [
-      { name: '已完成', type: 'bar', stack: 'all', data: scopes.map(s => s.closed), itemStyle: { color: '#90a4ae' } },
-      { name: '未完成', type: 'bar', stack: 'all',
+      { name: '已完成整改', type: 'bar', stack: 'all', data: scopes.map(s => s.rectified), itemStyle: { color: '#90a4ae' } },
+      { name: '基本完成、持续推进', type: 'bar', stack: 'all', data: scopes.map(s => s.basicallyDone),
+        itemStyle: { color: '#b0bec5' } },
+      { name: '未办结', type: 'bar', stack: 'all',
         data: scopes.map(s => ({ value: s.open, itemStyle: { color: COLOURS[s.colour] } })) },
+      { name: '其中未完成', type: 'line', data: scopes.map(s => s.notDone), itemStyle: { color: '#6a1b9a' } },
       { name: '其中超期', type: 'line', data: scopes.map(s => s.overdue), itemStyle: { color: '#000' } }
     ]
   }, true);
+}
+
+// The figures of each unit and key group as published reports print them (built as elements: names are data, not markup).
+function figuresTable(id, scopes) {
+  const table = document.getElementById(id);
+  table.replaceChildren();
+  const head = table.insertRow();
+  ['名称', '反馈问题', '整改措施', '已完成整改', '基本完成、持续推进', '未完成', '正在推进', '完成率'].forEach(text => {
+    const th = document.createElement('th');
+    th.textContent = text;
+    head.appendChild(th);
+  });
+  scopes.forEach(s => {
+    const row = table.insertRow();
+    [s.name, s.problems.total, s.total, s.rectified, s.basicallyDone, s.notDone, s.inProgress,
+      s.completionRatePercent + '%'].forEach(value => { row.insertCell().textContent = value; });
+  });
 }
 
 async function load(code) {
@@ -27,13 +48,19 @@ async function load(code) {
   document.getElementById('error').textContent = '';
   document.getElementById('title').textContent = s.title;
   const m = s.measures;
+  const p = s.problems;
   document.getElementById('figures').innerHTML =
-    `<div>整改措施<b>${m.total}</b></div><div>已销号/转常态<b>${m.closed}</b></div>` +
-    `<div>完成率<b>${(m.completionRate * 100).toFixed(1)}%</b></div><div>超期未完成<b>${m.overdue}</b></div>` +
+    `<div>反馈问题<b>${p.total}</b></div><div>整改措施<b>${m.total}</b></div>` +
+    `<div>已完成整改<b>${m.rectified}</b></div><div>基本完成、持续推进<b>${m.basicallyDone}</b></div>` +
+    `<div>未完成<b>${m.notDone}</b></div><div>正在推进<b>${m.inProgress}</b></div>` +
+    `<div>整改完成率<b>${m.completionRatePercent}%</b></div><div>超期未办结<b>${m.overdue}</b></div>` +
     `<div>督办提醒<b>${Object.values(s.noticesByStep).reduce((a, b) => a + b, 0)}</b></div>`;
+  document.getElementById('problemFigures').textContent =
+    `问题：已完成整改${p.rectified}个，基本完成、持续推进${p.basicallyDone}个，未完成${p.notDone}个，` +
+    `正在推进${p.inProgress}个（完成率 = 已完成整改与基本完成、持续推进的措施数 ÷ 措施总数）`;
   chart('completion').setOption({
     series: [{ type: 'gauge', min: 0, max: 100, detail: { formatter: '{value}%' },
-      data: [{ value: +(m.completionRate * 100).toFixed(1), name: '完成率' }] }]
+      data: [{ value: +m.completionRatePercent, name: '整改完成率' }] }]
   }, true);
   const steps = Object.keys(s.noticesByStep);
   chart('notices').setOption({
@@ -42,6 +69,8 @@ async function load(code) {
   }, true);
   scopeBars('units', s.units);
   scopeBars('groups', s.keyGroups);
+  figuresTable('unitFigures', s.units);
+  figuresTable('groupFigures', s.keyGroups);
   chart('burndown').setOption({
     tooltip: { trigger: 'axis' }, xAxis: { type: 'category', data: s.burnDown.map(p => p.date) },
     yAxis: { type: 'value' }, series: [{ type: 'line', step: 'end', data: s.burnDown.map(p => p.open), areaStyle: {} }]

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.rectiflow.common.deadline.Ladder;
 import org.rectiflow.common.deadline.Light;
+import org.rectiflow.common.deadline.Outcome;
+import org.rectiflow.common.deadline.Outcomes;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
 import org.rectiflow.measure.MeasureStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,19 +22,38 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BulletinRepository {
 
-    /** One measure of a round in rectification, with what a bulletin counts it by and sorts it by. */
+    /**
+     * One measure of a round in rectification, with what a bulletin counts it by and sorts it by: its problem and
+     * outcome for the figures ({@link Outcomes}), its status and deadline for its light.
+     */
     public record MeasureState(String roundCode, String roundTitle, String unitCode, String unitName, int unitOrder,
                                String keyGroupCode, String keyGroupName, int keyGroupOrder, LocalDate deadline,
-                               MeasureStatus status) {
+                               MeasureStatus status, long problemId, Outcome outcome) {
 
         /** The measure's light on a day, by the ladder's one rule. */
         public Light light(Ladder ladder, LocalDate today) {
             return ladder.light(status.isClosed(), deadline, today);
         }
+
+        /** The measure as the figures count it on a day. */
+        public Outcomes.Counted counted(Ladder ladder, LocalDate today) {
+            return new Outcomes.Counted(problemId, light(ladder, today), outcome);
+        }
     }
 
+    /**
+     * A compiled bulletin: its totals, and its measures by outcome (已完成整改, 基本完成、持续推进, 未完成; 0 in a
+     * bulletin compiled before the outcomes, whose rectified count is its closed one).
+     */
     public record Bulletin(long id, Timestamp compiledAt, LocalDate asOf, int measuresTotal, int measuresClosed,
-                           int measuresOverdue) {
+                           int measuresOverdue, int measuresRectified, int measuresBasicallyDone,
+                           int measuresNotDone) {
+
+        /** The measures' completion rate as {@link Outcomes.Counts#completionRatePercent()} defines it. */
+        public String completionRatePercent() {
+            return new Outcomes.Counts(measuresTotal, measuresRectified, measuresBasicallyDone, measuresNotDone)
+                .completionRatePercent();
+        }
     }
 
     /** One line of a bulletin; {@code roundTitle} is read with it, not stored. */
@@ -53,7 +74,7 @@ public class BulletinRepository {
 
     private static final String SELECT_MEASURES = """
             SELECT m.round_code, r.title, m.unit_code, u.name, u.sort_order, p.key_group_code, k.name,
-                   k.sort_order, m.deadline, m.status
+                   k.sort_order, m.deadline, m.status, m.problem_id, m.outcome
             FROM measure m
             JOIN inspection_round r ON r.code = m.round_code
             JOIN problem p ON p.id = m.problem_id
@@ -76,15 +97,18 @@ public class BulletinRepository {
     private MeasureState measureState(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new MeasureState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
             rs.getString(6), rs.getString(7), rs.getInt(8), rs.getObject(9, LocalDate.class),
-            MeasureStatus.valueOf(rs.getString(10)));
+            MeasureStatus.valueOf(rs.getString(10)), rs.getLong(11), Outcome.valueOf(rs.getString(12)));
     }
 
-    public long insertBulletin(Timestamp compiledAt, LocalDate asOf, int total, int closed, int overdue) {
+    public long insertBulletin(Timestamp compiledAt, LocalDate asOf, Outcomes outcomes) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO progress_bulletin (compiled_at, as_of, measures_total, measures_closed, measures_overdue)
-                VALUES (?, ?, ?, ?, ?)""")
-            .params(compiledAt, asOf, total, closed, overdue).update(key, "id");
+                INSERT INTO progress_bulletin (compiled_at, as_of, measures_total, measures_closed, measures_overdue,
+                                               measures_rectified, measures_basically_done, measures_not_done)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(compiledAt, asOf, outcomes.total(), outcomes.closed(), outcomes.overdue(),
+                outcomes.measures().rectified(), outcomes.measures().basicallyDone(), outcomes.measures().notDone())
+            .update(key, "id");
         return key.getKey().longValue();
     }
 
@@ -100,11 +124,12 @@ public class BulletinRepository {
 
     public Optional<Bulletin> find(long id) {
         return jdbc.sql("""
-                SELECT id, compiled_at, as_of, measures_total, measures_closed, measures_overdue
+                SELECT id, compiled_at, as_of, measures_total, measures_closed, measures_overdue,
+                       measures_rectified, measures_basically_done, measures_not_done
                 FROM progress_bulletin WHERE id = ?""")
             .param(id)
             .query((rs, n) -> new Bulletin(rs.getLong(1), rs.getTimestamp(2), rs.getObject(3, LocalDate.class),
-                rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+                rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)))
             .optional();
     }
 

@@ -48,7 +48,7 @@ public class BulletinService {
 
     /** The placeholders of the bulletin's subject and body. */
     public static final Set<String> PLACEHOLDERS = Set.of("asOf", "summary", "measuresTotal", "measuresClosed",
-        "measuresOverdue");
+        "measuresOverdue", "measuresRectified", "measuresBasicallyDone", "measuresNotDone", "completionRate");
 
     /** What the bulletin said, and to whom, before the diagram set it. */
     public static final MessageSettings LEGACY_MESSAGE = new MessageSettings(Set.of(),
@@ -83,7 +83,7 @@ public class BulletinService {
         Outcomes outcomes = outcomes(measures, today);
         int closed = outcomes.closed();
         int overdue = outcomes.overdue();
-        long id = repository.insertBulletin(clock.nowTimestamp(), today, measures.size(), closed, overdue);
+        long id = repository.insertBulletin(clock.nowTimestamp(), today, outcomes);
         List<Line> lines = lines(measures, today);
         for (Line line : lines) {
             repository.insertLine(id, line);
@@ -101,13 +101,14 @@ public class BulletinService {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (MeasureState m : measures) {
             Light light = m.light(ladder, today);
+            Outcomes.Counted counted = new Outcomes.Counted(m.problemId(), light, m.outcome());
             tallies.computeIfAbsent(m.roundCode() + "/UNIT/" + m.unitCode(),
                 k -> new Tally(m.roundCode(), BulletinScope.UNIT, m.unitCode(), m.unitName(), m.unitOrder()))
-                .add(light);
+                .add(counted);
             tallies.computeIfAbsent(m.roundCode() + "/KEY_GROUP/" + m.keyGroupCode(),
                 k -> new Tally(m.roundCode(), BulletinScope.KEY_GROUP, m.keyGroupCode(), m.keyGroupName(),
                     m.keyGroupOrder()))
-                .add(light);
+                .add(counted);
         }
         return tallies.values().stream()
             .sorted(Comparator.comparing((Tally t) -> t.roundCode).thenComparing(t -> t.scope)
@@ -116,9 +117,24 @@ public class BulletinService {
             .toList();
     }
 
-    /** How measures stand on a day: the bulletin's totals, and the round summary's. */
+    /** How measures stand on a day, and their figures: the bulletin's totals, and the round summary's. */
     public Outcomes outcomes(List<MeasureState> measures, LocalDate today) {
-        return Outcomes.of(measures.stream().map(m -> m.light(ladder, today)).toList());
+        return Outcomes.of(measures.stream().map(m -> m.counted(ladder, today)).toList());
+    }
+
+    /**
+     * The figures of measures per unit or per key group (by its code), in the order first met: the round
+     * summary's lines show them beside the bulletin's counts.
+     */
+    public Map<String, Outcomes> outcomesBy(List<MeasureState> measures, LocalDate today, BulletinScope scope) {
+        Map<String, List<Outcomes.Counted>> byScope = new LinkedHashMap<>();
+        for (MeasureState m : measures) {
+            String code = scope == BulletinScope.UNIT ? m.unitCode() : m.keyGroupCode();
+            byScope.computeIfAbsent(code, c -> new java.util.ArrayList<>()).add(m.counted(ladder, today));
+        }
+        Map<String, Outcomes> figures = new LinkedHashMap<>();
+        byScope.forEach((code, counted) -> figures.put(code, Outcomes.of(counted)));
+        return figures;
     }
 
     /**
@@ -134,6 +150,10 @@ public class BulletinService {
         values.put("measuresTotal", bulletin.measuresTotal());
         values.put("measuresClosed", bulletin.measuresClosed());
         values.put("measuresOverdue", bulletin.measuresOverdue());
+        values.put("measuresRectified", bulletin.measuresRectified());
+        values.put("measuresBasicallyDone", bulletin.measuresBasicallyDone());
+        values.put("measuresNotDone", bulletin.measuresNotDone());
+        values.put("completionRate", bulletin.completionRatePercent() + "%");
         String body = message.body(values);
         if (body.length() > MAX_BODY) {
             body = body.substring(0, MAX_BODY - 2) + "……";
@@ -150,13 +170,18 @@ public class BulletinService {
         }
         long rounds = lines.stream().map(Line::roundCode).distinct().count();
         StringBuilder text = new StringBuilder();
+        int inProgress = bulletin.measuresTotal() - bulletin.measuresRectified() - bulletin.measuresBasicallyDone()
+            - bulletin.measuresNotDone();
         text.append("截至").append(asOf).append("，整改中的巡察轮次").append(rounds).append("个，整改措施共")
-            .append(bulletin.measuresTotal()).append("项：已销号或转常态").append(bulletin.measuresClosed())
-            .append("项，未完成").append(bulletin.measuresTotal() - bulletin.measuresClosed()).append("项，其中超期")
-            .append(bulletin.measuresOverdue()).append("项。\n");
+            .append(bulletin.measuresTotal()).append("项：已完成整改").append(bulletin.measuresRectified())
+            .append("项，基本完成、持续推进").append(bulletin.measuresBasicallyDone()).append("项，正在推进")
+            .append(inProgress).append("项，未完成").append(bulletin.measuresNotDone()).append("项；未办结")
+            .append(bulletin.measuresTotal() - bulletin.measuresClosed()).append("项，其中超期")
+            .append(bulletin.measuresOverdue()).append("项；整改完成率").append(bulletin.completionRatePercent())
+            .append("%。\n");
 
         List<Line> units = lines.stream().filter(l -> l.scope() == BulletinScope.UNIT).toList();
-        text.append("红色（有超期未完成措施）单位：").append(listUnits(units, Light.RED)).append("\n");
+        text.append("红色（有超期未办结措施）单位：").append(listUnits(units, Light.RED)).append("\n");
         text.append("黄色（").append(escalation.amberDaysBefore()).append("日内到期）单位：")
             .append(listUnits(units, Light.AMBER)).append("\n");
         text.append("绿色单位：").append(units.stream().filter(l -> l.colour() == Light.GREEN).count())
@@ -170,7 +195,7 @@ public class BulletinService {
 
     private static String listUnits(List<Line> units, Light colour) {
         String listed = units.stream().filter(l -> l.colour() == colour)
-            .map(l -> l.scopeName() + "（" + l.roundTitle() + "：未完成" + l.openCount() + "项"
+            .map(l -> l.scopeName() + "（" + l.roundTitle() + "：未办结" + l.openCount() + "项"
                 + (l.overdue() > 0 ? "，超期" + l.overdue() + "项" : "") + "）")
             .collect(Collectors.joining("；"));
         return listed.isEmpty() ? "无。" : listed + "。";
@@ -190,7 +215,7 @@ public class BulletinService {
         private final String code;
         private final String name;
         private final int order;
-        private Outcomes outcomes = Outcomes.NONE;
+        private final List<Outcomes.Counted> measures = new java.util.ArrayList<>();
 
         private Tally(String roundCode, BulletinScope scope, String code, String name, int order) {
             this.roundCode = roundCode;
@@ -200,11 +225,12 @@ public class BulletinService {
             this.order = order;
         }
 
-        private void add(Light light) {
-            outcomes = outcomes.add(light);
+        private void add(Outcomes.Counted measure) {
+            measures.add(measure);
         }
 
         private Line line() {
+            Outcomes outcomes = Outcomes.of(measures);
             return new Line(roundCode, null, scope, code, name, outcomes.total(), outcomes.closed(), outcomes.open(),
                 outcomes.overdue(), outcomes.light());
         }

@@ -2,6 +2,7 @@ package org.rectiflow.measure;
 
 import java.time.LocalDate;
 
+import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.identity.RoleGroups;
 
 /**
@@ -12,15 +13,23 @@ import org.rectiflow.identity.RoleGroups;
  * throws an {@link IllegalStateException} naming the measure and both statuses, so the ledger never takes a step
  * its diagram should not have allowed.
  *
+ * <p>Besides its status, a measure has an {@link Outcome}, what published reports count (docs/adr/0013): 已完成整改
+ * once signed off, 基本完成、持续推进 once handed over as continuing (转常态), 未完成 while the unit's last report said
+ * so (with its reason and new planned date), 正在推进 otherwise. The transitions set it; nothing else does.
+ *
  * @param managedBy         who signs it off: the supervision group, or 从严办 after the hand-over
  * @param processInstanceId the measure-execution instance that runs its work, null before it starts and after
  *                          a reopening
+ * @param outcome           what reports count it as
+ * @param notDoneReason     why the unit reported it not done (未完成), null otherwise
+ * @param plannedDate       the date by which the unit now plans to complete it, with a 未完成 report; null otherwise
  */
 public record Measure(String code, String roundCode, long problemId, int problemSeq, String problemTitle,
                       String keyGroupCode, String leadUnitCode, int seq, String content, String unitCode,
                       String unitName, String leaderUserId, String leaderName, LocalDate deadline, MeasureKind kind,
                       MeasureStatus status, String progress, String completionSummary, ReportStatus reportStatus,
-                      int reworkCount, ManagedBy managedBy, String processInstanceId) {
+                      int reworkCount, ManagedBy managedBy, String processInstanceId, Outcome outcome,
+                      String notDoneReason, LocalDate plannedDate) {
 
     /** Who holds a measure for its sign-off (the ledger's {@code managed_by}). */
     public enum ManagedBy {
@@ -88,17 +97,46 @@ public record Measure(String code, String roundCode, long problemId, int problem
     }
 
     /**
-     * The unit reports (done, or a long-term measure to be continued): the measure waits for review with the
-     * report's texts.
+     * The unit reports (done, or a long-term measure basically done and continuing): the measure waits for review
+     * with the report's texts, 正在推进 until the reviewers decide (an earlier 未完成 and its date are over).
      */
     public Measure report(String progress, String completionSummary, ReportStatus report) {
+        if (report == ReportStatus.NOT_DONE) {
+            throw new IllegalArgumentException("Measure " + code + ": a 未完成 report is reportNotDone, with its reason"
+                + " and planned date");
+        }
         if (!accepts(report)) {
             throw new IllegalArgumentException("Measure " + code + " is " + kind + " and cannot be reported as "
                 + report);
         }
         return new Measure(code, roundCode, problemId, problemSeq, problemTitle, keyGroupCode, leadUnitCode, seq,
             content, unitCode, unitName, leaderUserId, leaderName, deadline, kind, moveTo(MeasureStatus.REPORTED),
-            progress, completionSummary, report, reworkCount, managedBy, processInstanceId);
+            progress, completionSummary, report, reworkCount, managedBy, processInstanceId, Outcome.IN_PROGRESS,
+            null, null);
+    }
+
+    /**
+     * 未完成: the unit reports the measure not done, why, and by when it now plans to complete it. The work stays
+     * with the unit (its status does not move; the deadline, and so the ladder, stay as they were); the measure
+     * counts as 未完成 until the unit reports it done. Refused for a measure not in the unit's hands, without a
+     * reason, or with a planned date before {@code today}.
+     */
+    public Measure reportNotDone(String progress, String reason, LocalDate plannedDate, LocalDate today) {
+        if (status != MeasureStatus.IN_PROGRESS && status != MeasureStatus.REWORK) {
+            throw new IllegalStateException("Measure " + code + " is " + status + " (" + status.label()
+                + "); only a measure in the unit's hands is reported not done");
+        }
+        if (reason == null || reason.isBlank() || plannedDate == null) {
+            throw new IllegalArgumentException("Measure " + code + ": a 未完成 report needs its reason and planned date");
+        }
+        if (plannedDate.isBefore(today)) {
+            throw new IllegalArgumentException("Measure " + code + ": the planned date " + plannedDate
+                + " is before " + today);
+        }
+        return new Measure(code, roundCode, problemId, problemSeq, problemTitle, keyGroupCode, leadUnitCode, seq,
+            content, unitCode, unitName, leaderUserId, leaderName, deadline, kind, status, progress,
+            completionSummary, ReportStatus.NOT_DONE, reworkCount, managedBy, processInstanceId, Outcome.NOT_DONE,
+            reason, plannedDate);
     }
 
     /** The key group's lead unit approves the report: the measure waits for its sign-off. */
@@ -120,12 +158,15 @@ public record Measure(String code, String roundCode, long problemId, int problem
         return reworkCount + 1;
     }
 
-    /** 销号: the measure is done. */
+    /** 销号: the measure is done: 已完成整改. */
     public Measure signOff() {
         return with(moveTo(MeasureStatus.SIGNED_OFF), reworkCount, deadline, managedBy, processInstanceId);
     }
 
-    /** 转常态: a long-term measure reported as continuing goes on under normal management. */
+    /**
+     * 转常态: a long-term measure reported as continuing goes on under normal management: 基本完成、持续推进, the
+     * reviewers having accepted it as done in substance.
+     */
     public Measure handOver() {
         return with(moveTo(MeasureStatus.NORMAL_MANAGEMENT), reworkCount, deadline, managedBy, processInstanceId);
     }
@@ -165,10 +206,30 @@ public record Measure(String code, String roundCode, long problemId, int problem
             + ") to " + next + " (" + next.label() + ")");
     }
 
+    /**
+     * The measure after a transition. Its outcome follows a move: a closed status gives its outcome
+     * ({@link #outcomeOf}); a move between open statuses (rework, a reopening) makes it 正在推进 again; no move
+     * keeps it (and a 未完成 its reason and date).
+     */
     private Measure with(MeasureStatus status, int reworkCount, LocalDate deadline, ManagedBy managedBy,
                          String processInstanceId) {
+        boolean moved = status != this.status;
+        Outcome next = moved ? outcomeOf(status) : outcome;
         return new Measure(code, roundCode, problemId, problemSeq, problemTitle, keyGroupCode, leadUnitCode, seq,
             content, unitCode, unitName, leaderUserId, leaderName, deadline, kind, status, progress,
-            completionSummary, reportStatus, reworkCount, managedBy, processInstanceId);
+            completionSummary, reportStatus, reworkCount, managedBy, processInstanceId, next,
+            moved ? null : notDoneReason, moved ? null : plannedDate);
+    }
+
+    /**
+     * The outcome a measure has on entering a status: 已完成整改 when signed off, 基本完成、持续推进 when handed over
+     * (转常态), 正在推进 in any open status (未完成 is only ever reported, see {@link #reportNotDone}).
+     */
+    public static Outcome outcomeOf(MeasureStatus status) {
+        return switch (status) {
+            case SIGNED_OFF -> Outcome.RECTIFIED;
+            case NORMAL_MANAGEMENT -> Outcome.BASICALLY_DONE;
+            default -> Outcome.IN_PROGRESS;
+        };
     }
 }

@@ -30,6 +30,8 @@ public final class MeasureExecutionProcess {
         public static final String INTERVIEW_HELD = "endEvent_interviewHeld";
         public static final String INTERVIEW_ALREADY_REQUESTED = "endEvent_interviewAlreadyRequested";
         public static final String RECORD_UNIT_REPORT = "serviceTask_recordUnitReport";
+        /** 未完成？ after the unit's report: a 未完成 report goes back to the unit, any other to review. */
+        public static final String REPORTED_NOT_DONE = "gateway_reportedNotDone";
         public static final String LEAD_UNIT_REVIEW = "userTask_leadUnitReview";
         public static final String RECORD_REVIEW_DECISION = "serviceTask_recordReviewDecision";
         public static final String SUPERVISION_SIGN_OFF = "userTask_supervisionSignOff";
@@ -78,6 +80,10 @@ public final class MeasureExecutionProcess {
         public static final FormField EVIDENCE =
             FormField.text(REPORT_FORM, "evidence", "佐证材料（文件名称、文号或存放位置）", 4000);
         public static final FormField REPORT_STATUS = FormField.choice(REPORT_FORM, "reportStatus", "办理状态");
+        /** With a 未完成 report (shown only then): why, and by when the unit now plans to complete it. */
+        public static final FormField NOT_DONE_REASON =
+            FormField.text(REPORT_FORM, "notDoneReason", "未完成原因", 2000);
+        public static final FormField PLANNED_DATE = FormField.date(REPORT_FORM, "plannedDate", "计划完成时间");
         // set when the report is recorded: what the unit reported, for the gateway and the review forms
         /** The reported status (a {@link ReportStatus} name), checked by the recording delegate. */
         public static final Variable<String> REPORTED_STATUS = Variable.string("reportedStatus").ledgerCopy();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.rectiflow.common.deadline.Outcome;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,7 +44,7 @@ public class MeasureRepository {
                    p.key_group_code, k.lead_unit_code, m.seq, m.content, m.unit_code, u.name AS unit_name,
                    m.leader_user_id, COALESCE(l.display_name, m.leader_user_id) AS leader_name, m.deadline, m.kind,
                    m.status, m.progress, m.completion_summary, m.report_status, m.rework_count, m.managed_by,
-                   m.process_instance_id
+                   m.process_instance_id, m.outcome, m.not_done_reason, m.planned_date
             FROM measure m
             JOIN problem p ON p.id = m.problem_id
             JOIN org_key_group k ON k.code = p.key_group_code
@@ -62,7 +63,8 @@ public class MeasureRepository {
             MeasureStatus.valueOf(rs.getString("status")), rs.getString("progress"),
             rs.getString("completion_summary"), reportStatus == null ? null : ReportStatus.valueOf(reportStatus),
             rs.getInt("rework_count"), Measure.ManagedBy.valueOf(rs.getString("managed_by")),
-            rs.getString("process_instance_id"));
+            rs.getString("process_instance_id"), Outcome.valueOf(rs.getString("outcome")),
+            rs.getString("not_done_reason"), rs.getObject("planned_date", LocalDate.class));
     };
 
     /** The closed statuses as bind values, for {@link #NOT_CLOSED}. */
@@ -104,10 +106,17 @@ public class MeasureRepository {
         jdbc.sql("UPDATE measure SET managed_by = ? WHERE code = ?").params(managedBy.name(), code).update();
     }
 
-    /** Writes a reopened measure: its status and new deadline, not closed, no instance until a new one starts. */
+    /**
+     * Writes a reopened measure: its status, outcome and new deadline, not closed, no instance until a new one
+     * starts.
+     */
     public void reopen(Measure reopened) {
-        jdbc.sql("UPDATE measure SET status = ?, deadline = ?, closed_at = NULL, process_instance_id = ? WHERE code = ?")
-            .params(reopened.status().name(), reopened.deadline(), reopened.processInstanceId(), reopened.code())
+        jdbc.sql("""
+                UPDATE measure SET status = ?, outcome = ?, not_done_reason = NULL, planned_date = NULL, deadline = ?,
+                    closed_at = NULL, process_instance_id = ?
+                WHERE code = ?""")
+            .params(reopened.status().name(), reopened.outcome().name(), reopened.deadline(),
+                reopened.processInstanceId(), reopened.code())
             .update();
     }
 
@@ -129,24 +138,34 @@ public class MeasureRepository {
         jdbc.sql("UPDATE measure SET process_instance_id = ? WHERE code = ?").params(processInstanceId, code).update();
     }
 
-    /** Writes a reported measure: its status, the report's texts and when it came. */
+    /**
+     * Writes a reported measure (done, continuing or not done): its status, the report's texts, its outcome with a
+     * 未完成's reason and planned date, and when it came.
+     */
     public void saveReport(Measure reported, Timestamp at) {
         jdbc.sql("""
-                UPDATE measure SET status = ?, progress = ?, completion_summary = ?, report_status = ?, reported_at = ?
+                UPDATE measure SET status = ?, progress = ?, completion_summary = ?, report_status = ?, reported_at = ?,
+                    outcome = ?, not_done_reason = ?, planned_date = ?
                 WHERE code = ?""")
             .params(reported.status().name(), reported.progress(), reported.completionSummary(),
-                reported.reportStatus().name(), at, reported.code())
+                reported.reportStatus().name(), at, reported.outcome().name(), reported.notDoneReason(),
+                reported.plannedDate(), reported.code())
             .update();
     }
 
     /** Writes a measure sent back for rework: its status and its count of rejections. */
     public void saveRework(Measure sentBack) {
-        jdbc.sql("UPDATE measure SET rework_count = ?, status = ? WHERE code = ?")
-            .params(sentBack.reworkCount(), sentBack.status().name(), sentBack.code()).update();
+        jdbc.sql("UPDATE measure SET rework_count = ?, status = ?, outcome = ? WHERE code = ?")
+            .params(sentBack.reworkCount(), sentBack.status().name(), sentBack.outcome().name(), sentBack.code())
+            .update();
     }
 
-    public void close(String code, MeasureStatus status, Timestamp at) {
-        jdbc.sql("UPDATE measure SET status = ?, closed_at = ? WHERE code = ?").params(status.name(), at, code).update();
+    /** Writes a closed measure: its status, its outcome (已完成整改 or 基本完成、持续推进) and when it closed. */
+    public void close(Measure closed, Timestamp at) {
+        jdbc.sql("""
+                UPDATE measure SET status = ?, outcome = ?, not_done_reason = NULL, planned_date = NULL, closed_at = ?
+                WHERE code = ?""")
+            .params(closed.status().name(), closed.outcome().name(), at, closed.code()).update();
     }
 
     /** True when every measure of the problem is closed (signed off or handed over). */

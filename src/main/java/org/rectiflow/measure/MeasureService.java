@@ -21,8 +21,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class MeasureService {
 
-    /** What a unit submits when it reports. */
-    public record Report(String progress, String completionSummary, String evidence, ReportStatus status) {
+    /**
+     * What a unit submits when it reports; a 未完成 report ({@link ReportStatus#NOT_DONE}) has its reason and
+     * planned date, and may leave the completion summary and evidence empty.
+     */
+    public record Report(String progress, String completionSummary, String evidence, ReportStatus status,
+                         String notDoneReason, LocalDate plannedDate) {
+
+        public Report(String progress, String completionSummary, String evidence, ReportStatus status) {
+            this(progress, completionSummary, evidence, status, null, null);
+        }
     }
 
     public enum Stage {
@@ -70,9 +78,16 @@ public class MeasureService {
         return started;
     }
 
-    /** Writes the unit's report and its evidence; only a long-term measure may be reported as continuing. */
+    /**
+     * Writes the unit's report and its evidence; only a long-term measure may be reported as continuing. A 未完成
+     * report writes its reason and planned date (see {@link Measure#reportNotDone}), and its evidence if given.
+     */
     public void recordReport(String code, Report report) {
         Measure measure = measures.require(code);
+        if (report.status() == ReportStatus.NOT_DONE) {
+            recordNotDone(measure, report);
+            return;
+        }
         if (!measure.accepts(report.status())) {
             throw MeasureExecutionProcess.Variables.REPORT_STATUS.invalid(
                 "：“长期坚持”只适用于长久立措施，本措施为当下改措施，请在整改完成后报告");
@@ -84,6 +99,23 @@ public class MeasureService {
         measures.insertEvidence(code, measures.evidenceCount(code) + 1, report.evidence(), who, now);
         history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), reported.status().name(), who,
             report.status() == ReportStatus.COMPLETED ? "单位报告整改完成" : "单位报告长期坚持，申请转常态", now);
+    }
+
+    private void recordNotDone(Measure measure, Report report) {
+        LocalDate today = clock.today();
+        if (report.plannedDate().isBefore(today)) {
+            throw MeasureExecutionProcess.Variables.PLANNED_DATE.invalid("：计划完成时间不能早于今天");
+        }
+        Measure notDone = measure.reportNotDone(report.progress(), report.notDoneReason(), report.plannedDate(), today);
+        Timestamp now = clock.nowTimestamp();
+        String who = actor.id();
+        measures.saveReport(notDone, now);
+        if (report.evidence() != null) {
+            measures.insertEvidence(measure.code(), measures.evidenceCount(measure.code()) + 1, report.evidence(), who,
+                now);
+        }
+        history.record(StatusHistory.Entity.MEASURE, measure.code(), measure.status().name(), notDone.status().name(),
+            who, "单位报告未完成（计划" + report.plannedDate() + "前完成）：" + report.notDoneReason(), now);
     }
 
     /** A review or sign-off decision. A rejection is recorded by the rework notice that follows. */
@@ -127,10 +159,11 @@ public class MeasureService {
         if (measure.isClosed()) {
             return;
         }
-        MeasureStatus status = transition.apply(measure).status();
+        Measure closed = transition.apply(measure);
+        MeasureStatus status = closed.status();
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
-        measures.close(code, status, now);
+        measures.close(closed, now);
         history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), status.name(), who, reason, now);
         measures.insertArchive(new Archive(code, outcome, measure.completionSummary(), measures.evidenceCount(code),
             measures.noticeCount(code), measure.reworkCount(), reviewedBy, who), reviewComment, signOffComment, now);

@@ -2,6 +2,8 @@ package org.rectiflow.measure;
 
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.COMPLETION_SUMMARY;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.EVIDENCE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.NOT_DONE_REASON;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PLANNED_DATE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.PROGRESS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_EVIDENCE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_PROGRESS;
@@ -12,6 +14,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STA
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
 import org.springframework.stereotype.Component;
@@ -19,25 +22,38 @@ import org.springframework.stereotype.Component;
 /**
  * 登记整改报告: checks the unit's report (an error names the field and, as this runs in the task's
  * transaction, leaves the task open with nothing written), writes it and its evidence to the ledger, and
- * keeps what the review forms show and the status the gateway after sign-off routes by.
+ * keeps what the review forms show and the status the gateways route by (未完成 back to the unit; 长期坚持 to
+ * normal management after sign-off). A 未完成 report needs its reason and planned date, not the completion
+ * summary and evidence (the form hides those then).
  */
 @Component
 public class RecordUnitReportDelegate implements JavaDelegate {
 
     private final MeasureService measures;
+    private final EngineClock clock;
 
-    public RecordUnitReportDelegate(MeasureService measures) {
+    public RecordUnitReportDelegate(MeasureService measures, EngineClock clock) {
         this.measures = measures;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        MeasureService.Report report = new MeasureService.Report(
-            form.requiredText(PROGRESS),
-            form.requiredText(COMPLETION_SUMMARY),
-            form.requiredText(EVIDENCE),
-            form.requiredChoice(REPORT_STATUS, ReportStatus.class));
+        ReportStatus status = form.requiredChoice(REPORT_STATUS, ReportStatus.class);
+        MeasureService.Report report = status == ReportStatus.NOT_DONE
+            ? new MeasureService.Report(
+                form.requiredText(PROGRESS),
+                form.optionalText(COMPLETION_SUMMARY),
+                form.optionalText(EVIDENCE),
+                status,
+                form.requiredText(NOT_DONE_REASON),
+                form.requiredDate(PLANNED_DATE, clock.zone()))
+            : new MeasureService.Report(
+                form.requiredText(PROGRESS),
+                form.requiredText(COMPLETION_SUMMARY),
+                form.requiredText(EVIDENCE),
+                status);
         measures.recordReport(MeasureExecutionProcess.measureCode(execution), report);
         REPORTED_STATUS.set(execution, report.status().name());
         REPORT_STATUS_TEXT.set(execution, report.status().label());

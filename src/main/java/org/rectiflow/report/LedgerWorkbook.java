@@ -20,22 +20,30 @@ import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.SpreadsheetStyles;
 import org.rectiflow.common.deadline.Ladder;
 import org.rectiflow.common.deadline.Light;
+import org.rectiflow.common.deadline.Outcomes;
 import org.rectiflow.supervision.EscalationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * The ledger (台账) as an Excel workbook (its rows read by {@link ReportReadModel#ledgerRows}): one row per
  * measure with a frozen header, column widths and its status cell filled with the measure's {@link Light} (the
- * bulletin's green, amber, red; grey when closed), then one sheet per unit with its task list. Written with POI's
- * streaming workbook.
+ * bulletin's green, amber, red; grey when closed) and its outcome (整改结果: 已完成整改, 基本完成、持续推进,
+ * 未完成 with its reason and planned date, 正在推进), then one sheet per unit with its task list, then the figures
+ * (整改统计) overall, per key group and per unit. Written with POI's streaming workbook.
  * Text that starts with = + - or @ is written as quoted text, never as a formula.
  */
 @Component
 public class LedgerWorkbook {
 
     static final String[] HEADER = {"序号", "方面", "问题", "整改措施", "责任单位", "牵头单位", "责任领导", "完成时限",
-        "状态", "进展", "销号日期", "督办次数"};
-    private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 40, 14, 10};
+        "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数"};
+    private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 18, 30, 40, 14, 10};
+
+    /** The figures sheet's name: the round's (or the user's units') figures as {@link Outcomes} defines them. */
+    static final String FIGURES_SHEET = "整改统计";
+    static final String[] FIGURES_HEADER = {"范围", "名称", "反馈问题", "问题已完成整改", "问题基本完成、持续推进",
+        "问题未完成", "问题正在推进", "整改措施", "措施已完成整改", "措施基本完成、持续推进", "措施未完成",
+        "措施正在推进", "整改完成率"};
 
     private final EngineClock clock;
     private final Ladder ladder;
@@ -54,6 +62,7 @@ public class LedgerWorkbook {
             for (Map.Entry<String, List<LedgerRow>> unit : byUnit.entrySet()) {
                 fill(workbook.createSheet(sheetName(unit.getKey())), unit.getValue(), styles);
             }
+            figures(workbook.createSheet(FIGURES_SHEET), rows, byUnit, styles);
             workbook.write(out);
             workbook.dispose();
         }
@@ -89,10 +98,56 @@ public class LedgerWorkbook {
             Cell status = line.createCell(c++);
             status.setCellValue(row.status().label());
             status.setCellStyle(styles.fill(light(row, today)));
+            text(line, c++, row.outcome().label(), styles);
+            text(line, c++, row.plannedDate() == null ? ""
+                : row.notDoneReason() + "（计划" + row.plannedDate() + "前完成）", styles);
             text(line, c++, row.progress(), styles);
             text(line, c++, row.closedOn() == null ? "" : row.closedOn().toString(), styles);
             line.createCell(c).setCellValue(row.noticeCount());
         }
+    }
+
+    /**
+     * The figures sheet: one line for all the rows, then one per key group and one per unit, each with its problems
+     * and measures by outcome and its completion rate (in percent to two decimals), all counted by {@link Outcomes}.
+     */
+    private void figures(SXSSFSheet sheet, List<LedgerRow> rows, Map<String, List<LedgerRow>> byUnit, Styles styles) {
+        Row header = sheet.createRow(0);
+        for (int i = 0; i < FIGURES_HEADER.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(FIGURES_HEADER[i]);
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(i, (i == 1 ? 24 : 12) * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        LocalDate today = clock.today();
+        int r = 1;
+        figuresLine(sheet.createRow(r++), "合计", "", rows, today, styles);
+        Map<String, List<LedgerRow>> byGroup = new LinkedHashMap<>();
+        rows.forEach(row -> byGroup.computeIfAbsent(row.keyGroupName(), g -> new ArrayList<>()).add(row));
+        for (Map.Entry<String, List<LedgerRow>> group : byGroup.entrySet()) {
+            figuresLine(sheet.createRow(r++), "重点整改组", group.getKey(), group.getValue(), today, styles);
+        }
+        for (Map.Entry<String, List<LedgerRow>> unit : byUnit.entrySet()) {
+            figuresLine(sheet.createRow(r++), "责任单位", unit.getKey(), unit.getValue(), today, styles);
+        }
+    }
+
+    private void figuresLine(Row line, String scope, String name, List<LedgerRow> rows, LocalDate today,
+                             Styles styles) {
+        Outcomes outcomes = Outcomes.of(rows.stream()
+            .map(row -> new Outcomes.Counted(row.problem(), light(row, today), row.outcome())).toList());
+        text(line, 0, scope, styles);
+        text(line, 1, name, styles);
+        int c = 2;
+        for (Outcomes.Counts counts : List.of(outcomes.problems(), outcomes.measures())) {
+            line.createCell(c++).setCellValue(counts.total());
+            line.createCell(c++).setCellValue(counts.rectified());
+            line.createCell(c++).setCellValue(counts.basicallyDone());
+            line.createCell(c++).setCellValue(counts.notDone());
+            line.createCell(c++).setCellValue(counts.inProgress());
+        }
+        text(line, c, outcomes.completionRatePercent() + "%", styles);
     }
 
     /** The row's light by the ladder's rule; a measure without a deadline has nothing due (GREEN) until closed. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.identity.Scope;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureStatus;
@@ -145,13 +146,35 @@ public class ReportReadModel {
         return counts;
     }
 
+    /**
+     * The round's measures in the scope by outcome, per problem ("已完成整改", …, as {@link Outcome#ofProblem}
+     * gives a problem's from its measures'): what the public report's part 二 prints of each problem (for
+     * report/ProgressReportService). Keys are the problems' numbers in the round, in order.
+     */
+    public Map<Integer, Outcome> problemOutcomes(String code, Scope scope) {
+        Map<Integer, List<Outcome>> byProblem = new TreeMap<>();
+        jdbc.sql("SELECT p.seq, m.unit_code, m.outcome FROM measure m JOIN problem p ON p.id = m.problem_id"
+                + " WHERE m.round_code = ?")
+            .param(code)
+            .query(rs -> {
+                if (scope.includes(rs.getString(2))) {
+                    byProblem.computeIfAbsent(rs.getInt(1), p -> new ArrayList<>())
+                        .add(Outcome.valueOf(rs.getString(3)));
+                }
+            });
+        Map<Integer, Outcome> outcomes = new LinkedHashMap<>();
+        byProblem.forEach((problem, measures) -> outcomes.put(problem, Outcome.ofProblem(measures)));
+        return outcomes;
+    }
+
     /** The round's measures in the scope, in ledger order (category, problem, measure), numbered from 1. */
     public List<LedgerRow> ledgerRows(String roundCode, Scope scope) {
         List<LedgerRow> rows = new ArrayList<>();
         jdbc.sql("""
                 SELECT m.code, c.title, p.seq, p.title, m.content, m.unit_code, u.name, lu.name,
                        COALESCE(l.display_name, m.leader_user_id), m.deadline, m.status, m.progress, m.closed_at,
-                       (SELECT COUNT(*) FROM supervision_notice n WHERE n.measure_code = m.code)
+                       (SELECT COUNT(*) FROM supervision_notice n WHERE n.measure_code = m.code),
+                       k.name, m.outcome, m.not_done_reason, m.planned_date
                 FROM measure m
                 JOIN problem p ON p.id = m.problem_id
                 JOIN problem_category c ON c.id = p.category_id
@@ -169,7 +192,9 @@ public class ReportReadModel {
                         rs.getInt(3) + ". " + rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getObject(10, LocalDate.class),
                         MeasureStatus.valueOf(rs.getString(11)), rs.getString(12),
-                        closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.zone()), rs.getInt(14)));
+                        closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.zone()), rs.getInt(14),
+                        rs.getString(15), Outcome.valueOf(rs.getString(16)), rs.getString(17),
+                        rs.getObject(18, LocalDate.class)));
                 }
             });
         return rows;

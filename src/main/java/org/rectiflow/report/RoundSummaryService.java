@@ -53,18 +53,22 @@ public class RoundSummaryService {
             List<MeasureState> measures = bulletins.measuresOfRound(code).stream()
                 .filter(m -> scope.includes(m.unitCode())).toList();
             Outcomes outcomes = bulletinService.outcomes(measures, today);
-            long closed = outcomes.closed();
-            long overdue = outcomes.overdue();
+            Outcomes.Counts counts = outcomes.measures();
             Map<String, Long> byStatus = measures.stream()
                 .collect(Collectors.groupingBy(m -> m.status().name(), TreeMap::new, Collectors.counting()));
             List<BulletinRepository.Line> lines = bulletinService.lines(measures, today);
             return new RoundSummary(round.code(), round.title(), round.status().name(),
-                new RoundSummary.Measures(measures.size(), closed,
-                    outcomes.completionRate(), overdue, byStatus),
-                scopes(lines, BulletinScope.UNIT),
-                scope.isAllUnits() ? scopes(lines, BulletinScope.KEY_GROUP) : List.of(),
+                new RoundSummary.Measures(measures.size(), outcomes.closed(), outcomes.completionRate(),
+                    outcomes.overdue(), byStatus, counts.rectified(), counts.basicallyDone(), counts.notDone(),
+                    counts.inProgress(), counts.completionRatePercent()),
+                scopes(lines, bulletinService.outcomesBy(measures, today, BulletinScope.UNIT), BulletinScope.UNIT),
+                scope.isAllUnits()
+                    ? scopes(lines, bulletinService.outcomesBy(measures, today, BulletinScope.KEY_GROUP),
+                        BulletinScope.KEY_GROUP)
+                    : List.of(),
                 notices(code, scope, measures),
-                scope.isAllUnits() ? clues(code) : null, burnDown(code, scope, measures.size(), today));
+                scope.isAllUnits() ? clues(code) : null, burnDown(code, scope, measures.size(), today),
+                RoundSummary.Figures.of(outcomes.problems()));
         });
     }
 
@@ -85,10 +89,17 @@ public class RoundSummaryService {
         return line;
     }
 
-    private static List<RoundSummary.Scope> scopes(List<BulletinRepository.Line> lines, BulletinScope scope) {
+    /** The bulletin's lines of one scope, each with its figures ({@link Outcomes}, by the line's code). */
+    private static List<RoundSummary.Scope> scopes(List<BulletinRepository.Line> lines, Map<String, Outcomes> figures,
+                                                   BulletinScope scope) {
         return lines.stream().filter(l -> l.scope() == scope)
-            .map(l -> new RoundSummary.Scope(l.scopeCode(), l.scopeName(), l.total(), l.closed(), l.openCount(),
-                l.overdue(), l.colour().name()))
+            .map(l -> {
+                Outcomes outcomes = figures.getOrDefault(l.scopeCode(), Outcomes.NONE);
+                Outcomes.Counts m = outcomes.measures();
+                return new RoundSummary.Scope(l.scopeCode(), l.scopeName(), l.total(), l.closed(), l.openCount(),
+                    l.overdue(), l.colour().name(), m.rectified(), m.basicallyDone(), m.notDone(), m.inProgress(),
+                    m.completionRatePercent(), RoundSummary.Figures.of(outcomes.problems()));
+            })
             .toList();
     }
 

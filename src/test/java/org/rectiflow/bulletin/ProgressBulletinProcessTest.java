@@ -167,7 +167,9 @@ class ProgressBulletinProcessTest extends ProcessTest {
             assertThat(bulletinNotifications(bulletinId, member)).as("bulletin for " + member).isNotEmpty()
                 .allSatisfy(n -> {
                     assertThat(n.subject()).isEqualTo("【整改进展通报】截至2026年3月9日");
-                    assertThat(n.body()).contains("红色（有超期未完成措施）单位：").contains("思明分局（测试巡察：未完成3项，超期1项）");
+                    assertThat(n.body()).contains("红色（有超期未办结措施）单位：").contains("思明分局（测试巡察：未办结3项，超期1项）")
+                        .containsPattern("已完成整改\\d+项，基本完成、持续推进\\d+项，正在推进\\d+项，未完成\\d+项")
+                        .containsPattern("整改完成率\\d+\\.\\d{2}%");
                 });
         }
         assertThat(bulletinNotifications(bulletinId, TestRounds.LIAISON)).isEmpty();
@@ -206,6 +208,8 @@ class ProgressBulletinProcessTest extends ProcessTest {
             .isEqualTo(Light.AMBER);
 
         assertThat(bulletinNotifications(bulletinId, "chief")).isNotEmpty().allSatisfy(n -> assertThat(n.body())
-            .contains("黄色（10日内到期）单位：").contains("同安分局（测试巡察：未完成2项）"));
+            .contains("黄色（10日内到期）单位：").contains("同安分局（测试巡察：未办结2项）"));
+        assertThat(bulletins.require(bulletinId).measuresRectified()).as("the signed-off measure, rectified")
+            .isPositive();
     }
 }

@@ -12,6 +12,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Elements.INTERVIEW_H
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.LEADING_GROUP_INTERVIEW;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.OVERDUE_NOTICE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Elements.REPORTED_NOT_DONE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SEND_AMBER_REMINDER;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SEND_GREEN_REMINDER;
 import static org.rectiflow.measure.MeasureExecutionProcess.Elements.SEND_RED_CARD;
@@ -41,6 +42,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaString;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.notification.OutboxEntry;
@@ -151,6 +153,76 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(measures.archive(measureCode)).hasValueSatisfying(a -> assertThat(a.outcome()).isEqualTo("HANDED_OVER"));
         assertThat(jdbc.sql("SELECT status FROM problem WHERE id = ?").param(measures.require(measureCode).problemId())
             .query(String.class).single()).isEqualTo("CLOSED");
+    }
+
+    private static Map<String, Object> notDone(String reason, String plannedDate) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("progress", "已完成排查，正在协调市直部门");
+        values.put("reportStatus", ReportStatus.NOT_DONE.name());
+        values.put("notDoneReason", reason);
+        values.put("plannedDate", plannedDate);
+        return values;
+    }
+
+    @Test
+    void aMeasureReportedNotDoneStaysWithTheUnitCountedNotDoneUntilItIsReportedDone() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+
+        complete(instance, UNIT_RECTIFIES, notDone("涉及跨部门审批，需市财政局配合", "2026-05-31"));
+
+        assertThat(instance).hasPassed(REPORTED_NOT_DONE).isWaitingAt(UNIT_RECTIFIES).hasNotPassed(LEAD_UNIT_REVIEW);
+        Measure measure = measures.require(measureCode);
+        assertThat(measure.status()).isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(measure.outcome()).isEqualTo(Outcome.NOT_DONE);
+        assertThat(measure.notDoneReason()).isEqualTo("涉及跨部门审批，需市财政局配合");
+        assertThat(measure.plannedDate()).isEqualTo(LocalDate.of(2026, 5, 31));
+        assertThat(measure.deadline()).as("the deadline stays").isEqualTo(LocalDate.of(2026, 4, 11));
+        Task again = task(instance, UNIT_RECTIFIES);
+        assertThat(again).hasCandidateGroup(TestRounds.UNIT);
+        assertThat(taskService.getVariableLocal(again.getId(), "notDoneReason"))
+            .as("the new task opens with the last report").isEqualTo("涉及跨部门审批，需市财政局配合");
+        assertThat(history.of(StatusHistory.Entity.MEASURE, measureCode)).last()
+            .satisfies(e -> assertThat(e.reason()).contains("单位报告未完成").contains("2026-05-31"));
+
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        assertThat(instance).isWaitingAt(LEAD_UNIT_REVIEW);
+        assertThat(measures.require(measureCode).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+        assertThat(measures.require(measureCode).plannedDate()).isNull();
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", null));
+        assertThat(instance).isEnded().hasPassed(SIGNED_OFF);
+        assertThat(measures.require(measureCode).outcome()).isEqualTo(Outcome.RECTIFIED);
+    }
+
+    @Test
+    void aNotDoneReportWithoutItsReasonOrPlannedDateOrWithAPastDateIsRefusedAndNothingIsWritten() {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        Task task = task(instance, UNIT_RECTIFIES);
+
+        assertThatThrownBy(() -> taskService.complete(task.getId(), notDone(" ", "2026-05-31")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("notDoneReason");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), notDone("原因", null)))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("plannedDate");
+        assertThatThrownBy(() -> taskService.complete(task.getId(), notDone("原因", "2020-01-01")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("plannedDate")
+            .hasMessageContaining("不能早于今天");
+
+        assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
+        assertThat(measures.require(measureCode).outcome()).isEqualTo(Outcome.IN_PROGRESS);
+        assertThat(measures.require(measureCode).progress()).isNull();
+    }
+
+    @Test
+    void aLongTermMeasureHandedOverCountsAsBasicallyDoneAndASignedOffOneAsRectified() {
+        ProcessInstance instance = startMeasure(MeasureKind.LONG_TERM, 90);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.LONG_TERM_CONTINUING));
+        complete(instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        complete(instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", null));
+
+        assertThat(instance).isEnded().hasPassed(HANDED_OVER);
+        assertThat(measures.require(measureCode).outcome()).isEqualTo(Outcome.BASICALLY_DONE);
+        assertThat(jdbc.sql("SELECT outcome FROM measure WHERE code = ?").param(measureCode).query(String.class)
+            .single()).isEqualTo("BASICALLY_DONE");
     }
 
     @Test
@@ -583,7 +655,10 @@ class MeasureExecutionProcessTest extends ProcessTest {
         ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
         Task unitTask = task(instance, UNIT_RECTIFIES);
 
-        assertThat(refusedBesides(unitTask, report(ReportStatus.COMPLETED))).containsAll(ROUTING);
+        Map<String, Object> wholeForm = new HashMap<>(report(ReportStatus.COMPLETED));
+        wholeForm.put("notDoneReason", ""); // the form's 未完成 fields, hidden and empty with any other status
+        wholeForm.put("plannedDate", "");
+        assertThat(refusedBesides(unitTask, wholeForm)).containsAll(ROUTING);
 
         complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
         assertThat(task(instance, LEAD_UNIT_REVIEW)).hasCandidateGroup(TestRounds.LEAD_UNIT);

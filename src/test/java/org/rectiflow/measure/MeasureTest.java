@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.measure.Measure.ManagedBy;
@@ -27,7 +28,8 @@ class MeasureTest {
     private static Measure measure(MeasureKind kind, MeasureStatus status, ManagedBy managedBy,
                                    String processInstanceId) {
         return new Measure("XC2026-01-03-02", "XC2026-01", 7, 3, "问题", "KG1", "lead", 2, "措施", "siming",
-            "思明分局", "leader", "领导", DEADLINE, kind, status, null, null, null, 0, managedBy, processInstanceId);
+            "思明分局", "leader", "领导", DEADLINE, kind, status, null, null, null, 0, managedBy, processInstanceId,
+            Measure.outcomeOf(status), null, null);
     }
 
     private static Measure measure(MeasureStatus status) {
@@ -91,14 +93,70 @@ class MeasureTest {
         Measure signedOff = reviewed.signOff();
         assertThat(signedOff.status()).isEqualTo(MeasureStatus.SIGNED_OFF);
         assertThat(signedOff.isClosed()).isTrue();
-        assertThat(signedOff).usingRecursiveComparison().ignoringFields("status").isEqualTo(reviewed);
+        assertThat(signedOff).usingRecursiveComparison().ignoringFields("status", "outcome").isEqualTo(reviewed);
+        assertThat(started.outcome()).isEqualTo(reported.outcome()).isEqualTo(reviewed.outcome())
+            .isEqualTo(Outcome.IN_PROGRESS);
+        assertThat(signedOff.outcome()).isEqualTo(Outcome.RECTIFIED);
     }
 
     @Test
     void aLongTermMeasureReportedAsContinuingIsHandedOver() {
         Measure reported = measure(MeasureKind.LONG_TERM, MeasureStatus.IN_PROGRESS)
             .report("制度已建立", "长效机制", ReportStatus.LONG_TERM_CONTINUING);
-        assertThat(reported.approveReview().handOver().status()).isEqualTo(MeasureStatus.NORMAL_MANAGEMENT);
+        Measure handedOver = reported.approveReview().handOver();
+        assertThat(handedOver.status()).isEqualTo(MeasureStatus.NORMAL_MANAGEMENT);
+        assertThat(handedOver.outcome()).as("accepted as done in substance, continuing")
+            .isEqualTo(Outcome.BASICALLY_DONE);
+    }
+
+    // --- 未完成 ---
+
+    @Test
+    void theUnitReportsAMeasureNotDoneWithItsReasonAndPlannedDateAndKeepsTheWork() {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        Measure notDone = measure(MeasureKind.IMMEDIATE, MeasureStatus.IN_PROGRESS)
+            .reportNotDone("已完成部分", "涉及多部门协调", LocalDate.of(2026, 11, 30), today);
+        assertThat(notDone.status()).as("the work stays with the unit").isEqualTo(MeasureStatus.IN_PROGRESS);
+        assertThat(notDone.outcome()).isEqualTo(Outcome.NOT_DONE);
+        assertThat(notDone.notDoneReason()).isEqualTo("涉及多部门协调");
+        assertThat(notDone.plannedDate()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(notDone.deadline()).as("the deadline and its ladder stay").isEqualTo(DEADLINE);
+        assertThat(notDone.reportStatus()).isEqualTo(ReportStatus.NOT_DONE);
+
+        Measure reported = notDone.report("全部完成", "已整改", ReportStatus.COMPLETED);
+        assertThat(reported.outcome()).as("reported done: in progress until signed off").isEqualTo(Outcome.IN_PROGRESS);
+        assertThat(reported.notDoneReason()).isNull();
+        assertThat(reported.plannedDate()).isNull();
+        assertThat(reported.approveReview().signOff().outcome()).isEqualTo(Outcome.RECTIFIED);
+    }
+
+    @Test
+    void aNotDoneReportNeedsAReasonAPlannedDateNotPastAndTheWorkInTheUnitsHands() {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        Measure open = measure(MeasureKind.IMMEDIATE, MeasureStatus.REWORK);
+        assertThat(open.reportNotDone("p", "原因", today, today).outcome()).isEqualTo(Outcome.NOT_DONE);
+        assertThatThrownBy(() -> open.reportNotDone("p", " ", today, today))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XC2026-01-03-02");
+        assertThatThrownBy(() -> open.reportNotDone("p", "原因", null, today))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> open.reportNotDone("p", "原因", today.minusDays(1), today))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-05-31");
+        assertThatThrownBy(() -> measure(MeasureStatus.REPORTED).reportNotDone("p", "原因", today, today))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("REPORTED");
+        assertThatThrownBy(() -> open.report("p", null, ReportStatus.NOT_DONE))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReworkOrAReopeningMakesTheMeasureInProgressAgain() {
+        assertThat(measure(MeasureStatus.REVIEWED).sendBack().outcome()).isEqualTo(Outcome.IN_PROGRESS);
+        Measure reopened = measure(MeasureStatus.NORMAL_MANAGEMENT).reopen(DEADLINE.plusMonths(3));
+        assertThat(reopened.outcome()).isEqualTo(Outcome.IN_PROGRESS);
+        assertThat(Measure.outcomeOf(MeasureStatus.SIGNED_OFF)).isEqualTo(Outcome.RECTIFIED);
+        assertThat(Measure.outcomeOf(MeasureStatus.NORMAL_MANAGEMENT)).isEqualTo(Outcome.BASICALLY_DONE);
+        for (MeasureStatus open : MeasureStatus.OPEN) {
+            assertThat(Measure.outcomeOf(open)).isEqualTo(Outcome.IN_PROGRESS);
+        }
     }
 
     @Test
