@@ -103,7 +103,7 @@ public class MeasureService {
 
     private void recordNotDone(Measure measure, Report report) {
         LocalDate today = clock.today();
-        if (report.plannedDate().isBefore(today)) {
+        if (report.plannedDate() != null && report.plannedDate().isBefore(today)) {
             throw MeasureExecutionProcess.Variables.PLANNED_DATE.invalid("：计划完成时间不能早于今天");
         }
         Measure notDone = measure.reportNotDone(report.progress(), report.notDoneReason(), report.plannedDate(), today);

@@ -105,6 +105,11 @@ class DeclaredVariablesModelTest {
                 }
             }
             named.removeAll(EL_WORDS);
+            // a field's condition may name another input of the same form (measure-report: 未完成's fields)
+            Matcher input = Pattern.compile("\"key\"\\s*:\\s*\"(\\w+)\"").matcher(json);
+            while (input.find()) {
+                named.remove(input.group(1));
+            }
             assertThat(everywhere).as("the declared variables, which %s shows", file).containsAll(named);
         }
     }
