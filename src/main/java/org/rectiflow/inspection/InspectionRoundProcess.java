@@ -9,7 +9,7 @@ import org.rectiflow.common.Variable;
  * processes/inspection-round.bpmn: one instance per inspection round, business key = the round's code.
  * After the leading-group meeting, three branches: the plan and then each unit's rectification (its
  * implementation plan, then its measures), the clues, and the report to the inspection office; beside them the
- * office's standing 登记工作记录 task, which the round's end (a terminate end event) closes.
+ * office's standing 登记工作记录 task, which the round's completion closes.
  */
 public final class InspectionRoundProcess {
 
@@ -21,9 +21,12 @@ public final class InspectionRoundProcess {
         public static final String LEADING_GROUP_MEETING = "userTask_leadingGroupMeeting";
         public static final String RECORD_MEETING = "serviceTask_recordMeeting";
         public static final String FORK_RECTIFICATION = "gateway_forkRectification";
-        /** The standing task: it stands again after each entry until the round ends (a terminate end event). */
+        /** The standing task: it stands again after each entry until the round is complete. */
         public static final String RECORD_WORK = "userTask_recordWork";
         public static final String RECORD_WORK_ENTRY = "serviceTask_recordWorkEntry";
+        /** On the standing task: {@code roundCompleted} closes it. */
+        public static final String WORK_RECORDS_CLOSE = "boundaryEvent_roundCompleted";
+        public static final String WORK_RECORDS_CLOSED = "endEvent_workRecordsClosed";
         public static final String DRAFT_PLAN = "callActivity_draftPlan";
         public static final String UNIT_RECTIFICATION = "subProcess_unitRectification";
         public static final String DRAFT_UNIT_PLAN = "userTask_draftUnitPlan";
@@ -71,6 +74,8 @@ public final class InspectionRoundProcess {
         public static final Variable<Date> REPORT_DUE_AT = Variable.date("reportDueAt");
         /** Set when every measure and clue is done: the report then comes early. */
         public static final Variable<Boolean> RECTIFICATION_DONE = Variable.bool("rectificationDone");
+        /** Set when the round is complete: the standing 登记工作记录 task closes. */
+        public static final Variable<Boolean> ROUND_COMPLETED = Variable.bool("roundCompleted");
         public static final Variable<Date> CENTRALISED_PERIOD_ENDS_AT = Variable.date("centralisedPeriodEndsAt");
         public static final Variable<Date> LOOK_BACK_AT = Variable.date("lookBackAt");
         // public-note-draft.form and public-note-approval.form

@@ -36,11 +36,6 @@ public class ReportReadModel {
                              LocalDate end, LocalDate feedback, LocalDate published) {
     }
 
-    /** A problem of a round with one of its measures' completion summaries (null for none). */
-    public record ProblemSummary(int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
-                                 String completionSummary) {
-    }
-
     /** A work record of the round: part 一 of the report names its date and title, never its participants. */
     public record WorkRecord(WorkRecordKind kind, LocalDate heldOn, String title) {
     }
@@ -150,19 +145,6 @@ public class ReportReadModel {
             .params(code, MeasureKind.LONG_TERM.name(), MeasureStatus.SIGNED_OFF.name(),
                 MeasureStatus.NORMAL_MANAGEMENT.name())
             .query(Integer.class).single();
-    }
-
-    /** Every problem of the round in order, once per measure (once with a null summary for a problem without). */
-    public List<ProblemSummary> problemSummaries(String code) {
-        return jdbc.sql("""
-                SELECT c.seq, c.title, p.seq, p.title, m.completion_summary
-                FROM problem p JOIN problem_category c ON c.id = p.category_id
-                LEFT JOIN measure m ON m.problem_id = p.id
-                WHERE p.round_code = ? ORDER BY c.seq, p.seq, m.seq""")
-            .param(code)
-            .query((rs, n) -> new ProblemSummary(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5)))
-            .list();
     }
 
     /** Every problem of the round in order, once per measure (once with null measure fields for a problem without). */
