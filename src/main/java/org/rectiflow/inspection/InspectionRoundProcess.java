@@ -8,7 +8,8 @@ import org.rectiflow.common.Variable;
 /**
  * processes/inspection-round.bpmn: one instance per inspection round, business key = the round's code.
  * After the leading-group meeting, three branches: the plan and then each unit's rectification (its
- * implementation plan, then its measures), the clues, and the report to the inspection office.
+ * implementation plan, then its measures), the clues, and the report to the inspection office; beside them the
+ * office's standing 登记工作记录 task, which the round's completion closes.
  */
 public final class InspectionRoundProcess {
 
@@ -20,6 +21,12 @@ public final class InspectionRoundProcess {
         public static final String LEADING_GROUP_MEETING = "userTask_leadingGroupMeeting";
         public static final String RECORD_MEETING = "serviceTask_recordMeeting";
         public static final String FORK_RECTIFICATION = "gateway_forkRectification";
+        /** The standing task: it stands again after each entry until the round is complete. */
+        public static final String RECORD_WORK = "userTask_recordWork";
+        public static final String RECORD_WORK_ENTRY = "serviceTask_recordWorkEntry";
+        /** On the standing task: {@code roundCompleted} closes it. */
+        public static final String WORK_RECORDS_CLOSE = "boundaryEvent_roundCompleted";
+        public static final String WORK_RECORDS_CLOSED = "endEvent_workRecordsClosed";
         public static final String DRAFT_PLAN = "callActivity_draftPlan";
         public static final String UNIT_RECTIFICATION = "subProcess_unitRectification";
         public static final String DRAFT_UNIT_PLAN = "userTask_draftUnitPlan";
@@ -67,6 +74,8 @@ public final class InspectionRoundProcess {
         public static final Variable<Date> REPORT_DUE_AT = Variable.date("reportDueAt");
         /** Set when every measure and clue is done: the report then comes early. */
         public static final Variable<Boolean> RECTIFICATION_DONE = Variable.bool("rectificationDone");
+        /** Set when the round is complete: the standing 登记工作记录 task closes. */
+        public static final Variable<Boolean> ROUND_COMPLETED = Variable.bool("roundCompleted");
         public static final Variable<Date> CENTRALISED_PERIOD_ENDS_AT = Variable.date("centralisedPeriodEndsAt");
         public static final Variable<Date> LOOK_BACK_AT = Variable.date("lookBackAt");
         // public-note-draft.form and public-note-approval.form
@@ -90,6 +99,19 @@ public final class InspectionRoundProcess {
         public static final FormField ATTENDEES = FormField.text("leading-group-meeting", "attendees", "参会人员", 1000);
         public static final FormField MEETING_DECISIONS =
             FormField.text("leading-group-meeting", "meetingDecisions", "会议议定事项", 4000);
+        // work-record.form: a work record, or (登记事项 REPORT_TEXT) the office's own text for the public report
+        public static final FormField WORK_ENTRY = FormField.choice("work-record", "workEntry", "登记事项");
+        public static final FormField WORK_DATE = FormField.date("work-record", "workDate", "日期");
+        public static final FormField WORK_TITLE = FormField.text("work-record", "workTitle", "名称", 200);
+        public static final FormField WORK_PARTICIPANTS =
+            FormField.text("work-record", "workParticipants", "参加人员", 1000);
+        public static final FormField WORK_SUMMARY = FormField.text("work-record", "workSummary", "主要内容", 4000);
+        public static final FormField REPORT_NEXT_STEPS =
+            FormField.text("work-record", "reportNextSteps", "需要进一步整改的事项及措施（每段一行，留空则自动生成）", 8000);
+        public static final FormField REPORT_CONTACT =
+            FormField.text("work-record", "reportContact", "联系方式（每项一行，留空则用默认设置）", 1000);
+        public static final FormField REPORT_ISSUER =
+            FormField.text("work-record", "reportIssuer", "发布单位（留空则为被巡察党组织）", 200);
         // inspection-report.form
         public static final FormField REPORT_DATE = FormField.date("inspection-report", "reportDate", "报送日期");
         public static final FormField REPORT_REFERENCE =

@@ -139,17 +139,21 @@ public class RoundRepository {
             .params(code, note, decision, comment, by, at).update();
     }
 
+    /** The first leading-group meeting's step records it as one of the round's work records ({@link WorkRecordKind}). */
     public void insertMeeting(String roundCode, LocalDate heldOn, String title, String attendees, String decisions,
                               String recordedBy, Timestamp at) {
         jdbc.sql("""
-                INSERT INTO round_meeting (round_code, held_on, title, attendees, decisions, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-            .params(roundCode, heldOn, title, attendees, decisions, recordedBy, at).update();
+                INSERT INTO round_work_record (round_code, kind, held_on, title, participants, summary, recorded_by,
+                    recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(roundCode, WorkRecordKind.LEADING_GROUP_MEETING.name(), heldOn, title, attendees, decisions,
+                recordedBy, at).update();
     }
 
+    /** The leading-group meetings recorded, by their own step or as work records. */
     public int meetingCount(String roundCode) {
-        return jdbc.sql("SELECT COUNT(*) FROM round_meeting WHERE round_code = ?").param(roundCode)
-            .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM round_work_record WHERE round_code = ? AND kind = ?")
+            .params(roundCode, WorkRecordKind.LEADING_GROUP_MEETING.name()).query(Integer.class).single();
     }
 
     /** The units with measures in a round, in the organisation's order. */

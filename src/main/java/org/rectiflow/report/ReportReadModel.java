@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.rectiflow.clue.ClueKind;
+import org.rectiflow.clue.ClueStatus;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.identity.Scope;
+import org.rectiflow.inspection.WorkRecordKind;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +37,27 @@ public class ReportReadModel {
                              LocalDate end, LocalDate feedback, LocalDate published) {
     }
 
-    /** A problem of a round with one of its measures' completion summaries (null for none). */
-    public record ProblemSummary(int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
-                                 String completionSummary) {
+    /** A work record of the round: part 一 of the report names its date and title, never its participants. */
+    public record WorkRecord(WorkRecordKind kind, LocalDate heldOn, String title) {
+    }
+
+    /**
+     * A problem of a round with one of its measures (all measure fields null for a problem without): its content,
+     * its status now, its planned date and, once reported, the unit's account of what was done.
+     */
+    public record ProblemMeasure(int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
+                                 String content, MeasureStatus status, LocalDate deadline, String completionSummary) {
+    }
+
+    /** The office's own text for the round's public report; null parts are generated or default. */
+    public record ReportText(String nextSteps, List<String> contact, String issuer) {
+    }
+
+    /**
+     * The round's transferred clues other than duplicates, as they stand now: petitions still waiting for their
+     * triage, petitions under preliminary verification, and law-related petitions not yet given an outcome.
+     */
+    public record OpenClues(long petitionsAwaitingTriage, long petitionsUnderVerification, long lawRelatedUnhandled) {
     }
 
     private final JdbcClient jdbc;
@@ -65,10 +86,46 @@ public class ReportReadModel {
             .optional();
     }
 
-    /** The leading group's meetings recorded for the round. */
+    /** The leading group's meetings recorded for the round (the first one's step records one too). */
     public int meetings(String code) {
-        return jdbc.sql("SELECT COUNT(*) FROM round_meeting WHERE round_code = ?").param(code)
-            .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM round_work_record WHERE round_code = ? AND kind = ?")
+            .params(code, WorkRecordKind.LEADING_GROUP_MEETING.name()).query(Integer.class).single();
+    }
+
+    /** The round's work records by date (then as recorded). */
+    public List<WorkRecord> workRecords(String code) {
+        return jdbc.sql("SELECT kind, held_on, title FROM round_work_record WHERE round_code = ? ORDER BY held_on, id")
+            .param(code)
+            .query((rs, n) -> new WorkRecord(WorkRecordKind.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
+                rs.getString(3)))
+            .list();
+    }
+
+    public Optional<ReportText> reportText(String code) {
+        return jdbc.sql("SELECT next_steps, contact, issuer FROM round_report_text WHERE round_code = ?").param(code)
+            .query((rs, n) -> new ReportText(rs.getString(1),
+                rs.getString(2) == null ? null : rs.getString(2).lines().filter(l -> !l.isBlank()).toList(),
+                rs.getString(3)))
+            .optional();
+    }
+
+    /** See {@link OpenClues}. */
+    public OpenClues openClues(String code) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT kind, status, COUNT(*) FROM clue WHERE round_code = ? AND status <> ? GROUP BY kind, status")
+            .params(code, ClueStatus.DUPLICATE.name())
+            .query(rs -> {
+                counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
+            });
+        String petition = ClueKind.PETITION.name() + "/";
+        String law = ClueKind.LAW_RELATED.name() + "/";
+        return new OpenClues(
+            counts.getOrDefault(petition + ClueStatus.REGISTERED.name(), 0L)
+                + counts.getOrDefault(petition + ClueStatus.IN_HANDLING.name(), 0L),
+            counts.getOrDefault(petition + ClueStatus.UNDER_VERIFICATION.name(), 0L),
+            counts.getOrDefault(law + ClueStatus.REGISTERED.name(), 0L)
+                + counts.getOrDefault(law + ClueStatus.IN_HANDLING.name(), 0L)
+                + counts.getOrDefault(law + ClueStatus.UNDER_VERIFICATION.name(), 0L));
     }
 
     /** How many times the plan went out for comments. */
@@ -91,16 +148,17 @@ public class ReportReadModel {
             .query(Integer.class).single();
     }
 
-    /** Every problem of the round in order, once per measure (once with a null summary for a problem without). */
-    public List<ProblemSummary> problemSummaries(String code) {
+    /** Every problem of the round in order, once per measure (once with null measure fields for a problem without). */
+    public List<ProblemMeasure> problemMeasures(String code) {
         return jdbc.sql("""
-                SELECT c.seq, c.title, p.seq, p.title, m.completion_summary
+                SELECT c.seq, c.title, p.seq, p.title, m.content, m.status, m.deadline, m.completion_summary
                 FROM problem p JOIN problem_category c ON c.id = p.category_id
                 LEFT JOIN measure m ON m.problem_id = p.id
                 WHERE p.round_code = ? ORDER BY c.seq, p.seq, m.seq""")
             .param(code)
-            .query((rs, n) -> new ProblemSummary(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5)))
+            .query((rs, n) -> new ProblemMeasure(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getString(5), rs.getString(6) == null ? null : MeasureStatus.valueOf(rs.getString(6)),
+                rs.getObject(7, LocalDate.class), rs.getString(8)))
             .list();
     }
 

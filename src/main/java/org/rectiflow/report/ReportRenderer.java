@@ -44,7 +44,10 @@ public class ReportRenderer {
         html.append("<h1>").append(htmlEscape(report.title())).append("</h1>");
         p(html, report.opening());
         html.append("<h2>").append(PARTS[0]).append("</h2>");
-        report.organisation().forEach(text -> p(html, text));
+        for (ProgressReport.Section section : report.organisation()) {
+            html.append("<h3>").append(htmlEscape(section.heading())).append("</h3>");
+            p(html, section.text());
+        }
         html.append("<h2>").append(PARTS[1]).append("</h2>");
         for (ProgressReport.Category category : report.categories()) {
             html.append("<h3>").append(htmlEscape(category.heading())).append("</h3>");
@@ -82,7 +85,10 @@ public class ReportRenderer {
             run(title, report.title(), true, 18);
             paragraph(document, report.opening());
             heading(document, PARTS[0]);
-            report.organisation().forEach(text -> paragraph(document, text));
+            for (ProgressReport.Section section : report.organisation()) {
+                heading(document, section.heading());
+                paragraph(document, section.text());
+            }
             heading(document, PARTS[1]);
             for (ProgressReport.Category category : report.categories()) {
                 heading(document, category.heading());

@@ -13,6 +13,9 @@ import static org.rectiflow.inspection.InspectionRoundProcess.Elements.LOOK_BACK
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.MEASURE_REOPENED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.NO_RELAPSE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.PUBLISH_PROGRESS;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.RECORD_WORK;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.RECORD_WORK_ENTRY;
+import static org.rectiflow.inspection.InspectionRoundProcess.Elements.WORK_RECORDS_CLOSED;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.RECTIFICATION_DONE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.REOPEN_MEASURE;
 import static org.rectiflow.inspection.InspectionRoundProcess.Elements.DRAFT_UNIT_PLAN;
@@ -97,6 +100,56 @@ class InspectionRoundProcessTest extends ProcessTest {
             .processDefinitionKey(RectificationPlanProcess.KEY).superProcessInstanceId(instance.getId()).singleResult();
         assertThat(plan.getBusinessKey()).isEqualTo(round);
         assertThat(measures.countByStatus(round)).containsOnlyKeys(MeasureStatus.REGISTERED);
+    }
+
+    @Test
+    void theStandingTaskRecordsWorkAndTheReportTextAndStandsAgain() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 30);
+        ProcessInstance instance = instanceOf(round);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+        assertThat(instance).isWaitingAt(RECORD_WORK);
+        assertThat(task(instance, RECORD_WORK)).hasCandidateGroup("office");
+
+        complete(instance, RECORD_WORK, Map.of("workEntry", "SPECIAL_MEETING", "workDate", "2026-03-10",
+            "workTitle", "财务项目整改推进会", "workParticipants", "警保部、财务处", "workSummary", "逐项梳理"));
+        complete(instance, RECORD_WORK, Map.of("workEntry", "LEADING_GROUP_MEETING", "workDate", "2026-03-20",
+            "workTitle", "巡察整改工作领导小组第二次会议"));
+        complete(instance, RECORD_WORK, Map.of("workEntry", "REPORT_TEXT", "reportContact", "联系电话：12389\n\n",
+            "reportIssuer", " 整改办 "));
+
+        assertThat(instance).isWaitingAt(RECORD_WORK).hasPassed(RECORD_WORK_ENTRY);
+        assertThat(roundRepository.meetingCount(round)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT kind, title, participants FROM round_work_record WHERE round_code = ? ORDER BY held_on")
+            .param(round).query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3)).list())
+            .containsExactly("LEADING_GROUP_MEETING/党委（扩大）会暨巡察整改工作领导小组第一次会议/党委班子成员",
+                "SPECIAL_MEETING/财务项目整改推进会/警保部、财务处", "LEADING_GROUP_MEETING/巡察整改工作领导小组第二次会议/null");
+        assertThat(jdbc.sql("SELECT next_steps, contact, issuer FROM round_report_text WHERE round_code = ?").param(round)
+            .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3)).single())
+            .isEqualTo("null/联系电话：12389/整改办");
+        assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RECORD_WORK)
+            .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkRecordWithoutItsTitleOrDateIsRefused() {
+        String round = registerRound(MeasureKind.IMMEDIATE, 30);
+        ProcessInstance instance = instanceOf(round);
+        complete(instance, LEADING_GROUP_MEETING, MEETING);
+        Task record = task(instance, RECORD_WORK);
+
+        assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of("workEntry", "TRAINING",
+            "workDate", "2026-03-10")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("workTitle");
+        assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of("workEntry", "TRAINING",
+            "workTitle", "业务培训")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("workDate");
+        assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of("workEntry", "MEETING",
+            "workDate", "2026-03-10", "workTitle", "业务培训")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("workEntry");
+
+        assertThat(instance).isWaitingAt(RECORD_WORK);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM round_work_record WHERE round_code = ? AND kind = 'TRAINING'")
+            .param(round).query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -194,7 +247,9 @@ class InspectionRoundProcessTest extends ProcessTest {
         reportAndPublish(instance);
         lookBack(instance, "NO_RELAPSE");
 
-        assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED, NO_RELAPSE).hasNotPassed(REOPEN_MEASURE);
+        // the office's standing task closes with the round
+        assertThat(instance).isEnded().hasPassed(ROUND_COMPLETED, NO_RELAPSE, WORK_RECORDS_CLOSED)
+            .hasNotPassed(REOPEN_MEASURE);
         assertThat(roundRepository.requireRound(round).status()).isEqualTo(RoundStatus.COMPLETED);
         assertThat(roundRepository.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(1);
     }
