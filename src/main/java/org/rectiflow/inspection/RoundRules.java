@@ -12,7 +12,7 @@ import org.rectiflow.identity.OrganisationRepository;
 /**
  * The rules of a round to register, in one place: the code pattern, required fields and lengths, sequence
  * numbers and their ranges, duplicates, the known units, leaders and key groups, and the dates a deadline may
- * take. Both doors use it: the JSON API ({@code POST /api/rounds}) answers each {@link Violation} as
+ * take, and how many problems and measures a round may hold. Both doors use it: the JSON API ({@code POST /api/rounds}) answers each {@link Violation} as
  * {@code <path>: <message>}; the workbook import translates the path into sheet, row and column and shows
  * {@link Violation#sheetMessage()}. Pure: the organisation is asked through a {@link Directory} and today is
  * given, so the rules are tested without a database.
@@ -66,13 +66,27 @@ public final class RoundRules {
     }
 
     private final Directory directory;
+    private final int maxEntries;
 
+    /** The rules with the default limit ({@link RoundImportProperties#DEFAULT_MAX_ROWS}). */
     public RoundRules(Directory directory) {
-        this.directory = directory;
+        this(directory, RoundImportProperties.DEFAULT_MAX_ROWS);
     }
 
-    /** The rules against the ledger's organisation. */
-    public static RoundRules against(OrganisationRepository organisation) {
+    /**
+     * @param maxEntries the most problems, and the most measures, one round may hold, and the highest sequence
+     *                   number of a category, a problem or a workbook's measure ({@code rectiflow.import.max-rows}:
+     *                   the workbook's sheets hold no more rows, and the JSON door keeps the same bound). Not a
+     *                   limit of the codes, which widen with the round ({@link RoundRegistration#codes()}), but one
+     *                   against a request that would hold the registration's transaction for minutes
+     */
+    public RoundRules(Directory directory, int maxEntries) {
+        this.directory = directory;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The rules against the ledger's organisation, with the import's limit. */
+    public static RoundRules against(OrganisationRepository organisation, RoundImportProperties limits) {
         return new RoundRules(new Directory() {
             @Override
             public boolean isUnit(String code) {
@@ -88,7 +102,12 @@ public final class RoundRules {
             public boolean isKeyGroup(String code) {
                 return organisation.keyGroup(code).isPresent();
             }
-        });
+        }, limits.maxRows());
+    }
+
+    /** The most problems, and the most measures, one round may hold. */
+    public int maxEntries() {
+        return maxEntries;
     }
 
     /**
@@ -133,6 +152,9 @@ public final class RoundRules {
         if (categories.isEmpty()) {
             errors.add(new Violation("categories", Rule.NONE, "至少要有一个方面", "至少要有一个问题"));
         }
+        if (tooMany(errors, categories)) {
+            return errors; // a round beyond the limits is refused as a whole, not listed entry by entry
+        }
         Deadlines deadlines = new Deadlines(r, registeredOn(r, today), r.historical() || backdated ? null : today);
         Set<Integer> categorySeqs = new HashSet<>();
         Set<Integer> problemSeqs = new HashSet<>();
@@ -143,7 +165,7 @@ public final class RoundRules {
                 errors.add(new Violation(at, Rule.REQUIRED, EMPTY));
                 continue;
             }
-            sequence(errors, at + ".seq", "方面序号", category.seq(), 999, categorySeqs);
+            sequence(errors, at + ".seq", "方面序号", category.seq(), maxEntries, categorySeqs);
             text(errors, at + ".title", category.title(), 500, true);
             List<RoundRegistration.Problem> problems = category.problems() == null ? List.of() : category.problems();
             if (problems.isEmpty()) {
@@ -162,13 +184,39 @@ public final class RoundRules {
         return errors;
     }
 
+    /**
+     * Whether the round holds more problems or more measures than {@link #maxEntries}: counted before anything
+     * else, so that a round far too large answers one error, not one per entry.
+     */
+    private boolean tooMany(List<Violation> errors, List<RoundRegistration.Category> categories) {
+        long problems = 0;
+        long measures = 0;
+        for (RoundRegistration.Category category : categories) {
+            if (category != null && category.problems() != null) {
+                problems += category.problems().size();
+                for (RoundRegistration.Problem problem : category.problems()) {
+                    measures += problem == null || problem.measures() == null ? 0 : problem.measures().size();
+                }
+            }
+        }
+        if (problems > maxEntries) {
+            errors.add(new Violation("categories", Rule.TOO_MANY,
+                "每轮至多" + maxEntries + "个问题，此处" + problems + "个（请分批登记）"));
+        }
+        if (measures > maxEntries) {
+            errors.add(new Violation("categories", Rule.TOO_MANY,
+                "每轮至多" + maxEntries + "项整改措施，此处" + measures + "项（请分批登记）"));
+        }
+        return problems > maxEntries || measures > maxEntries;
+    }
+
     private void problem(List<Violation> errors, String at, RoundRegistration.Problem problem, Set<Integer> seqs,
                          Deadlines deadlines) {
         if (problem == null) {
             errors.add(new Violation(at, Rule.REQUIRED, EMPTY));
             return;
         }
-        sequence(errors, at + ".seq", "问题序号", problem.seq(), 99, seqs);
+        sequence(errors, at + ".seq", "问题序号", problem.seq(), maxEntries, seqs);
         text(errors, at + ".title", problem.title(), 500, true);
         if (problem.keyGroup() == null || problem.keyGroup().isBlank()) {
             errors.add(new Violation(at + ".keyGroup", Rule.REQUIRED, EMPTY));
@@ -180,10 +228,6 @@ public final class RoundRules {
         if (measures.isEmpty()) {
             errors.add(new Violation(at + ".measures", Rule.NONE, "每个问题至少要有一项整改措施",
                 "问题 " + problem.seq() + " 没有整改措施（「" + RoundSheets.MEASURE_SHEET + "」表中没有它的行）"));
-        }
-        if (measures.size() > 99) {
-            errors.add(new Violation(at + ".measures", Rule.TOO_MANY,
-                "每个问题至多99项整改措施，此处" + measures.size() + "项"));
         }
         for (int m = 0; m < measures.size(); m++) {
             measure(errors, at + ".measures[" + m + "]", measures.get(m), deadlines);
@@ -258,7 +302,7 @@ public final class RoundRules {
         }
     }
 
-    /** A sequence number from 1 to {@code max}, unique among its kind. */
+    /** A sequence number from 1 to {@code max} (the round's limit, not the codes': they widen), unique among its kind. */
     private static void sequence(List<Violation> errors, String path, String label, int seq, int max,
                                  Set<Integer> seen) {
         if (seq < 1 || seq > max) {
