@@ -2,8 +2,10 @@ package org.rectiflow.inspection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -126,6 +128,36 @@ public final class RoundRules {
      * as if registered on its {@code registeredOn}), on or after today.
      */
     public List<Violation> check(RoundRegistration r, LocalDate today, boolean backdated) {
+        // a round of thousands of measures names a few units, leaders and key groups: each is asked once per check
+        // (not across checks: the organisation may change between two)
+        return new RoundRules(new Remembered(directory), maxEntries).violations(r, today, backdated);
+    }
+
+    /** A directory's answers remembered for one check. */
+    private record Remembered(Directory directory, Map<String, Boolean> units, Map<String, Boolean> leaders,
+                              Map<String, Boolean> keyGroups) implements Directory {
+
+        Remembered(Directory directory) {
+            this(directory, new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        @Override
+        public boolean isUnit(String code) {
+            return units.computeIfAbsent(code, directory::isUnit);
+        }
+
+        @Override
+        public boolean isLeader(String userId) {
+            return leaders.computeIfAbsent(userId, directory::isLeader);
+        }
+
+        @Override
+        public boolean isKeyGroup(String code) {
+            return keyGroups.computeIfAbsent(code, directory::isKeyGroup);
+        }
+    }
+
+    private List<Violation> violations(RoundRegistration r, LocalDate today, boolean backdated) {
         List<Violation> errors = new ArrayList<>();
         if (r.code() == null || r.code().isBlank()) {
             errors.add(new Violation("code", Rule.REQUIRED, EMPTY));

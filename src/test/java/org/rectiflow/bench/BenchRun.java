@@ -496,6 +496,12 @@ final class BenchRun implements AutoCloseable {
         if (written != measures) {
             throw new IllegalStateException("the large round holds " + written + " measures, not " + measures);
         }
+        // its measures started: the meeting and plan, then each unit's plan approved, a unit's measures in the
+        // transaction of its approval (ten units: a tenth of the round each)
+        meetingAndPlan(round.code());
+        start = System.nanoTime();
+        walkthrough().approveUnitPlans(round.code());
+        figures.put(Figure.LARGE_START_SECONDS, seconds(start));
     }
 
     // ---------------------------------------------------------------------------------------------- the work
