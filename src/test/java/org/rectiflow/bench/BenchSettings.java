@@ -22,7 +22,8 @@ record BenchSettings(String scale, int rounds, int measuresPerRound, int repetit
             BenchRun.Variant.class);
         boolean countStatements = !"false".equals(System.getProperty("rectiflow.bench.count-statements"));
         return switch (scale) {
-            case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, databases, variants, countStatements, false, 100);
+            case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, databases, variants, countStatements, false,
+                intProperty("rectiflow.bench.large-round-problems", 100));
             case "full" -> new BenchSettings(scale, intProperty("rectiflow.bench.rounds", 100),
                 intProperty("rectiflow.bench.measures-per-round", 200), intProperty("rectiflow.bench.repetitions", 3),
                 200, databases, variants, countStatements, databases.size() == 2 && variants.size() == 2,
