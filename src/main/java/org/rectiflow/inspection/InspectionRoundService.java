@@ -44,7 +44,8 @@ public class InspectionRoundService {
     private final Period lookBackAfter;
 
     public InspectionRoundService(RoundRepository rounds, MeasureRepository measures, ClueRepository clues,
-                                  OrganisationRepository organisation, StatusHistory history,
+                                  OrganisationRepository organisation, RoundImportProperties limits,
+                                  StatusHistory history,
                                   RuntimeService runtimeService, EngineClock clock, CurrentActor actor,
                                   @Value("${rectiflow.report.due-after-feedback}") Period reportDueAfterFeedback,
                                   @Value("${rectiflow.round.centralised-period}") Period centralisedPeriod,
@@ -52,7 +53,7 @@ public class InspectionRoundService {
         this.rounds = rounds;
         this.measures = measures;
         this.clues = clues;
-        this.rules = RoundRules.against(organisation);
+        this.rules = RoundRules.against(organisation, limits);
         this.history = history;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -89,6 +90,7 @@ public class InspectionRoundService {
         LocalDate registeredOn = RoundRules.registeredOn(registration, clock.today());
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
+        RoundRegistration.Codes codes = registration.codes();
         rounds.insertRound(registration, registeredOn, now);
         history.record(StatusHistory.Entity.ROUND, registration.code(), null, RoundStatus.REGISTERED.name(), who,
             "登记巡察反馈", now);
@@ -100,7 +102,7 @@ public class InspectionRoundService {
                 int seq = 0;
                 for (RoundRegistration.Measure m : problem.measures()) {
                     seq++;
-                    measures.insert(RoundRegistration.measureCode(registration.code(), problem.seq(), seq),
+                    measures.insert(codes.measure(problem.seq(), seq),
                         registration.code(), problemId, seq, m.content(), m.unit(), m.leader(), m.deadline(), m.kind());
                 }
             }

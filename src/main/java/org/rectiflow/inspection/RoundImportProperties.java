@@ -10,8 +10,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxSize             the largest workbook accepted; a larger upload is refused before it is parsed (10MB by
  *                            default). {@code spring.servlet.multipart.max-file-size} must lie a little above it, so
  *                            that the refusal is this check's, with its message
- * @param maxRows             the most data rows one sheet may hold (5000 by default; a round has a few hundred
- *                            measures). The workbook is streamed, so memory follows this limit, not the size of the file
+ * @param maxRows             the most data rows one sheet may hold (5000 by default; published rounds have a few
+ *                            hundred problems and up to a few thousand measures). The workbook is streamed, so memory
+ *                            follows this limit, not the size of the file. The same number bounds a round through
+ *                            either door ({@link RoundRules}): at most this many problems and this many measures, and
+ *                            sequence numbers from 1 to it. A guard against abuse, not a limit of the codes, which
+ *                            widen with the round
  * @param maxCellLength       the most characters one cell may hold (32767 by default: Excel's own limit, and far above
  *                            the longest text a round holds, 4000). Counted in the file's XML before the workbook is
  *                            read, so a longer cell is refused before its text is ever held in memory
@@ -24,12 +28,15 @@ import org.springframework.util.unit.DataSize;
 public record RoundImportProperties(DataSize maxSize, Integer maxRows, Integer maxCellLength, Integer maxSharedStrings,
                                    DataSize maxUncompressedSize) {
 
+    /** {@code rectiflow.import.max-rows} when not set. */
+    public static final int DEFAULT_MAX_ROWS = 5000;
+
     public RoundImportProperties {
         maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
         if (maxSize.toBytes() <= 0) {
             throw new IllegalArgumentException("rectiflow.import.max-size must be positive, not " + maxSize);
         }
-        maxRows = maxRows == null ? 5000 : maxRows;
+        maxRows = maxRows == null ? DEFAULT_MAX_ROWS : maxRows;
         if (maxRows < 1) {
             throw new IllegalArgumentException("rectiflow.import.max-rows must be at least 1, not " + maxRows);
         }

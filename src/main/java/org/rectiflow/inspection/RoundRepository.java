@@ -25,11 +25,6 @@ public class RoundRepository {
 
     public record ProblemRow(long id, String roundCode, int seq, String title, String keyGroupCode,
                              ProblemStatus status) {
-
-        /** How the status history names a problem: {@code <round code>-<problem no.>}. */
-        public String ref() {
-            return "%s-%02d".formatted(roundCode, seq);
-        }
     }
 
     private final JdbcClient jdbc;

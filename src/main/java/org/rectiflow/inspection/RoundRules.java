@@ -2,8 +2,10 @@ package org.rectiflow.inspection;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,7 @@ import org.rectiflow.identity.OrganisationRepository;
 /**
  * The rules of a round to register, in one place: the code pattern, required fields and lengths, sequence
  * numbers and their ranges, duplicates, the known units, leaders and key groups, and the dates a deadline may
- * take. Both doors use it: the JSON API ({@code POST /api/rounds}) answers each {@link Violation} as
+ * take, and how many problems and measures a round may hold. Both doors use it: the JSON API ({@code POST /api/rounds}) answers each {@link Violation} as
  * {@code <path>: <message>}; the workbook import translates the path into sheet, row and column and shows
  * {@link Violation#sheetMessage()}. Pure: the organisation is asked through a {@link Directory} and today is
  * given, so the rules are tested without a database.
@@ -66,13 +68,27 @@ public final class RoundRules {
     }
 
     private final Directory directory;
+    private final int maxEntries;
 
+    /** The rules with the default limit ({@link RoundImportProperties#DEFAULT_MAX_ROWS}). */
     public RoundRules(Directory directory) {
-        this.directory = directory;
+        this(directory, RoundImportProperties.DEFAULT_MAX_ROWS);
     }
 
-    /** The rules against the ledger's organisation. */
-    public static RoundRules against(OrganisationRepository organisation) {
+    /**
+     * @param maxEntries the most problems, and the most measures, one round may hold, and the highest sequence
+     *                   number of a category, a problem or a workbook's measure ({@code rectiflow.import.max-rows}:
+     *                   the workbook's sheets hold no more rows, and the JSON door keeps the same bound). Not a
+     *                   limit of the codes, which widen with the round ({@link RoundRegistration#codes()}), but one
+     *                   against a request that would hold the registration's transaction for minutes
+     */
+    public RoundRules(Directory directory, int maxEntries) {
+        this.directory = directory;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The rules against the ledger's organisation, with the import's limit. */
+    public static RoundRules against(OrganisationRepository organisation, RoundImportProperties limits) {
         return new RoundRules(new Directory() {
             @Override
             public boolean isUnit(String code) {
@@ -88,7 +104,12 @@ public final class RoundRules {
             public boolean isKeyGroup(String code) {
                 return organisation.keyGroup(code).isPresent();
             }
-        });
+        }, limits.maxRows());
+    }
+
+    /** The most problems, and the most measures, one round may hold. */
+    public int maxEntries() {
+        return maxEntries;
     }
 
     /**
@@ -107,6 +128,36 @@ public final class RoundRules {
      * as if registered on its {@code registeredOn}), on or after today.
      */
     public List<Violation> check(RoundRegistration r, LocalDate today, boolean backdated) {
+        // a round of thousands of measures names a few units, leaders and key groups: each is asked once per check
+        // (not across checks: the organisation may change between two)
+        return new RoundRules(new Remembered(directory), maxEntries).violations(r, today, backdated);
+    }
+
+    /** A directory's answers remembered for one check. */
+    private record Remembered(Directory directory, Map<String, Boolean> units, Map<String, Boolean> leaders,
+                              Map<String, Boolean> keyGroups) implements Directory {
+
+        Remembered(Directory directory) {
+            this(directory, new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        @Override
+        public boolean isUnit(String code) {
+            return units.computeIfAbsent(code, directory::isUnit);
+        }
+
+        @Override
+        public boolean isLeader(String userId) {
+            return leaders.computeIfAbsent(userId, directory::isLeader);
+        }
+
+        @Override
+        public boolean isKeyGroup(String code) {
+            return keyGroups.computeIfAbsent(code, directory::isKeyGroup);
+        }
+    }
+
+    private List<Violation> violations(RoundRegistration r, LocalDate today, boolean backdated) {
         List<Violation> errors = new ArrayList<>();
         if (r.code() == null || r.code().isBlank()) {
             errors.add(new Violation("code", Rule.REQUIRED, EMPTY));
@@ -133,6 +184,9 @@ public final class RoundRules {
         if (categories.isEmpty()) {
             errors.add(new Violation("categories", Rule.NONE, "至少要有一个方面", "至少要有一个问题"));
         }
+        if (tooMany(errors, categories)) {
+            return errors; // a round beyond the limits is refused as a whole, not listed entry by entry
+        }
         Deadlines deadlines = new Deadlines(r, registeredOn(r, today), r.historical() || backdated ? null : today);
         Set<Integer> categorySeqs = new HashSet<>();
         Set<Integer> problemSeqs = new HashSet<>();
@@ -143,7 +197,7 @@ public final class RoundRules {
                 errors.add(new Violation(at, Rule.REQUIRED, EMPTY));
                 continue;
             }
-            sequence(errors, at + ".seq", "方面序号", category.seq(), 999, categorySeqs);
+            sequence(errors, at + ".seq", "方面序号", category.seq(), maxEntries, categorySeqs);
             text(errors, at + ".title", category.title(), 500, true);
             List<RoundRegistration.Problem> problems = category.problems() == null ? List.of() : category.problems();
             if (problems.isEmpty()) {
@@ -162,13 +216,39 @@ public final class RoundRules {
         return errors;
     }
 
+    /**
+     * Whether the round holds more problems or more measures than {@link #maxEntries}: counted before anything
+     * else, so that a round far too large answers one error, not one per entry.
+     */
+    private boolean tooMany(List<Violation> errors, List<RoundRegistration.Category> categories) {
+        long problems = 0;
+        long measures = 0;
+        for (RoundRegistration.Category category : categories) {
+            if (category != null && category.problems() != null) {
+                problems += category.problems().size();
+                for (RoundRegistration.Problem problem : category.problems()) {
+                    measures += problem == null || problem.measures() == null ? 0 : problem.measures().size();
+                }
+            }
+        }
+        if (problems > maxEntries) {
+            errors.add(new Violation("categories", Rule.TOO_MANY,
+                "每轮至多" + maxEntries + "个问题，此处" + problems + "个（请分批登记）"));
+        }
+        if (measures > maxEntries) {
+            errors.add(new Violation("categories", Rule.TOO_MANY,
+                "每轮至多" + maxEntries + "项整改措施，此处" + measures + "项（请分批登记）"));
+        }
+        return problems > maxEntries || measures > maxEntries;
+    }
+
     private void problem(List<Violation> errors, String at, RoundRegistration.Problem problem, Set<Integer> seqs,
                          Deadlines deadlines) {
         if (problem == null) {
             errors.add(new Violation(at, Rule.REQUIRED, EMPTY));
             return;
         }
-        sequence(errors, at + ".seq", "问题序号", problem.seq(), 99, seqs);
+        sequence(errors, at + ".seq", "问题序号", problem.seq(), maxEntries, seqs);
         text(errors, at + ".title", problem.title(), 500, true);
         if (problem.keyGroup() == null || problem.keyGroup().isBlank()) {
             errors.add(new Violation(at + ".keyGroup", Rule.REQUIRED, EMPTY));
@@ -180,10 +260,6 @@ public final class RoundRules {
         if (measures.isEmpty()) {
             errors.add(new Violation(at + ".measures", Rule.NONE, "每个问题至少要有一项整改措施",
                 "问题 " + problem.seq() + " 没有整改措施（「" + RoundSheets.MEASURE_SHEET + "」表中没有它的行）"));
-        }
-        if (measures.size() > 99) {
-            errors.add(new Violation(at + ".measures", Rule.TOO_MANY,
-                "每个问题至多99项整改措施，此处" + measures.size() + "项"));
         }
         for (int m = 0; m < measures.size(); m++) {
             measure(errors, at + ".measures[" + m + "]", measures.get(m), deadlines);
@@ -258,7 +334,7 @@ public final class RoundRules {
         }
     }
 
-    /** A sequence number from 1 to {@code max}, unique among its kind. */
+    /** A sequence number from 1 to {@code max} (the round's limit, not the codes': they widen), unique among its kind. */
     private static void sequence(List<Violation> errors, String path, String label, int seq, int max,
                                  Set<Integer> seen) {
         if (seq < 1 || seq > max) {

@@ -55,15 +55,16 @@ public final class RoundSheets {
     static final List<Column> PROBLEM_COLUMNS = List.of(
         new Column("方面序号", "必填。问题所属方面的序号（1、2、3……）；同一方面的问题填同一序号。", 10, Type.INTEGER),
         new Column("方面", "同一方面序号第一次出现时必填，至多500字；其后可留空，填写则须相同。", 30, Type.TEXT),
-        new Column("问题序号", "必填。问题的序号，1至99，全轮次不得重复；措施编号由它而来。", 10, Type.INTEGER),
+        new Column("问题序号", "必填。问题的序号（1、2、3……，不限两位数），全轮次不得重复；措施编号由它而来，"
+            + "按本轮最大序号的位数补零，如 XC2024-012-01，文本排序即序号顺序。", 10, Type.INTEGER),
         new Column("问题", "必填，至多500字。反馈的问题。", 50, Type.TEXT),
         new Column("重点整改组", "必填。从下拉列表选择重点整改组（也可填其编号，如 conduct）；由其牵头单位审核该问题的措施。",
             14, Type.TEXT));
 
     static final List<Column> MEASURE_COLUMNS = List.of(
         new Column("问题序号", "必填。措施所属问题的序号，须是「问题」表中的一个问题序号。", 10, Type.INTEGER),
-        new Column("措施序号", "必填。措施在该问题下的序号，1至99，同一问题内不得重复；措施按此序号排列和编号。", 10,
-            Type.INTEGER),
+        new Column("措施序号", "必填。措施在该问题下的序号（1、2、3……），同一问题内不得重复；措施按此序号排列，"
+            + "依次编号。", 10, Type.INTEGER),
         new Column("整改措施", "必填，至多2000字。", 60, Type.TEXT),
         new Column("责任单位", "必填。从下拉列表选择单位（也可填单位编号，如 siming）。", 16, Type.TEXT),
         new Column("责任领导", "必填。分管领导的用户编号（如 chief）或姓名。", 12, Type.TEXT),

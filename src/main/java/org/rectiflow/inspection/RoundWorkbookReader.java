@@ -84,7 +84,7 @@ public class RoundWorkbookReader {
     public RoundWorkbookReader(OrganisationRepository organisation, EngineClock clock,
                                RoundImportProperties properties) {
         this.organisation = organisation;
-        this.rules = RoundRules.against(organisation);
+        this.rules = RoundRules.against(organisation, properties);
         this.clock = clock;
         this.properties = properties;
     }
@@ -491,7 +491,7 @@ public class RoundWorkbookReader {
             for (Row row : table.dataRows()) {
                 int line = line(row);
                 Integer problemSeq = table.integer(row, "问题序号");
-                Integer seq = table.integer(row, "措施序号", 1, 99);
+                Integer seq = table.integer(row, "措施序号", 1, properties.maxRows());
                 String content = table.text(row, "整改措施");
                 String unit = unit(table, row);
                 String leader = leader(table, row);

@@ -49,13 +49,13 @@ public class RoundWorkbookTemplate {
 
     private static final String UNIT_NAMES = "UnitNames";
     private static final String KEY_GROUP_NAMES = "KeyGroupNames";
-    /** Validation and column formats of the template cover this many data rows. */
-    private static final int TEMPLATE_ROWS = 2000;
-
     private final OrganisationRepository organisation;
+    /** Validation covers this many data rows, as many as a sheet may hold; sequence numbers go from 1 to it. */
+    private final int rows;
 
-    public RoundWorkbookTemplate(OrganisationRepository organisation) {
+    public RoundWorkbookTemplate(OrganisationRepository organisation, RoundImportProperties limits) {
         this.organisation = organisation;
+        this.rows = limits.maxRows();
     }
 
     /** The empty workbook: every sheet with its bold frozen header, a note on each column and data validation. */
@@ -77,14 +77,14 @@ public class RoundWorkbookTemplate {
             validate(round, column(ROUND_COLUMNS, HISTORICAL), 1, 1,
                 helper.createExplicitListConstraint(new String[] {YES, NO}), HISTORICAL, "请选择 是 或 否");
             validateColumns(problems, PROBLEM_COLUMNS);
-            validate(problems, column(PROBLEM_COLUMNS, "重点整改组"), 1, TEMPLATE_ROWS,
+            validate(problems, column(PROBLEM_COLUMNS, "重点整改组"), 1, rows,
                 problems.getDataValidationHelper().createFormulaListConstraint(KEY_GROUP_NAMES), "重点整改组",
                 "请从列表中选择重点整改组");
             validateColumns(measures, MEASURE_COLUMNS);
-            validate(measures, column(MEASURE_COLUMNS, "责任单位"), 1, TEMPLATE_ROWS,
+            validate(measures, column(MEASURE_COLUMNS, "责任单位"), 1, rows,
                 measures.getDataValidationHelper().createFormulaListConstraint(UNIT_NAMES), "责任单位",
                 "请从列表中选择责任单位");
-            validate(measures, column(MEASURE_COLUMNS, "类型"), 1, TEMPLATE_ROWS,
+            validate(measures, column(MEASURE_COLUMNS, "类型"), 1, rows,
                 measures.getDataValidationHelper().createExplicitListConstraint(KINDS.split(",")), "类型",
                 "请选择 当下改 或 长久立");
             workbook.setActiveSheet(0);
@@ -152,16 +152,16 @@ public class RoundWorkbookTemplate {
         range.setRefersToFormula("'" + LIST_SHEET + "'!$" + column + "$2:$" + column + "$" + last);
     }
 
-    /** Date columns a date validation, sequence numbers a whole number 1 to 99. */
-    private static void validateColumns(XSSFSheet sheet, List<Column> columns) {
+    /** Date columns a date validation, sequence numbers a whole number from 1 to the rows a sheet may hold. */
+    private void validateColumns(XSSFSheet sheet, List<Column> columns) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         for (int c = 0; c < columns.size(); c++) {
             switch (columns.get(c).type()) {
-                case DATE -> validate(sheet, c, 1, TEMPLATE_ROWS, dateConstraint(helper), "日期",
+                case DATE -> validate(sheet, c, 1, rows, dateConstraint(helper), "日期",
                     "请填写日期，如 2024-06-30");
-                case INTEGER -> validate(sheet, c, 1, TEMPLATE_ROWS,
-                    helper.createIntegerConstraint(OperatorType.BETWEEN, "1", "99"), columns.get(c).header(),
-                    "请填写1至99的整数");
+                case INTEGER -> validate(sheet, c, 1, rows,
+                    helper.createIntegerConstraint(OperatorType.BETWEEN, "1", String.valueOf(rows)),
+                    columns.get(c).header(), "请填写1至" + rows + "的整数");
                 default -> {
                 }
             }

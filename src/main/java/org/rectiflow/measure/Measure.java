@@ -50,9 +50,12 @@ public record Measure(String code, String roundCode, long problemId, int problem
         }
     }
 
-    /** How the status history names the measure's problem: {@code <round code>-<problem no.>}. */
+    /**
+     * How the status history names the measure's problem: {@code <round code>-<problem no.>}, the measure's code
+     * without its measure number, so padded as wide as the round's codes ({@code inspection/RoundRegistration.Codes}).
+     */
     public String problemRef() {
-        return "%s-%02d".formatted(roundCode, problemSeq);
+        return code.substring(0, code.lastIndexOf('-'));
     }
 
     public boolean isClosed() {

@@ -221,14 +221,26 @@ public class PlanService {
     /** A unit's measures, one line each. */
     public String taskList(String roundCode, String unitCode) {
         StringBuilder list = new StringBuilder();
-        int n = 0;
-        for (String code : rounds.measureCodes(roundCode, unitCode)) {
-            Measure m = measures.require(code);
-            list.append(++n).append(". ").append(code).append(" ").append(m.content()).append("（完成时限")
-                .append(EngineClock.chinese(m.deadline())).append("）\n");
+        List<String> codes = rounds.measureCodes(roundCode, unitCode);
+        for (int n = 0; n < codes.size(); n++) {
+            Measure m = measures.require(codes.get(n));
+            String line = (n + 1) + ". " + codes.get(n) + " " + m.content() + "（完成时限"
+                + EngineClock.chinese(m.deadline()) + "）\n";
+            if (list.length() + line.length() > TASK_LIST_MAX_LENGTH) {
+                list.append("……另有").append(codes.size() - n).append("项措施，详见本轮台账");
+                break;
+            }
+            list.append(line);
         }
         return list.toString().strip();
     }
+
+    /**
+     * The longest task list: it is a notification's body (4000 characters, with the message's words around it)
+     * and a task's string variable (4000); a unit with hundreds of measures in a large round gets the first ones
+     * and their count.
+     */
+    static final int TASK_LIST_MAX_LENGTH = 3000;
 
     /** One submission of a unit's implementation plan and the office's decision on it. */
     public void recordUnitPlan(String roundCode, String unitCode, String planText, boolean approved, String comment) {

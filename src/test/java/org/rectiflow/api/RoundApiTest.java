@@ -268,10 +268,10 @@ class RoundApiTest extends WebTest {
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(errors(refused)).containsExactly(
-            "categories[0].seq: 方面序号应在1至999之间，而非 -5",
-            "categories[0].problems[0].seq: 问题序号应在1至99之间，而非 0",
-            "categories[1].seq: 方面序号应在1至999之间，而非 0",
-            "categories[1].problems[0].seq: 问题序号应在1至99之间，而非 -1");
+            "categories[0].seq: 方面序号应在1至5000之间，而非 -5",
+            "categories[0].problems[0].seq: 问题序号应在1至5000之间，而非 0",
+            "categories[1].seq: 方面序号应在1至5000之间，而非 0",
+            "categories[1].problems[0].seq: 问题序号应在1至5000之间，而非 -1");
         assertThat(rounds(code)).isZero();
     }
 

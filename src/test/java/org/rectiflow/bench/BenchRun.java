@@ -42,6 +42,7 @@ import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.notification.OutboxDispatcher;
 import org.rectiflow.supervision.EscalationLadder;
 import org.rectiflow.support.DefaultEngine;
+import org.rectiflow.support.LargeRounds;
 import org.rectiflow.support.PostgresTestDatabase;
 import org.rectiflow.support.RoundWorkbookFiles;
 import org.rectiflow.support.WebTest;
@@ -457,6 +458,50 @@ final class BenchRun implements AutoCloseable {
         return jdbc.sql("""
                 SELECT COUNT(*) - COUNT(DISTINCT job_id_) FROM act_hi_job_log
                 WHERE act_id_ = ? AND job_state_ = 2""").param(BareShape.GREEN).query(Long.class).single();
+    }
+
+    /**
+     * Product only: a large round ({@link LargeRounds}: {@code largeRoundProblems} problems, three measures each)
+     * imported as a workbook through {@code POST /api/rounds}, after everything else, into a ledger that holds the
+     * run's rounds. Timed is the request (upload, streamed reading, the rules, the registration's one transaction);
+     * the heap figure is the peak of the heap's pools during it (their peaks reset before), the whole JVM's. The
+     * registration starts only the round's instance: the measures start when their units' plans are approved.
+     */
+    void largeRound() throws Exception {
+        if (variant != Variant.PRODUCT) {
+            return;
+        }
+        RoundRegistration round = LargeRounds.round("BIG" + System.nanoTime() % 100000, today,
+            settings.largeRoundProblems());
+        int measures = settings.largeRoundProblems() * LargeRounds.MEASURES_PER_PROBLEM;
+        byte[] workbook = RoundWorkbookFiles.of(template(), round, today);
+        usedHeapMb(); // collected before, so that the peak is the import's
+        List<java.lang.management.MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long statements = statements();
+        long start = System.nanoTime();
+        HttpResponse<String> answer = RoundWorkbookFiles.upload(port, WebTest.basicAuth(OFFICE_USER, "demo"), workbook);
+        double seconds = seconds(start);
+        if (answer.statusCode() != 201) {
+            throw new IllegalStateException("import of the large round: " + answer.statusCode() + " " + answer.body());
+        }
+        figures.put(Figure.LARGE_IMPORT_HEAP_MB,
+            heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0);
+        figures.put(Figure.LARGE_IMPORT_SECONDS, seconds);
+        figures.put(Figure.LARGE_IMPORT_RATE, measures / seconds);
+        putStatements(Figure.LARGE_IMPORT_STATEMENTS, statements(), statements, measures);
+        long written = jdbc.sql("SELECT COUNT(*) FROM measure WHERE round_code = ?").param(round.code())
+            .query(Long.class).single();
+        if (written != measures) {
+            throw new IllegalStateException("the large round holds " + written + " measures, not " + measures);
+        }
+        // its measures started: the meeting and plan, then each unit's plan approved, a unit's measures in the
+        // transaction of its approval (ten units: a tenth of the round each)
+        meetingAndPlan(round.code());
+        start = System.nanoTime();
+        walkthrough().approveUnitPlans(round.code());
+        figures.put(Figure.LARGE_START_SECONDS, seconds(start));
     }
 
     // ---------------------------------------------------------------------------------------------- the work

@@ -6,12 +6,13 @@ import java.util.Locale;
 
 /**
  * The benchmark's scale, from system properties: {@code -Drectiflow.bench.scale=smoke} (CI's small run) or
- * {@code full} (the default: 100 rounds × 200 measures, three repetitions); {@code rectiflow.bench.databases}
+ * {@code full} (the default: 100 rounds × 200 measures, three repetitions, a large round of 1,000 problems);
+ * {@code rectiflow.bench.databases}
  * ({@code h2,postgres}) and {@code rectiflow.bench.variants} ({@code product,bare}) narrow a run to some of them.
  */
 record BenchSettings(String scale, int rounds, int measuresPerRound, int repetitions, int querySamples,
                      List<BenchRun.Database> databases, List<BenchRun.Variant> variants, boolean countStatements,
-                     boolean writeReport) {
+                     boolean writeReport, int largeRoundProblems) {
 
     static BenchSettings fromSystemProperties() {
         String scale = System.getProperty("rectiflow.bench.scale", "full");
@@ -21,10 +22,12 @@ record BenchSettings(String scale, int rounds, int measuresPerRound, int repetit
             BenchRun.Variant.class);
         boolean countStatements = !"false".equals(System.getProperty("rectiflow.bench.count-statements"));
         return switch (scale) {
-            case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, databases, variants, countStatements, false);
+            case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, databases, variants, countStatements, false,
+                intProperty("rectiflow.bench.large-round-problems", 100));
             case "full" -> new BenchSettings(scale, intProperty("rectiflow.bench.rounds", 100),
                 intProperty("rectiflow.bench.measures-per-round", 200), intProperty("rectiflow.bench.repetitions", 3),
-                200, databases, variants, countStatements, databases.size() == 2 && variants.size() == 2);
+                200, databases, variants, countStatements, databases.size() == 2 && variants.size() == 2,
+                intProperty("rectiflow.bench.large-round-problems", 1000));
             default -> throw new IllegalArgumentException("rectiflow.bench.scale is smoke or full, not " + scale);
         };
     }

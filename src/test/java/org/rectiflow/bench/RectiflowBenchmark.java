@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.support.LargeRounds;
 
 /**
  * The benchmark ({@code ./mvnw -B verify -Pbench}; CI runs {@code -Drectiflow.bench.scale=smoke}): every
@@ -65,6 +66,7 @@ class RectiflowBenchmark {
             run.analyze();
             run.taskQuery();
             run.timerStorm();
+            run.largeRound();
             return run.figures;
         }
     }
@@ -80,8 +82,10 @@ class RectiflowBenchmark {
     static String table(Map<BenchRun.Database, Map<BenchRun.Variant, Map<String, Double>>> medians,
                         BenchSettings settings) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Scale: %d rounds × %d measures = %d measures; median of %d run(s)%n%n",
-            settings.rounds(), settings.measuresPerRound(), settings.measures(), settings.repetitions()));
+        out.append(String.format(Locale.ROOT, "Scale: %d rounds × %d measures = %d measures; a large round of %d "
+                + "problems × %d measures; median of %d run(s)%n%n", settings.rounds(), settings.measuresPerRound(),
+            settings.measures(), settings.largeRoundProblems(), LargeRounds.MEASURES_PER_PROBLEM,
+            settings.repetitions()));
         out.append("| figure | database | product | bare engine | product cost ÷ bare | target |\n");
         out.append("|---|---|---:|---:|---:|---|\n");
         for (Figure figure : Figure.ALL) {

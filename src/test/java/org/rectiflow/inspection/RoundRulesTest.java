@@ -67,7 +67,7 @@ class RoundRulesTest {
         measures.add(measure(TODAY.plusDays(30)));
         measures.add(new RoundRegistration.Measure("", "noSuchUnit", "nobody", null, null));
         RoundRegistration bad = new RoundRegistration("XC 2026!", "", "组", "单".repeat(201), null, TODAY,
-            TODAY.minusDays(1), null, null, List.of(new RoundRegistration.Category(1000, "方面", List.of(
+            TODAY.minusDays(1), null, null, List.of(new RoundRegistration.Category(5001, "方面", List.of(
                 new RoundRegistration.Problem(1, "问题", "noSuchGroup", measures),
                 new RoundRegistration.Problem(1, "另一问题", "conduct", List.of())))), List.of(), false);
 
@@ -79,7 +79,7 @@ class RoundRulesTest {
             "inspectedOrganisation: 至多200字，此处201字",
             "inspectionEnd: " + TODAY.minusDays(1) + " 早于巡察开始 " + TODAY,
             "feedbackDate: 不能为空",
-            "categories[0].seq: 方面序号应在1至999之间，而非 1000",
+            "categories[0].seq: 方面序号应在1至5000之间，而非 5001",
             "categories[0].problems[0].keyGroup: 未知重点整改组「noSuchGroup」",
             "categories[0].problems[0].measures[1].content: 不能为空",
             "categories[0].problems[0].measures[1].unit: 未知单位「noSuchUnit」",
@@ -106,7 +106,7 @@ class RoundRulesTest {
         List<Violation> violations = RULES.check(bad, TODAY, false);
 
         assertThat(violations).extracting(Violation::sheetMessage).containsExactly(
-            "应在1至999之间，而非 0",
+            "应在1至5000之间，而非 0",
             "问题 2 没有整改措施（「整改措施」表中没有它的行）",
             "未知责任领导「nobody」（填用户编号或姓名）",
             "不能为空",
@@ -163,13 +163,13 @@ class RoundRulesTest {
     void sequenceNumbersHaveTheirRangesAndAreUnique() {
         List<RoundRegistration.Measure> one = List.of(measure(TODAY));
         RoundRegistration bad = round(TODAY, TODAY, false, List.of(
-            new RoundRegistration.Category(0, "方面", List.of(new RoundRegistration.Problem(100, "问题", "conduct", one))),
+            new RoundRegistration.Category(0, "方面", List.of(new RoundRegistration.Problem(5001, "问题", "conduct", one))),
             new RoundRegistration.Category(5, "方面", List.of(new RoundRegistration.Problem(7, "问题", "conduct", one))),
             new RoundRegistration.Category(5, "方面", List.of(new RoundRegistration.Problem(7, "问题", "conduct", one)))));
 
         assertThat(texts(RULES.check(bad, TODAY, false))).containsExactly(
-            "categories[0].seq: 方面序号应在1至999之间，而非 0",
-            "categories[0].problems[0].seq: 问题序号应在1至99之间，而非 100",
+            "categories[0].seq: 方面序号应在1至5000之间，而非 0",
+            "categories[0].problems[0].seq: 问题序号应在1至5000之间，而非 5001",
             "categories[2].seq: 方面序号 5 重复",
             "categories[2].problems[0].seq: 问题序号 7 重复");
     }
@@ -180,9 +180,37 @@ class RoundRulesTest {
         assertThat(RULES.check(none, TODAY, false)).extracting(Violation::text, Violation::sheetMessage)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("categories: 至少要有一个方面", "至少要有一个问题"));
 
-        RoundRegistration tooMany = round(TODAY, TODAY, false, oneProblem(Collections.nCopies(100, measure(TODAY))));
-        assertThat(texts(RULES.check(tooMany, TODAY, false)))
-            .containsExactly("categories[0].problems[0].measures: 每个问题至多99项整改措施，此处100项");
+        RoundRegistration hundreds = round(TODAY, TODAY, false, oneProblem(Collections.nCopies(300, measure(TODAY))));
+        assertThat(RULES.check(hundreds, TODAY, false)).isEmpty(); // no cap per problem, only the round's limit
+
+        RoundRules small = new RoundRules(new RoundRules.Directory() {
+            @Override
+            public boolean isUnit(String code) {
+                return true;
+            }
+
+            @Override
+            public boolean isLeader(String userId) {
+                return true;
+            }
+
+            @Override
+            public boolean isKeyGroup(String code) {
+                return true;
+            }
+        }, 10);
+        List<RoundRegistration.Problem> elevenProblems = new ArrayList<>();
+        for (int p = 1; p <= 11; p++) {
+            elevenProblems.add(new RoundRegistration.Problem(p, "问题", "conduct", List.of(measure(null))));
+        }
+        RoundRegistration tooMany = round(TODAY, TODAY, false,
+            List.of(new RoundRegistration.Category(1, "方面", elevenProblems)));
+        assertThat(texts(small.check(tooMany, TODAY, false)))
+            .as("a round beyond the limit answers the limit, not an error per entry (the deadlines are missing)")
+            .containsExactly("categories: 每轮至多10个问题，此处11个（请分批登记）",
+                "categories: 每轮至多10项整改措施，此处11项（请分批登记）");
+        assertThat(texts(small.check(round(TODAY, TODAY, false, oneProblem(Collections.nCopies(11, measure(TODAY)))),
+            TODAY, false))).containsExactly("categories: 每轮至多10项整改措施，此处11项（请分批登记）");
 
         RoundRegistration emptyCategory = round(TODAY, TODAY, false,
             List.of(new RoundRegistration.Category(1, "方面", List.of())));

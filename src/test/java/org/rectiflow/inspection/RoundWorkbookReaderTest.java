@@ -67,7 +67,7 @@ class RoundWorkbookReaderTest {
     @BeforeAll
     static void writeTheTemplate() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RoundWorkbookTemplate(ORGANISATION).writeTemplate(out);
+        new RoundWorkbookTemplate(ORGANISATION, new RoundImportProperties(null, null, null, null, null)).writeTemplate(out);
         template = out.toByteArray();
     }
 
@@ -129,7 +129,7 @@ class RoundWorkbookReaderTest {
             set(w, "整改措施", 4, "措施序号", 3);
             w.getSheet("整改措施").getRow(1).getCell(2).setCellFormula("\"开展\"&\"学习\""); // no content either
         })).containsExactly(
-            "问题 第3行 问题序号: 应在1至99之间，而非 0",
+            "问题 第3行 问题序号: 应在1至5000之间，而非 0",
             "整改措施 第2行 整改措施: 公式单元格不允许（=\"开展\"&\"学习\"），请填写值");
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.identity.RoleGroups;
+import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.inspection.RoundRepository;
 import org.rectiflow.measure.Measure.ManagedBy;
 
@@ -293,8 +294,7 @@ class MeasureTest {
     @Test
     void theProblemNamesAgreeWithTheInspectionPackage() {
         assertThat(measure(MeasureStatus.IN_PROGRESS).problemRef())
-            .isEqualTo(new RoundRepository.ProblemRow(7, "XC2026-01", 3, "问题", "KG1",
-                RoundRepository.ProblemStatus.OPEN).ref());
+            .isEqualTo(new RoundRegistration.Codes("XC2026-01", 2, 2).problem(3));
         assertThat(MeasureRepository.PROBLEM_OPEN).isEqualTo(RoundRepository.ProblemStatus.OPEN.name());
         assertThat(MeasureRepository.PROBLEM_CLOSED).isEqualTo(RoundRepository.ProblemStatus.CLOSED.name());
     }
