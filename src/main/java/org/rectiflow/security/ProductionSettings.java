@@ -39,7 +39,8 @@ public class ProductionSettings implements EnvironmentPostProcessor {
             problems.add("SPRING_DATASOURCE_URL must be a PostgreSQL URL (jdbc:postgresql://…), not "
                 + url.substring(0, Math.min(url.length(), 40)));
         }
-        if (StringUtils.hasText(environment.getProperty("rectiflow.organisation.demo-password"))) {
+        if (!active.contains("demo")
+            && StringUtils.hasText(environment.getProperty("rectiflow.organisation.demo-password"))) {
             // people get their own passwords in Admin; the organisation comes from /api/organisation
             problems.add("RECTIFLOW_ORGANISATION_DEMOPASSWORD is set: under prod every user's password is set in Admin, "
                 + "none is shared (rectiflow.organisation.demo-password)");
