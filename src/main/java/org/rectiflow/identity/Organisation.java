@@ -28,7 +28,8 @@ public record Organisation(List<RoleGroup> roleGroups, List<Unit> units, List<Ke
 
     /**
      * A Camunda user (created in Admin, with the password set there) placed in the organisation: title, unit and
-     * role there (LIAISON or HEAD), and role or key groups. {@code name} is read only: Admin's last and first
+     * role there (LIAISON or HEAD, who get the unit's notices; none for another member of the unit, as for one
+     * added to the unit's group in Admin), and role or key groups. {@code name} is read only: Admin's last and first
      * name. {@code groups} left out keeps the memberships; given, it is the whole list (besides the unit).
      */
     public record Person(String userId, String name, String title, String unit, UsersFile.UnitRole role,

@@ -55,9 +55,13 @@ public class OrganisationService {
     /** The whole organisation as the ledger holds it. */
     @Transactional(readOnly = true)
     public Organisation current() {
+        // a person's groups as PUT takes them: role and key groups (not the unit, nor camunda-admin)
+        Set<String> joinable = new HashSet<>();
+        repository.roleGroups().forEach(g -> joinable.add(g.code()));
+        repository.keyGroups().forEach(k -> joinable.add(k.code()));
         List<Organisation.Person> people = repository.people().stream()
             .map(p -> new Organisation.Person(p.userId(), p.displayName(), p.title(), p.unitCode(), p.role(),
-                repository.membershipsOf(p.userId()).stream().filter(g -> !g.equals(p.unitCode())).toList()))
+                repository.membershipsOf(p.userId()).stream().filter(joinable::contains).toList()))
             .toList();
         return new Organisation(
             repository.roleGroups().stream()
@@ -184,9 +188,6 @@ public class OrganisationService {
             }
             if (p.unit() != null && !active.contains(p.unit())) {
                 errors.add(at + ".unit: 未知或已撤销的单位「" + shorten(p.unit()) + "」");
-            }
-            if (p.unit() != null && p.role() == null) {
-                errors.add(at + ".role: 单位人员须注明角色（LIAISON 联络员或 HEAD 负责人）");
             }
             if (p.unit() == null && p.role() != null) {
                 errors.add(at + ".unit: 联络员或负责人须注明所在单位");

@@ -89,6 +89,14 @@ class OrganisationApiTest extends WebTest {
     }
 
     @Test
+    void whatGetAnswersPutTakesBackUnchanged() throws Exception {
+        String whole = call("GET", "/api/organisation", "officer1", null).body();
+        HttpResponse<String> again = call("PUT", "/api/organisation", "officer1", whole);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readTree(again.body())).isEqualTo(JSON.readTree(whole));
+    }
+
+    @Test
     void aUserCreatedInAdminIsAPersonOfTheLedgerAndALeaderARoundMayName() {
         createUser("newDeputy", "周", "新");
         try {
@@ -134,7 +142,7 @@ class OrganisationApiTest extends WebTest {
             {"units": [{"code": "goodUnit", "name": "好单位"}, {"code": "bad-code", "name": "坏"},
                        {"code": "office", "name": "与角色组同号"}],
              "keyGroups": [{"code": "lostGroup", "name": "无牵头", "leadUnit": "noSuchUnit"}],
-             "people": [{"userId": "nobodyHere", "unit": "siming"}]}""");
+             "people": [{"userId": "nobodyHere", "unit": "siming"}, {"userId": "simingHead", "role": "HEAD"}]}""");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         List<String> errors = new ArrayList<>();
@@ -144,7 +152,7 @@ class OrganisationApiTest extends WebTest {
             "units[2].code: 编号「office」已是角色组的编号",
             "keyGroups[0].leadUnit: 未知或已撤销的单位「noSuchUnit」",
             "people[0].userId: 用户「nobodyHere」不存在，请先在管理（Admin）中创建并设置密码",
-            "people[0].role: 单位人员须注明角色（LIAISON 联络员或 HEAD 负责人）");
+            "people[1].unit: 联络员或负责人须注明所在单位");
         assertThat(organisation.unit("goodUnit")).isEmpty();
         assertThat(identityService.createGroupQuery().groupId("goodUnit").count()).isZero();
     }
