@@ -88,6 +88,25 @@ class OrganisationApiTest extends WebTest {
         assertThat(call("PUT", "/api/organisation", TestRounds.LIAISON, "{}").statusCode()).isEqualTo(403);
     }
 
+    @Autowired AccessPolicy policy;
+
+    @Test
+    void aNewRoleGroupOverseesUntilItIsToldNotTo() throws Exception {
+        assertThat(call("PUT", "/api/organisation", "officer1",
+            "{\"roleGroups\": [{\"code\": \"audit\", \"name\": \"审计组\"}]}").statusCode()).isEqualTo(200);
+        assertThat(policy.oversees(List.of("audit"))).isTrue();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("audit").resourceType(Resources.APPLICATION)
+            .resourceId("cockpit").count()).isOne();
+
+        assertThat(call("PUT", "/api/organisation", "officer1",
+            "{\"roleGroups\": [{\"code\": \"audit\", \"oversees\": false}]}").statusCode()).isEqualTo(200);
+        assertThat(policy.oversees(List.of("audit"))).isFalse();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("audit").resourceType(Resources.APPLICATION)
+            .resourceId("cockpit").count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("audit").resourceType(Resources.TASK)
+            .count()).isZero();
+    }
+
     @Test
     void whatGetAnswersPutTakesBackUnchanged() throws Exception {
         String whole = call("GET", "/api/organisation", "officer1", null).body();
