@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
  * <li>The office and the administrators register rounds.</li>
  * <li>The administrators and the monitoring group read the metrics.</li>
  * </ul>
- * The policy works on the groups of a user (what the engine's authentication carries); it knows the organisation
- * the loader loaded last, or until then the configured file.
+ * The policy works on the groups of a user (what the engine's authentication carries). The overseers are the
+ * ledger's role groups ({@code org_role_group}, changed through {@code /api/organisation}), asked at each call so
+ * that every node of a cluster sees a change at once; until the ledger has any (before the initial import, or
+ * in a plain unit test) the organisation the loader gave last, or the configured file.
  */
 @Component
 public class AccessPolicy {
@@ -34,15 +37,32 @@ public class AccessPolicy {
     private static final Set<String> METRICS_READERS = Set.of(RoleGroups.ADMIN, RoleGroups.MONITORING);
 
     private final OrganisationProperties properties;
+    private final OrganisationRepository ledger;
     private volatile Set<String> overseers;
 
+    /** Without a ledger: the organisation file's answers (tests). */
     public AccessPolicy(OrganisationProperties properties) {
+        this(properties, null);
+    }
+
+    @Autowired
+    public AccessPolicy(OrganisationProperties properties, OrganisationRepository ledger) {
         this.properties = properties;
+        this.ledger = ledger;
     }
 
     /** Called by the loader with the organisation it has just written. */
     void use(OrganisationFile organisation) {
         overseers = overseersOf(organisation);
+    }
+
+    /** The groups that oversee every unit: these role groups' overseeing ones and the administrators. */
+    static Set<String> overseersOf(List<OrganisationRepository.RoleGroup> roleGroups) {
+        Set<String> groups = new LinkedHashSet<>();
+        roleGroups.stream().filter(OrganisationRepository.RoleGroup::oversees).map(OrganisationRepository.RoleGroup::code)
+            .forEach(groups::add);
+        groups.add(RoleGroups.ADMIN);
+        return Set.copyOf(groups);
     }
 
     /** The groups that oversee every unit: the organisation's overseeing role groups and the administrators. */
@@ -56,6 +76,12 @@ public class AccessPolicy {
 
     /** The groups that oversee every unit (see the class comment). */
     public Set<String> overseers() {
+        if (ledger != null) {
+            List<OrganisationRepository.RoleGroup> roleGroups = ledger.roleGroups();
+            if (!roleGroups.isEmpty()) {
+                return overseersOf(roleGroups);
+            }
+        }
         Set<String> known = overseers;
         if (known == null) {
             synchronized (this) {

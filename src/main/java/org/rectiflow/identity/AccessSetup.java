@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,30 +65,56 @@ public class AccessSetup {
         this.policy = policy;
     }
 
-    /** Grants what the organisation's groups may do in the engine, and tells the policy the organisation. */
+    /** Grants what the organisation file's groups may do in the engine (the initial import). */
     void grant(OrganisationFile organisation) {
         policy.use(organisation);
-        for (OrganisationFile.Group unit : organisation.units()) {
-            grantWorker(unit.id());
+        List<String> workers = new ArrayList<>();
+        organisation.units().forEach(u -> workers.add(u.id()));
+        organisation.keyGroups().forEach(k -> workers.add(k.id()));
+        grant(organisation.roleGroups().stream()
+            .map(g -> new OrganisationRepository.RoleGroup(g.id(), g.name(), g.overseesAllUnits())).toList(), workers);
+    }
+
+    /**
+     * Grants what the organisation's groups may do in the engine: every unit and key group works in the Tasklist,
+     * every role group too, and the overseeing ones read everything ({@link AccessPolicy}). Called after every
+     * change of the organisation, in its transaction; a new unit's Tasklist filters are the shared ones (they
+     * select by the user's groups), so only their existence is checked.
+     */
+    void grant(List<OrganisationRepository.RoleGroup> roleGroups, Collection<String> workerGroups) {
+        for (String group : workerGroups) {
+            grantWorker(group);
         }
-        for (OrganisationFile.KeyGroup keyGroup : organisation.keyGroups()) {
-            grantWorker(keyGroup.id());
-        }
-        Set<String> overseers = policy.overseers();
-        for (OrganisationFile.RoleGroup role : organisation.roleGroups()) {
-            grantWorker(role.id());
-            if (overseers.contains(role.id())) {
-                grantOverseer(role.id());
+        Set<String> overseers = AccessPolicy.overseersOf(roleGroups);
+        for (OrganisationRepository.RoleGroup role : roleGroups) {
+            grantWorker(role.code());
+            if (overseers.contains(role.code())) {
+                grantOverseer(role.code());
             }
         }
         // the office registers feedbacks: it starts inspection-round instances (AccessPolicy.mayRegisterRounds)
         grant(RoleGroups.OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(RoleGroups.OFFICE, Resources.PROCESS_DEFINITION, "inspection-round",
             ProcessDefinitionPermissions.CREATE_INSTANCE);
-        if (organisation.roleGroups().stream().anyMatch(g -> g.id().equals(RoleGroups.PROCESS_OWNER))) {
+        if (roleGroups.stream().anyMatch(g -> g.code().equals(RoleGroups.PROCESS_OWNER))) {
             grantProcessOwner(RoleGroups.PROCESS_OWNER);
         }
         createFilters();
+    }
+
+    /**
+     * A group no longer overseeing loses what {@link #grantOverseer} gave it (its worker grants stay); nothing to do
+     * for one that never had them.
+     */
+    void revokeOverseer(String groupId) {
+        for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DEPLOYMENT)) {
+            authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(ANY).list()
+                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        }
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+            .resourceType(Resources.APPLICATION).resourceId(COCKPIT).list()
+            .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 
     /** Every group: the Tasklist, and the process definitions' names and forms. */

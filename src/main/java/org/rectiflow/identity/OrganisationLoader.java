@@ -31,8 +31,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Loads the organisation file (and, in the demo profile, the demo users) at every start: into the
- * ledger's organisation tables and into Camunda's groups, users, memberships and authorizations.
+ * The initial import of the organisation: at a start whose ledger has no organisation yet (no role group), loads
+ * the organisation file into the ledger's organisation tables and into Camunda's groups, memberships and
+ * authorizations. Afterwards the organisation is the ledger's, changed through {@code /api/organisation}
+ * ({@link OrganisationService}), and the file is not read again. An installation upgraded from a version that
+ * loaded the file at every start has its units and key groups in the ledger but no role group: its next start
+ * imports the file once more (the same upsert as before, nothing lost), and from then on the ledger rules.
+ * The users file (demo profile only) is loaded at every start against the ledger's organisation; the engine's
+ * users that the ledger does not know yet (created before the ledger followed them) are added to it.
  * Idempotent: a second run with the same files changes nothing. The whole file is validated before
  * anything is written, and the writes share one transaction.
  */
@@ -71,7 +77,43 @@ public class OrganisationLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Resource users = properties.usersFile();
-        load(properties.file(), users != null && users.exists() ? users : null);
+        Resource usersFile = users != null && users.exists() ? users : null;
+        if (repository.roleGroups().isEmpty()) {
+            LOG.info("The ledger has no organisation yet: importing {}", describe(properties.file()));
+            load(properties.file(), usersFile);
+        } else {
+            OrganisationFile ledger = fromLedger();
+            Set<String> groupIds = validate(ledger, "the ledger's organisation");
+            UsersFile usersIn = usersFile == null ? new UsersFile(List.of()) : read(usersFile, UsersFile.class);
+            validate(usersIn, ledger, groupIds, describe(usersFile));
+            transaction.executeWithoutResult(status -> {
+                for (UsersFile.User user : usersIn.users()) {
+                    saveUser(user);
+                }
+                followEngineUsers();
+            });
+        }
+    }
+
+    /** The ledger's organisation in the shape of the file, to check a users file against it. */
+    private OrganisationFile fromLedger() {
+        return new OrganisationFile(null,
+            repository.roleGroups().stream()
+                .map(g -> new OrganisationFile.RoleGroup(g.code(), g.name(), g.oversees())).toList(),
+            repository.allUnits().stream().map(u -> new OrganisationFile.Group(u.code(), u.name())).toList(),
+            repository.keyGroups().stream()
+                .map(k -> new OrganisationFile.KeyGroup(k.code(), k.name(), k.leadUnitCode())).toList());
+    }
+
+    /** Adds the engine's users the ledger does not know yet (those created before it followed them). */
+    private void followEngineUsers() {
+        Set<String> known = new HashSet<>();
+        repository.people().forEach(p -> known.add(p.userId()));
+        for (User user : identityService.createUserQuery().list()) {
+            if (!known.contains(user.getId()) && repository.person(user.getId()).isEmpty()) {
+                repository.followUser(user.getId(), LedgerUsersPlugin.displayName(user), user.getEmail());
+            }
+        }
     }
 
     /** Validates both files, then writes everything in one transaction. */
@@ -87,8 +129,10 @@ public class OrganisationLoader implements ApplicationRunner {
 
         int order = 0;
         for (OrganisationFile.RoleGroup group : organisation.roleGroups()) {
+            repository.saveRoleGroup(group.id(), group.name(), group.overseesAllUnits(), order++);
             saveGroup(group.id(), group.name(), RoleGroups.TYPE_ROLE);
         }
+        order = 0;
         for (OrganisationFile.Group unit : organisation.units()) {
             repository.saveUnit(unit.id(), unit.name(), order++);
             saveGroup(unit.id(), unit.name(), RoleGroups.TYPE_UNIT);
@@ -101,6 +145,7 @@ public class OrganisationLoader implements ApplicationRunner {
         for (UsersFile.User user : users.users()) {
             saveUser(user);
         }
+        followEngineUsers();
         accessSetup.grant(organisation);
         LOG.info("Organisation loaded: {} units, {} key groups, {} role groups, {} users",
             organisation.units().size(), organisation.keyGroups().size(), organisation.roleGroups().size(),

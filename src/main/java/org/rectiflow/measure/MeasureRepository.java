@@ -130,6 +130,31 @@ public class MeasureRepository {
             .params(params).query(String.class).list();
     }
 
+    /** The unit's measures not closed yet, in every round. */
+    public int openCount(String unitCode) {
+        List<Object> params = new ArrayList<>(List.of(unitCode));
+        params.addAll(CLOSED);
+        return jdbc.sql("SELECT COUNT(*) FROM measure WHERE unit_code = ? AND " + NOT_CLOSED).params(params)
+            .query(Integer.class).single();
+    }
+
+    /**
+     * Moves an open measure to another unit and records the transfer; false when the measure is no longer of
+     * {@code fromUnit} (a transfer beside this one) or closed.
+     */
+    public boolean transfer(String code, String fromUnit, String toUnit, String reason, String actor, Timestamp at) {
+        List<Object> params = new ArrayList<>(List.of(toUnit, code, fromUnit));
+        params.addAll(CLOSED);
+        if (jdbc.sql("UPDATE measure SET unit_code = ? WHERE code = ? AND unit_code = ? AND " + NOT_CLOSED)
+            .params(params).update() == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO measure_transfer (measure_code, from_unit_code, to_unit_code, reason, actor, transferred_at)
+                VALUES (?, ?, ?, ?, ?, ?)""").params(code, fromUnit, toUnit, reason, actor, at).update();
+        return true;
+    }
+
     public void updateContent(String code, String content) {
         jdbc.sql("UPDATE measure SET content = ? WHERE code = ?").params(content, code).update();
     }

@@ -14,7 +14,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Refuses to start the {@code prod} profile without the settings every site must give: the PostgreSQL
- * connection and the first administrator. Runs before any bean, so nothing touches a database first; the
+ * connection and the first administrator; and with a shared password for the users of a users file (under
+ * {@code prod} people are created in Admin with their own passwords, and placed through {@code /api/organisation}). Runs before any bean, so nothing touches a database first; the
  * message names each missing environment variable ({@link MissingProductionSettingsException}).
  */
 public class ProductionSettings implements EnvironmentPostProcessor {
@@ -37,6 +38,12 @@ public class ProductionSettings implements EnvironmentPostProcessor {
         } else if (!url.startsWith("jdbc:postgresql:")) {
             problems.add("SPRING_DATASOURCE_URL must be a PostgreSQL URL (jdbc:postgresql://…), not "
                 + url.substring(0, Math.min(url.length(), 40)));
+        }
+        if (!active.contains("demo")
+            && StringUtils.hasText(environment.getProperty("rectiflow.organisation.demo-password"))) {
+            // people get their own passwords in Admin; the organisation comes from /api/organisation
+            problems.add("RECTIFLOW_ORGANISATION_DEMOPASSWORD is set: under prod every user's password is set in Admin, "
+                + "none is shared (rectiflow.organisation.demo-password)");
         }
         require(environment, "spring.datasource.username", "SPRING_DATASOURCE_USERNAME", problems);
         require(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);

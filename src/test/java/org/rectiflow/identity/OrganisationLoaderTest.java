@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @SpringBootTest
 @ActiveProfiles("test")
@@ -29,6 +31,10 @@ class OrganisationLoaderTest {
     @Autowired AuthorizationService authorizationService;
     @Autowired FilterService filterService;
     @Autowired JdbcClient jdbc;
+    @Autowired OrganisationRepository repository;
+    @Autowired AccessSetup accessSetup;
+    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired ProcessEngine processEngine;
 
     @Test
     void loadsUnitsKeyGroupsRoleGroupsAndDemoUsersAtStart() {
@@ -53,6 +59,20 @@ class OrganisationLoaderTest {
                 SELECT COUNT(*) FROM org_unit u WHERE NOT EXISTS (SELECT 1 FROM org_user l WHERE l.unit_code = u.code
                 AND l.unit_role = 'LIAISON') OR NOT EXISTS (SELECT 1 FROM org_user h WHERE h.unit_code = u.code
                 AND h.unit_role = 'HEAD')""").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theFileIsTheInitialImportOnlyAndNotReadOnceTheLedgerHasAnOrganisation() {
+        Resource unreadable = yaml("changed-organisation.yml", "units: [ {id: broken");
+        OrganisationLoader later = new OrganisationLoader(new OrganisationProperties(unreadable, null, null), repository,
+            identityService, accessSetup, transactionManager, processEngine);
+        long[] before = counts();
+
+        later.run(null);
+
+        assertThat(counts()).as("the ledger's organisation rules; the file is not read").containsExactly(before);
+        assertThat(repository.roleGroups()).extracting(OrganisationRepository.RoleGroup::code)
+            .contains(RoleGroups.OFFICE, RoleGroups.LEADING_GROUP);
     }
 
     @Test

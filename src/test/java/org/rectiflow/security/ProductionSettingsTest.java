@@ -58,6 +58,18 @@ class ProductionSettingsTest {
                         + "密码至少需要12个字符；密码过于常见，容易被猜到，请换一个；密码不得包含用户名、姓名或电子邮箱"));
     }
 
+    @Test
+    void aSharedPasswordForTheUsersIsRefused() {
+        assertThatThrownBy(() -> prod().run(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:9/none", "--spring.datasource.username=x",
+                "--spring.datasource.password=x", "--rectiflow.admin.user=admin",
+                "--rectiflow.admin.password=Zhenggai#2026", "--rectiflow.organisation.demo-password=Shared-Secret-2026"))
+            .isInstanceOf(ProductionSettings.MissingProductionSettingsException.class)
+            .satisfies(e -> assertThat(((ProductionSettings.MissingProductionSettingsException) e).problems())
+                .containsExactly("RECTIFLOW_ORGANISATION_DEMOPASSWORD is set: under prod every user's password is set "
+                    + "in Admin, none is shared (rectiflow.organisation.demo-password)"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Password1!", "Qwerty123!", "Welcome1!!"})
     void aShortCommonAdministratorPasswordStopsTheStartNamingBothRules(String password) {

@@ -1,0 +1,353 @@
+package org.rectiflow.identity;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes the organisation at runtime ({@code PUT /api/organisation}): the ledger's role groups, units, key groups
+ * and people, and with them, in the same transaction, the Camunda groups, memberships and authorizations
+ * ({@link AccessSetup}). The whole change is checked first; any error refuses all of it, each error keyed by its
+ * path in the change and said in Chinese, as the round import says its own. Past measures keep their unit's code:
+ * a renamed unit prints its new name, a retired one (no open measure left) stays in the ledger.
+ */
+@Service
+public class OrganisationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrganisationService.class);
+    /** Camunda's default resource id whitelist. */
+    private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9]+");
+    private static final int MAX_CODE = 64;
+    private static final int MAX_NAME = 100;
+
+    private final OrganisationRepository repository;
+    private final IdentityService identityService;
+    private final AccessSetup accessSetup;
+    private final ObjectProvider<UnitWork> unitWork;
+
+    public OrganisationService(OrganisationRepository repository, IdentityService identityService,
+                               AccessSetup accessSetup, ObjectProvider<UnitWork> unitWork) {
+        this.repository = repository;
+        this.identityService = identityService;
+        this.accessSetup = accessSetup;
+        this.unitWork = unitWork;
+    }
+
+    /** The whole organisation as the ledger holds it. */
+    @Transactional(readOnly = true)
+    public Organisation current() {
+        // a person's groups as PUT takes them: role and key groups (not the unit, nor camunda-admin)
+        Set<String> joinable = new HashSet<>();
+        repository.roleGroups().forEach(g -> joinable.add(g.code()));
+        repository.keyGroups().forEach(k -> joinable.add(k.code()));
+        List<Organisation.Person> people = repository.people().stream()
+            .map(p -> new Organisation.Person(p.userId(), p.displayName(), p.title(), p.unitCode(), p.role(),
+                repository.membershipsOf(p.userId()).stream().filter(joinable::contains).toList()))
+            .toList();
+        return new Organisation(
+            repository.roleGroups().stream()
+                .map(g -> new Organisation.RoleGroup(g.code(), g.name(), g.oversees())).toList(),
+            repository.allUnits().stream().map(u -> new Organisation.Unit(u.code(), u.name(), u.retired())).toList(),
+            repository.keyGroups().stream()
+                .map(k -> new Organisation.KeyGroup(k.code(), k.name(), k.leadUnitCode())).toList(),
+            people);
+    }
+
+    /**
+     * Applies a change: creates or changes each entry listed, all or nothing.
+     *
+     * @throws OrganisationChangeException with every error, nothing changed
+     */
+    @Transactional
+    public void apply(Organisation change) {
+        Known known = new Known();
+        List<String> errors = check(change, known);
+        if (!errors.isEmpty()) {
+            throw new OrganisationChangeException(errors);
+        }
+        asEngine(() -> {
+            write(change, known);
+            return null;
+        });
+        LOG.info("Organisation changed: {} role groups, {} units, {} key groups, {} people",
+            change.roleGroups().size(), change.units().size(), change.keyGroups().size(), change.people().size());
+    }
+
+    /** What the ledger holds before the change. */
+    private final class Known {
+        final Map<String, OrganisationRepository.RoleGroup> roleGroups = new HashMap<>();
+        final Map<String, OrganisationRepository.UnitEntry> units = new HashMap<>();
+        final Map<String, OrganisationRepository.KeyGroup> keyGroups = new HashMap<>();
+
+        Known() {
+            repository.roleGroups().forEach(g -> roleGroups.put(g.code(), g));
+            repository.allUnits().forEach(u -> units.put(u.code(), u));
+            repository.keyGroups().forEach(k -> keyGroups.put(k.code(), k));
+        }
+    }
+
+    private List<String> check(Organisation change, Known known) {
+        List<String> errors = new ArrayList<>();
+        // the kind each code has after the change: a code names one group only
+        Map<String, String> kinds = new HashMap<>();
+        known.roleGroups.keySet().forEach(c -> kinds.put(c, "角色组"));
+        known.units.keySet().forEach(c -> kinds.put(c, "单位"));
+        known.keyGroups.keySet().forEach(c -> kinds.put(c, "重点整改组"));
+        kinds.put(RoleGroups.ADMIN, "系统管理员组");
+
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < change.roleGroups().size(); i++) {
+            Organisation.RoleGroup g = change.roleGroups().get(i);
+            String at = "roleGroups[" + i + "]";
+            if (checkCode(at, g.code(), "角色组", kinds, seen, errors)) {
+                checkName(at, g.name(), !known.roleGroups.containsKey(g.code()), errors);
+            }
+        }
+        // units active after the change
+        Set<String> active = new HashSet<>();
+        known.units.values().stream().filter(u -> !u.retired()).forEach(u -> active.add(u.code()));
+        Map<String, Integer> retiring = new HashMap<>();
+        for (int i = 0; i < change.units().size(); i++) {
+            Organisation.Unit u = change.units().get(i);
+            String at = "units[" + i + "]";
+            if (checkCode(at, u.code(), "单位", kinds, seen, errors)) {
+                checkName(at, u.name(), !known.units.containsKey(u.code()), errors);
+                if (Boolean.TRUE.equals(u.retired())) {
+                    active.remove(u.code());
+                    retiring.put(u.code(), i);
+                } else if (Boolean.FALSE.equals(u.retired()) || !known.units.containsKey(u.code())) {
+                    active.add(u.code());
+                }
+            }
+        }
+        Map<String, String> leadUnits = new HashMap<>();
+        known.keyGroups.values().forEach(k -> leadUnits.put(k.code(), k.leadUnitCode()));
+        for (int i = 0; i < change.keyGroups().size(); i++) {
+            Organisation.KeyGroup k = change.keyGroups().get(i);
+            String at = "keyGroups[" + i + "]";
+            if (checkCode(at, k.code(), "重点整改组", kinds, seen, errors)) {
+                checkName(at, k.name(), !known.keyGroups.containsKey(k.code()), errors);
+                if (k.leadUnit() == null && !known.keyGroups.containsKey(k.code())) {
+                    errors.add(at + ".leadUnit: 请填写牵头单位");
+                } else if (k.leadUnit() != null && !active.contains(k.leadUnit())) {
+                    errors.add(at + ".leadUnit: 未知或已撤销的单位「" + shorten(k.leadUnit()) + "」");
+                } else if (k.leadUnit() != null) {
+                    leadUnits.put(k.code(), k.leadUnit());
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> r : retiring.entrySet()) {
+            String at = "units[" + r.getValue() + "].retired";
+            String name = known.units.containsKey(r.getKey()) ? known.units.get(r.getKey()).name() : r.getKey();
+            int open = known.units.containsKey(r.getKey()) ? unitWork.getIfAvailable(() -> unit -> 0)
+                .openMeasures(r.getKey()) : 0;
+            if (open > 0) {
+                errors.add(at + ": 单位「" + name + "」尚有" + open + "项未办结的整改措施，请先转办（POST /api/measures/{编号}/transfer）");
+            }
+            leadUnits.forEach((keyGroup, lead) -> {
+                if (lead.equals(r.getKey())) {
+                    errors.add(at + ": 单位「" + name + "」是重点整改组「" + keyGroup + "」的牵头单位，请先更换牵头单位");
+                }
+            });
+        }
+        Set<String> groupsToJoin = new HashSet<>(known.roleGroups.keySet());
+        groupsToJoin.addAll(known.keyGroups.keySet());
+        change.roleGroups().forEach(g -> groupsToJoin.add(g.code()));
+        change.keyGroups().forEach(k -> groupsToJoin.add(k.code()));
+        Set<String> people = new HashSet<>();
+        for (int i = 0; i < change.people().size(); i++) {
+            Organisation.Person p = change.people().get(i);
+            String at = "people[" + i + "]";
+            if (blank(p.userId())) {
+                errors.add(at + ".userId: 请填写用户名");
+                continue;
+            }
+            if (!people.add(p.userId())) {
+                errors.add(at + ".userId: 用户「" + shorten(p.userId()) + "」重复出现");
+            } else if (asEngine(() -> identityService.createUserQuery().userId(p.userId()).count()) == 0) {
+                errors.add(at + ".userId: 用户「" + shorten(p.userId()) + "」不存在，请先在管理（Admin）中创建并设置密码");
+            }
+            if (p.unit() != null && !active.contains(p.unit())) {
+                errors.add(at + ".unit: 未知或已撤销的单位「" + shorten(p.unit()) + "」");
+            }
+            if (p.unit() == null && p.role() != null) {
+                errors.add(at + ".unit: 联络员或负责人须注明所在单位");
+            }
+            if (p.title() != null && p.title().length() > MAX_NAME) {
+                errors.add(at + ".title: 不得超过" + MAX_NAME + "个字");
+            }
+            if (p.groups() != null) {
+                for (int g = 0; g < p.groups().size(); g++) {
+                    if (!groupsToJoin.contains(p.groups().get(g))) {
+                        errors.add(at + ".groups[" + g + "]: 未知角色组或重点整改组「" + shorten(p.groups().get(g)) + "」");
+                    }
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Checks a code; true when it is usable (its name can be checked then). */
+    private static boolean checkCode(String at, String code, String kind, Map<String, String> kinds, Set<String> seen,
+                                     List<String> errors) {
+        if (blank(code)) {
+            errors.add(at + ".code: 请填写编号");
+            return false;
+        }
+        if (code.length() > MAX_CODE || !CODE.matcher(code).matches()) {
+            errors.add(at + ".code: 编号「" + shorten(code) + "」只能由英文字母和数字组成（不超过" + MAX_CODE + "个）");
+            return false;
+        }
+        if (!seen.add(code)) {
+            errors.add(at + ".code: 编号「" + code + "」在本次更改中重复出现");
+            return false;
+        }
+        String existing = kinds.get(code);
+        if (existing != null && !existing.equals(kind)) {
+            errors.add(at + ".code: 编号「" + code + "」已是" + existing + "的编号");
+            return false;
+        }
+        return true;
+    }
+
+    private static void checkName(String at, String name, boolean required, List<String> errors) {
+        if (name == null ? required : name.isBlank()) {
+            errors.add(at + ".name: 请填写名称");
+        } else if (name != null && name.length() > MAX_NAME) {
+            errors.add(at + ".name: 名称不得超过" + MAX_NAME + "个字");
+        }
+    }
+
+    private void write(Organisation change, Known known) {
+        Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
+        for (Organisation.RoleGroup g : change.roleGroups()) {
+            OrganisationRepository.RoleGroup before = known.roleGroups.get(g.code());
+            String name = g.name() != null ? g.name() : before.name();
+            boolean oversees = g.oversees() != null ? g.oversees() : before == null || before.oversees();
+            repository.putRoleGroup(g.code(), name, oversees);
+            saveGroup(g.code(), name, RoleGroups.TYPE_ROLE);
+            if (before != null && before.oversees() && !oversees) {
+                accessSetup.revokeOverseer(g.code());
+            }
+        }
+        for (Organisation.Unit u : change.units()) {
+            OrganisationRepository.UnitEntry before = known.units.get(u.code());
+            if (before == null) {
+                repository.addUnit(u.code(), u.name());
+            } else if (u.name() != null && !u.name().equals(before.name())) {
+                repository.renameUnit(u.code(), u.name());
+            }
+            saveGroup(u.code(), u.name() != null ? u.name() : before.name(), RoleGroups.TYPE_UNIT);
+            if (Boolean.TRUE.equals(u.retired())) {
+                repository.retireUnit(u.code(), now);
+            } else if (Boolean.FALSE.equals(u.retired())) {
+                repository.reviveUnit(u.code());
+            }
+        }
+        for (Organisation.KeyGroup k : change.keyGroups()) {
+            OrganisationRepository.KeyGroup before = known.keyGroups.get(k.code());
+            String name = k.name() != null ? k.name() : before.name();
+            repository.putKeyGroup(k.code(), name, k.leadUnit() != null ? k.leadUnit() : before.leadUnitCode());
+            saveGroup(k.code(), name + "重点整改组", RoleGroups.TYPE_KEY_GROUP);
+        }
+        Set<String> unitCodes = new HashSet<>();
+        repository.allUnits().forEach(u -> unitCodes.add(u.code()));
+        Set<String> organisationGroups = new HashSet<>(unitCodes);
+        repository.roleGroups().forEach(g -> organisationGroups.add(g.code()));
+        repository.keyGroups().forEach(k -> organisationGroups.add(k.code()));
+        for (Organisation.Person p : change.people()) {
+            place(p, organisationGroups, unitCodes);
+        }
+        List<String> workers = new ArrayList<>();
+        repository.units().forEach(u -> workers.add(u.code()));
+        repository.keyGroups().forEach(k -> workers.add(k.code()));
+        accessSetup.grant(repository.roleGroups(), workers);
+    }
+
+    /**
+     * Places a person: the Camunda memberships of the organisation's groups become the unit and the groups given
+     * (the ledger's memberships follow them, {@link LedgerUsersPlugin}); then title, unit and role.
+     */
+    private void place(Organisation.Person p, Set<String> organisationGroups, Set<String> unitCodes) {
+        User user = identityService.createUserQuery().userId(p.userId()).singleResult();
+        repository.followUser(user.getId(), LedgerUsersPlugin.displayName(user), user.getEmail());
+        Set<String> current = new LinkedHashSet<>();
+        identityService.createGroupQuery().groupMember(p.userId()).list().stream().map(Group::getId)
+            .filter(organisationGroups::contains).forEach(current::add);
+        Set<String> wanted = new LinkedHashSet<>();
+        if (p.groups() != null) {
+            wanted.addAll(p.groups());
+        } else {
+            current.stream().filter(g -> !unitCodes.contains(g)).forEach(wanted::add);
+        }
+        if (p.unit() != null) {
+            wanted.add(p.unit());
+        }
+        for (String group : current) {
+            if (!wanted.contains(group)) {
+                identityService.deleteMembership(p.userId(), group);
+            }
+        }
+        for (String group : wanted) {
+            if (!current.contains(group)) {
+                identityService.createMembership(p.userId(), group);
+            }
+        }
+        repository.placeUser(p.userId(), p.title(), p.unit(), p.role());
+    }
+
+    private void saveGroup(String id, String name, String type) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+        } else if (Objects.equals(name, group.getName()) && type.equals(group.getType())) {
+            return;
+        }
+        group.setName(name);
+        group.setType(type);
+        identityService.saveGroup(group);
+    }
+
+    /**
+     * Runs engine identity calls as the application, not as the caller: the office may change the organisation
+     * (the API checks it), though Camunda would let only an administrator create a group or a membership.
+     */
+    private <T> T asEngine(Supplier<T> call) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return call.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+}
