@@ -72,7 +72,7 @@ public final class RoundSheets {
         new Column("类型", "必填。当下改 或 长久立（只有长久立的措施可转常态）。", 10, Type.TEXT));
 
     static final List<Column> NEW_UNIT_COLUMNS = List.of(
-        new Column("单位编号", "选填的表。新单位须先写入组织机构文件（organisation.yml）并重启加载，再导入本工作簿："
+        new Column("单位编号", "选填的表。新单位须先由整改专班在组织机构中添加（PUT /api/organisation），再导入本工作簿："
             + "这里填写尚不存在的单位会被拒绝；已存在的单位（编号和名称一致）可留在表中。", 16, Type.TEXT),
         new Column("单位名称", "单位的全称，至多100字。", 24, Type.TEXT));
 

@@ -63,7 +63,7 @@ public class RoundWorkbookReader {
 
     static final String NOT_XLSX = "文件不是有效的xlsx工作簿";
     static final String UNREADABLE = "工作簿的内容无法读取，请用Excel另存为xlsx后再导入";
-    static final String NEW_UNITS_REFUSED = "新增单位须先写入组织机构文件（organisation.yml）并重启加载，不能随工作簿导入";
+    static final String NEW_UNITS_REFUSED = "新增单位须先由整改专班在组织机构中添加（PUT /api/organisation），不能随工作簿导入";
 
     /** Beyond this many errors the list is cut short (a file of garbage would otherwise answer megabytes). */
     static final int MAX_ERRORS = 200;

@@ -404,7 +404,7 @@ class WorkbookImportTest extends WebTest {
                 set(w, "新增单位", 2, "单位编号", "newStation");
                 set(w, "新增单位", 2, "单位名称", "新设派出所");
                 set(w, "整改措施", 2, "责任单位", "新设派出所");
-            }, "新增单位 第2行 单位编号: 新增单位须先写入组织机构文件（organisation.yml）并重启加载，不能随工作簿导入"),
+            }, "新增单位 第2行 单位编号: 新增单位须先由整改专班在组织机构中添加（PUT /api/organisation），不能随工作簿导入"),
             Arguments.of(new BadFile("existing code", w -> { }, null, "officer1", true, 409, "已登记，不能再次登记")),
             Arguments.of(new BadFile("a unit's user", w -> { }, null, "simingLiaison", false, 403, "")));
     }
