@@ -12,6 +12,7 @@ import org.rectiflow.clue.AccountabilityForm;
 import org.rectiflow.clue.LawOutcome;
 import org.rectiflow.clue.Triage;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.identity.Scope;
 import org.rectiflow.inspection.WorkRecordKind;
 import org.rectiflow.report.ReportReadModel.RoundFacts;
@@ -107,16 +108,31 @@ public class ProgressReportService {
             third.append("。");
         }
 
-        long closed = summary.measures().closed();
-        long open = summary.measures().total() - closed;
         String fourth = "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-            + "截至目前，整改措施已销号或转常态管理" + closed + "条" + (open > 0 ? "、正在推进" + open + "条" : "")
-            + "，建立完善" + ledger.mechanisms(code) + "项制度机制。";
+            + "截至目前，" + figures(summary.measures()) + "，建立完善" + ledger.mechanisms(code) + "项制度机制。";
 
         return List.of(new ProgressReport.Section(SECTIONS[0], first),
             new ProgressReport.Section(SECTIONS[1], second.toString()),
             new ProgressReport.Section(SECTIONS[2], third.toString()),
             new ProgressReport.Section(SECTIONS[3], fourth));
+    }
+
+    /**
+     * The measures' outcomes as the report prints them (the figures of {@code common/deadline/Outcomes}): 已完成整改
+     * always, each other outcome when it has measures, then the completion rate.
+     */
+    private static String figures(RoundSummary.Measures measures) {
+        StringBuilder text = new StringBuilder("整改措施已完成整改").append(measures.rectified()).append("条");
+        if (measures.basicallyDone() > 0) {
+            text.append("、基本完成、持续推进").append(measures.basicallyDone()).append("条");
+        }
+        if (measures.notDone() > 0) {
+            text.append("、未完成").append(measures.notDone()).append("条");
+        }
+        if (measures.inProgress() > 0) {
+            text.append("、正在推进").append(measures.inProgress()).append("条");
+        }
+        return text.append("，完成率").append(measures.completionRatePercent()).append("%").toString();
     }
 
     /** "，召开专题会议2次：名称（日期）、名称（日期）"; nothing for no record. */
@@ -134,7 +150,8 @@ public class ProgressReportService {
 
     /**
      * Part 二: for each problem the closed measures' completion summaries, then each open measure named as 正在推进
-     * with its planned date: the report never shows a problem as more done than its measures are.
+     * with its planned date, or as 未完成 with the unit's reason and new planned date: the report never shows a
+     * problem as more done than its measures are.
      */
     private List<ProgressReport.Category> categories(String code) {
         Map<String, List<ProgressReport.Problem>> categories = new LinkedHashMap<>();
@@ -154,6 +171,10 @@ public class ProgressReportService {
                 String summary = row.completionSummary();
                 sentence(closedText, summary == null || summary.isBlank()
                     ? withoutEnd(row.content()) + "，" + row.status().label() : summary);
+            } else if (row.outcome() == Outcome.NOT_DONE) {
+                openText.append("“").append(withoutEnd(row.content())).append("”未完成，原因：")
+                    .append(withoutEnd(row.notDoneReason())).append("，计划于")
+                    .append(EngineClock.chinese(row.plannedDate())).append("前完成。");
             } else {
                 openText.append("“").append(withoutEnd(row.content())).append("”正在推进，计划于")
                     .append(EngineClock.chinese(row.deadline())).append("前完成。");

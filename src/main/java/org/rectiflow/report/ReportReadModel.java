@@ -46,7 +46,8 @@ public class ReportReadModel {
      * its status now, its planned date and, once reported, the unit's account of what was done.
      */
     public record ProblemMeasure(int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
-                                 String content, MeasureStatus status, LocalDate deadline, String completionSummary) {
+                                 String content, MeasureStatus status, LocalDate deadline, String completionSummary,
+                                 Outcome outcome, String notDoneReason, LocalDate plannedDate) {
     }
 
     /** The office's own text for the round's public report; null parts are generated or default. */
@@ -151,14 +152,17 @@ public class ReportReadModel {
     /** Every problem of the round in order, once per measure (once with null measure fields for a problem without). */
     public List<ProblemMeasure> problemMeasures(String code) {
         return jdbc.sql("""
-                SELECT c.seq, c.title, p.seq, p.title, m.content, m.status, m.deadline, m.completion_summary
+                SELECT c.seq, c.title, p.seq, p.title, m.content, m.status, m.deadline, m.completion_summary,
+                       m.outcome, m.not_done_reason, m.planned_date
                 FROM problem p JOIN problem_category c ON c.id = p.category_id
                 LEFT JOIN measure m ON m.problem_id = p.id
                 WHERE p.round_code = ? ORDER BY c.seq, p.seq, m.seq""")
             .param(code)
             .query((rs, n) -> new ProblemMeasure(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getString(5), rs.getString(6) == null ? null : MeasureStatus.valueOf(rs.getString(6)),
-                rs.getObject(7, LocalDate.class), rs.getString(8)))
+                rs.getObject(7, LocalDate.class), rs.getString(8),
+                rs.getString(9) == null ? null : Outcome.valueOf(rs.getString(9)), rs.getString(10),
+                rs.getObject(11, LocalDate.class)))
             .list();
     }
 

@@ -107,7 +107,7 @@ class ProgressReportStagesTest extends WebTest {
                 + "严格审核把关各单位整改方案，确保各级方案严格落实上级要求。",
             "（四）紧跟对账销号，深化整改质效",
             "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-                + "截至目前，整改措施已销号或转常态管理0条、正在推进" + measures + "条，建立完善0项制度机制。",
+                + "截至目前，整改措施已完成整改0条、正在推进" + measures + "条，完成率0.00%，建立完善0项制度机制。",
             "二、巡察反馈问题的整改情况",
             "（一）贯彻落实党的路线方针政策、党中央决策部署和省委、市委工作要求方面",
             "1.关于“贯彻落实上级指示精神不够到位”的问题",
@@ -138,6 +138,11 @@ class ProgressReportStagesTest extends WebTest {
         for (int m = 1; m <= 3; m++) {
             signOff(RoundRegistration.measureCode(round, 1, m), first.get(m - 1).completion());
         }
+        // the fourth: the unit reports it not done, with the reason and a new planned date
+        Task fourth = taskService.createTaskQuery().processInstanceBusinessKey(RoundRegistration.measureCode(round, 1, 4))
+            .taskDefinitionKey(MeasureExecutionProcess.Elements.UNIT_RECTIFIES).singleResult();
+        taskService.complete(fourth.getId(), Map.of("progress", "已完成排查，正在协调市直部门", "reportStatus", "NOT_DONE",
+            "notDoneReason", "涉及跨部门协调，需市财政局配合", "plannedDate", "2021-04-30"));
         Map<String, DemoRoundFile.Disposition> disposition = dispositions();
         complete(ClueHandlingProcess.Elements.TRIAGE_CLUE, code -> Map.of("triage",
             disposition.get(code).triage().name(), "triageReason", "经集体研判"));
@@ -161,10 +166,12 @@ class ProgressReportStagesTest extends WebTest {
                 + "组织培训1次：全局政府采购业务培训（2021年1月8日）。",
             "（四）紧跟对账销号，深化整改质效",
             "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-                + "截至目前，整改措施已销号或转常态管理3条、正在推进" + (measures - 3) + "条，建立完善0项制度机制。",
+                + "截至目前，整改措施已完成整改3条、未完成1条、正在推进" + (measures - 4) + "条，完成率" + percent(3, measures)
+                + "%，建立完善0项制度机制。",
             "1.关于“贯彻落实上级指示精神不够到位”的问题",
             first.get(0).completion() + first.get(1).completion() + first.get(2).completion()
-                + ongoing(first.get(3), "2021年3月24日") + ongoing(first.get(4), "2021年3月24日"),
+                + notDone(first.get(3), "涉及跨部门协调，需市财政局配合", "2021年4月30日")
+                + ongoing(first.get(4), "2021年3月24日"),
             "三、巡察反馈问题线索的处理情况",
             "市委第一巡察组共移交信访件24件(其中重复件4件)，退回1件、存档3件、办结13件、转初核3件(其中正在初核3件)，"
                 + "属实或部分属实0件。共移交涉法涉诉信访件14件(含重复件1件)，办结4件、在办10件。",
@@ -224,7 +231,7 @@ class ProgressReportStagesTest extends WebTest {
             "市局党委坚决扛起巡察整改政治责任，接到反馈后即于2020年12月3日召开党委（扩大）会暨巡察整改工作领导小组第一次会议，"
                 + "专题研究巡察整改工作。巡察整改期间共召开8次整改领导小组会议，推进重点工作，全面落实整改。",
             "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-                + "截至目前，整改措施已销号或转常态管理" + measures + "条，建立完善" + longTerm + "项制度机制。",
+                + "截至目前，整改措施已完成整改" + measures + "条，完成率100.00%，建立完善" + longTerm + "项制度机制。",
             "1.关于“贯彻落实上级指示精神不够到位”的问题",
             // the seed's own paragraph
             "对将上级2份文件原文转发、简单下发的问题,研究制定贯彻落实上级文件精神的项目措施,对贯彻落实上级精神提出具体要求,"
@@ -263,7 +270,20 @@ class ProgressReportStagesTest extends WebTest {
         }
     }
 
+    /** part ÷ total in percent, two decimals, rounded half up: "1.55". */
+    private static String percent(long part, long total) {
+        return java.math.BigDecimal.valueOf(part * 100).divide(java.math.BigDecimal.valueOf(total), 2,
+            java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** How the report names an open measure: its content in quotes, 正在推进, its planned date. */
+    /** How the report names a measure the unit reported not done: 未完成, the unit's reason, its new planned date. */
+    private static String notDone(DemoRoundFile.Measure measure, String reason, String plannedDate) {
+        String content = measure.content().endsWith("。")
+            ? measure.content().substring(0, measure.content().length() - 1) : measure.content();
+        return "“" + content + "”未完成，原因：" + reason + "，计划于" + plannedDate + "前完成。";
+    }
+
     private static String ongoing(DemoRoundFile.Measure measure, String plannedDate) {
         String content = measure.content().endsWith("。")
             ? measure.content().substring(0, measure.content().length() - 1) : measure.content();
