@@ -7,8 +7,6 @@ final class ClusterSettings {
 
     static final String ADMIN = "clusteradmin";
     static final String ADMIN_PASSWORD = "Zhenggai#2026";
-    /** The demo organisation's users get this password (the prod profile enforces the password policy). */
-    static final String USER_PASSWORD = "Lianluo-Duban-47";
     /** Job locks expire this fast, so a killed node's jobs are taken over within the test. */
     static final long LOCK_MILLIS = 8_000;
     /** The nodes' time zone, the office's (as the image sets TZ): their engines write local times of it. */
@@ -17,7 +15,11 @@ final class ClusterSettings {
     private ClusterSettings() {
     }
 
-    /** The prod profile on the test's database, with the demo organisation's users. */
+    /**
+     * The prod profile on the test's database, with the demo organisation and its users as the initial import (the
+     * users get passwords of their own, unknown to anyone: prod shares none, and the tests log in as the
+     * administrator only).
+     */
     static List<String> common(String databaseUrl) {
         return List.of(
             "--spring.profiles.active=prod",
@@ -26,8 +28,8 @@ final class ClusterSettings {
             "--spring.datasource.password=unused-with-trust-auth",
             "--rectiflow.admin.user=" + ADMIN,
             "--rectiflow.admin.password=" + ADMIN_PASSWORD,
+            "--rectiflow.organisation.file=classpath:organisation/organisation.yml",
             "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
-            "--rectiflow.organisation.demo-password=" + USER_PASSWORD,
             "--rectiflow.plan.comment-rounds=1",
             "--logging.level.rectiflow.notifications=WARN");
     }
