@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -58,18 +59,19 @@ public class AccessPolicy {
 
     /** The groups that oversee every unit: these role groups' overseeing ones and the administrators. */
     static Set<String> overseersOf(List<OrganisationRepository.RoleGroup> roleGroups) {
-        Set<String> groups = new LinkedHashSet<>();
-        roleGroups.stream().filter(OrganisationRepository.RoleGroup::oversees).map(OrganisationRepository.RoleGroup::code)
-            .forEach(groups::add);
-        groups.add(RoleGroups.ADMIN);
-        return Set.copyOf(groups);
+        return withAdministrators(roleGroups.stream().filter(OrganisationRepository.RoleGroup::oversees)
+            .map(OrganisationRepository.RoleGroup::code));
     }
 
     /** The groups that oversee every unit: the organisation's overseeing role groups and the administrators. */
     static Set<String> overseersOf(OrganisationFile organisation) {
+        return withAdministrators(organisation.roleGroups().stream().filter(OrganisationFile.RoleGroup::overseesAllUnits)
+            .map(OrganisationFile.RoleGroup::id));
+    }
+
+    private static Set<String> withAdministrators(Stream<String> overseeingRoleGroups) {
         Set<String> groups = new LinkedHashSet<>();
-        organisation.roleGroups().stream().filter(OrganisationFile.RoleGroup::overseesAllUnits)
-            .map(OrganisationFile.RoleGroup::id).forEach(groups::add);
+        overseeingRoleGroups.forEach(groups::add);
         groups.add(RoleGroups.ADMIN);
         return Set.copyOf(groups);
     }

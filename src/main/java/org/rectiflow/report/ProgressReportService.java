@@ -122,17 +122,19 @@ public class ProgressReportService {
      * always, each other outcome when it has measures, then the completion rate.
      */
     private static String figures(RoundSummary.Measures measures) {
-        StringBuilder text = new StringBuilder("整改措施已完成整改").append(measures.rectified()).append("条");
-        if (measures.basicallyDone() > 0) {
-            text.append("、基本完成、持续推进").append(measures.basicallyDone()).append("条");
-        }
-        if (measures.notDone() > 0) {
-            text.append("、未完成").append(measures.notDone()).append("条");
-        }
-        if (measures.inProgress() > 0) {
-            text.append("、正在推进").append(measures.inProgress()).append("条");
-        }
+        StringBuilder text = new StringBuilder("整改措施").append(Outcome.RECTIFIED.label())
+            .append(measures.rectified()).append("条");
+        counted(text, Outcome.BASICALLY_DONE, measures.basicallyDone());
+        counted(text, Outcome.NOT_DONE, measures.notDone());
+        counted(text, Outcome.IN_PROGRESS, measures.inProgress());
         return text.append("，完成率").append(measures.completionRatePercent()).append("%").toString();
+    }
+
+    /** "、未完成2条"; nothing when no measure has that outcome. */
+    private static void counted(StringBuilder text, Outcome outcome, long count) {
+        if (count > 0) {
+            text.append("、").append(outcome.label()).append(count).append("条");
+        }
     }
 
     /** "，召开专题会议2次：名称（日期）、名称（日期）"; nothing for no record. */
