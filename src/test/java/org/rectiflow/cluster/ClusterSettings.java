@@ -1,6 +1,9 @@
 package org.rectiflow.cluster;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.rectiflow.support.PostgresTestDatabase;
 
 /** The settings every node and the seeding context of the cluster and crash tests share. */
 final class ClusterSettings {
@@ -21,22 +24,21 @@ final class ClusterSettings {
      * administrator only).
      */
     static List<String> common(String databaseUrl) {
-        return List.of(
+        List<String> settings = new ArrayList<>(PostgresTestDatabase.datasourceArguments(databaseUrl));
+        settings.addAll(List.of(
             "--spring.profiles.active=prod",
-            "--spring.datasource.url=" + databaseUrl,
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=unused-with-trust-auth",
             "--rectiflow.admin.user=" + ADMIN,
             "--rectiflow.admin.password=" + ADMIN_PASSWORD,
             "--rectiflow.organisation.file=classpath:organisation/organisation.yml",
             "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
             "--rectiflow.plan.comment-rounds=1",
-            "--logging.level.rectiflow.notifications=WARN");
+            "--logging.level.rectiflow.notifications=WARN"));
+        return settings;
     }
 
     /** A node: its name in the engine's job log, its port, a short job lock and a fast outbox. */
     static List<String> node(String name, String databaseUrl, int port) {
-        List<String> settings = new java.util.ArrayList<>(common(databaseUrl));
+        List<String> settings = new ArrayList<>(common(databaseUrl));
         settings.addAll(List.of(
             "--server.port=" + port,
             "--server.address=127.0.0.1",

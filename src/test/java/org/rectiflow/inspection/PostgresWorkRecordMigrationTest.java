@@ -10,7 +10,6 @@ class PostgresWorkRecordMigrationTest extends WorkRecordMigrationTest {
 
     @Override
     protected DriverManagerDataSource emptyDatabase() {
-        return new DriverManagerDataSource(PostgresTestDatabase.newDatabase(), PostgresTestDatabase.user(),
-            PostgresTestDatabase.password());
+        return PostgresTestDatabase.newDataSource();
     }
 }

@@ -6,10 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.rectiflow.support.LedgerMigrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -33,7 +33,7 @@ class WorkRecordMigrationTest {
     void migrateWithAMeetingOfV9() {
         DriverManagerDataSource dataSource = emptyDatabase();
         jdbc = JdbcClient.create(dataSource);
-        flyway(dataSource, "9").migrate();
+        LedgerMigrations.migrateTo(dataSource, "9");
         jdbc.sql("""
                 INSERT INTO inspection_round (code, title, inspection_group, inspected_org, feedback_date, registered_on,
                                               status, created_at)
@@ -43,13 +43,9 @@ class WorkRecordMigrationTest {
                 INSERT INTO round_meeting (round_code, held_on, title, attendees, decisions, recorded_by, recorded_at)
                 VALUES ('XC1', DATE '2020-12-03', '巡察整改工作领导小组第一次会议', '班子成员', '部署整改', 'officer1', ?)""")
             .param(AT).update();
-        flyway(dataSource, "12").migrate();
+        LedgerMigrations.migrateTo(dataSource, "12");
     }
 
-    private static Flyway flyway(DriverManagerDataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/ledger")
-            .table("ledger_schema_history").target(target).load();
-    }
 
     @Test
     void theMeetingIsALeadingGroupMeetingRecord() {

@@ -7,10 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.rectiflow.support.LedgerMigrations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -36,7 +36,7 @@ class NotificationKeyMigrationTest {
         DriverManagerDataSource dataSource = emptyDatabase();
         String url = dataSource.getUrl();
         jdbc = JdbcClient.create(dataSource);
-        flyway(dataSource, "7").migrate();
+        LedgerMigrations.migrateTo(dataSource, "7");
         boolean postgres = url.startsWith("jdbc:postgresql:");
         String[] dropMeasureCheck = postgres
             ? new String[] {"ALTER TABLE supervision_notice DROP CONSTRAINT supervision_notice_measure_code_fkey",
@@ -63,11 +63,11 @@ class NotificationKeyMigrationTest {
                     VALUES (?, ?, ?, 's', 'b', 'SENT', ?, ?)""")
                 .params(key, channel, recipient, AT, AT).update();
         }
-        flyway(dataSource, "8").migrate();
+        LedgerMigrations.migrateTo(dataSource, "8");
         jdbc.sql("""
                 INSERT INTO clue_notice (notice_key, clue_code, step, step_date, reason, issued_at)
                 VALUES ('XS-3:OVERDUE:2026-03-09', 'XS-3', 'OVERDUE', DATE '2026-03-09', 'r', ?)""").param(AT).update();
-        flyway(dataSource, "9").migrate();
+        LedgerMigrations.migrateTo(dataSource, "9");
     }
 
     private static final List<String> OLD_KEYS = List.of(
@@ -80,10 +80,6 @@ class NotificationKeyMigrationTest {
         "bulletin:7:*:WEBHOOK",
         "B7:*:WEBHOOK");
 
-    private static Flyway flyway(DriverManagerDataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/ledger")
-            .table("ledger_schema_history").target(target).load();
-    }
 
     @Test
     void everyOutboxRowIsSplitIntoItsKeysColumnsAndRendersItsOldText() {

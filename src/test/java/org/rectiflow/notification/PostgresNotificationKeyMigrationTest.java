@@ -10,7 +10,6 @@ class PostgresNotificationKeyMigrationTest extends NotificationKeyMigrationTest 
 
     @Override
     protected DriverManagerDataSource emptyDatabase() {
-        return new DriverManagerDataSource(PostgresTestDatabase.newDatabase(), PostgresTestDatabase.user(),
-            PostgresTestDatabase.password());
+        return PostgresTestDatabase.newDataSource();
     }
 }

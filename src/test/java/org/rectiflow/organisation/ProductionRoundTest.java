@@ -64,16 +64,11 @@ class ProductionRoundTest {
 
     @BeforeAll
     void startTheProductionProfile() {
-        application = new SpringApplicationBuilder(RectiflowApplication.class).run(
-            "--spring.profiles.active=prod",
-            "--server.port=0",
-            "--spring.datasource.url=" + PostgresTestDatabase.newDatabase(),
-            "--spring.datasource.username=" + PostgresTestDatabase.user(),
-            "--spring.datasource.password=" + (PostgresTestDatabase.password().isEmpty() ? "unused-with-trust-auth"
-                : PostgresTestDatabase.password()),
-            "--rectiflow.admin.user=" + ADMIN,
-            "--rectiflow.admin.password=" + ADMIN_PASSWORD,
-            "--rectiflow.node-id=prod-round-test");
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
+            "--rectiflow.admin.user=" + ADMIN, "--rectiflow.admin.password=" + ADMIN_PASSWORD,
+            "--rectiflow.node-id=prod-round-test"));
+        arguments.addAll(PostgresTestDatabase.datasourceArguments(PostgresTestDatabase.newDatabase()));
+        application = new SpringApplicationBuilder(RectiflowApplication.class).run(arguments.toArray(String[]::new));
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -47,15 +48,11 @@ class ProductionProfileTest {
 
     @BeforeAll
     void startTheProductionProfile() {
-        application = new SpringApplicationBuilder(RectiflowApplication.class).run(
-            "--spring.profiles.active=prod",
-            "--server.port=0",
-            "--spring.datasource.url=" + PostgresTestDatabase.newDatabase(),
-            "--spring.datasource.username=postgres",
-            "--spring.datasource.password=unused-with-trust-auth",
-            "--rectiflow.admin.user=" + ADMIN,
-            "--rectiflow.admin.password=" + ADMIN_PASSWORD,
-            "--rectiflow.node-id=prod-test");
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=prod", "--server.port=0",
+            "--rectiflow.admin.user=" + ADMIN, "--rectiflow.admin.password=" + ADMIN_PASSWORD,
+            "--rectiflow.node-id=prod-test"));
+        arguments.addAll(PostgresTestDatabase.datasourceArguments(PostgresTestDatabase.newDatabase()));
+        application = new SpringApplicationBuilder(RectiflowApplication.class).run(arguments.toArray(String[]::new));
         port = ((WebServerApplicationContext) application).getWebServer().getPort();
         engine = application.getBean(ProcessEngine.class);
     }

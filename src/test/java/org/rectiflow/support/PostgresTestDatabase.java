@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * For the PostgreSQL suite: gives every application context a database of its own, created afresh on
@@ -80,6 +81,17 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /** A new, empty database on the local server as a data source, for a test that migrates it itself. */
+    public static DriverManagerDataSource newDataSource() {
+        return new DriverManagerDataSource(newDatabase(), user(), password());
+    }
+
+    /** The {@code --spring.datasource.*} arguments of an application started on this database. */
+    public static List<String> datasourceArguments(String url) {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user(),
+            "--spring.datasource.password=" + (password().isEmpty() ? "unused-with-trust-auth" : password()));
     }
 
     /** The user the test databases are created and used with. */
