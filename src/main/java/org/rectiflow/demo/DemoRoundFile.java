@@ -6,6 +6,7 @@ import org.rectiflow.clue.ClueKind;
 import org.rectiflow.clue.LawOutcome;
 import org.rectiflow.clue.Triage;
 import org.rectiflow.clue.VerificationResult;
+import org.rectiflow.inspection.WorkRecordKind;
 import org.rectiflow.measure.MeasureKind;
 
 /**
@@ -14,10 +15,12 @@ import org.rectiflow.measure.MeasureKind;
  */
 public record DemoRoundFile(String code, String title, String inspectionGroup, String inspectedOrganisation,
                             String inspectedShortName, int inspectionStartDays, int inspectionEndDays,
-                            int feedbackDays, List<Category> categories, List<Clue> clues) {
+                            int feedbackDays, List<Category> categories, List<Clue> clues,
+                            List<WorkRecord> workRecords) {
 
     public DemoRoundFile {
         clues = clues == null ? List.of() : clues;
+        workRecords = workRecords == null ? List.of() : workRecords;
     }
 
     public record Category(int seq, String title, List<Problem> problems) {
@@ -39,6 +42,13 @@ public record DemoRoundFile(String code, String title, String inspectionGroup, S
         public Disposition {
             accountability = accountability == null ? List.of() : accountability;
         }
+    }
+
+    /**
+     * Work the office records during the round (a leading-group meeting after the first, …), recorded when the demo
+     * is loaded; {@code heldDays} counts from the load day like every other offset.
+     */
+    public record WorkRecord(WorkRecordKind kind, int heldDays, String title, String participants, String summary) {
     }
 
     /** @param completion the seed's own account of the measure done: the demo's completion summary */

@@ -49,7 +49,7 @@ import org.springframework.test.context.TestPropertySource;
  * /api/rounds/{code}/report.html} as officer1): just registered; mid-way, with work recorded, some measures signed off
  * and some open, and clues open; at the end. The expected sentences are written out here, not built with the
  * product's code. The round is the demo's (the seed's 42 problems and 38 clues) under a code of its own, fed back on
- * 3 December 2020 as the seed's was. It runs in an application context of its own: the seed round's 26 units and
+ * 3 December 2020 as the seed's was. It runs in an application context of its own: the seed round's 22 units and
  * their implementation plans stay out of the shared web context, whose access tests assume rounds of one unit.
  */
 @TestPropertySource(properties = "rectiflow-test.context=progress-report-stages")
@@ -81,7 +81,7 @@ class ProgressReportStagesTest extends WebTest {
         round = TestRounds.newCode();
         demo = new DemoRoundFile(round, file.title(), file.inspectionGroup(), file.inspectedOrganisation(),
             file.inspectedShortName(), file.inspectionStartDays(), file.inspectionEndDays(), file.feedbackDays(),
-            file.categories(), file.clues());
+            file.categories(), file.clues(), List.of());
         rounds.registerBackdated(DemoRound.registration(demo, TODAY));
         List<DemoRoundFile.Problem> problems = demo.categories().stream().flatMap(c -> c.problems().stream()).toList();
         int measures = problems.stream().mapToInt(p -> p.measures().size()).sum();
