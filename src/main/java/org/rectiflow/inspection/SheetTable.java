@@ -112,6 +112,11 @@ public final class SheetTable {
         return name;
     }
 
+    /** Whether the sheet has this column (an optional column may be missing). */
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
     /** The rows below the header with something in one of the known columns. */
     public List<Row> dataRows() {
         return rows;
