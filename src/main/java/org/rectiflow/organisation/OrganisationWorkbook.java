@@ -31,6 +31,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -99,12 +100,13 @@ public class OrganisationWorkbook {
          * ({@code 单位 第4行 上级单位: …}).
          */
         public List<String> placed(List<String> errors) {
-            List<String> placed = new ArrayList<>();
+            // in the order of the sheets, rows and columns
+            List<Placed> sorted = new ArrayList<>();
             for (String error : errors) {
                 Matcher m = PATH.matcher(error);
                 String sheet = m.matches() ? OrganisationSheets.SHEET_OF_LIST.get(m.group(1)) : null;
                 if (sheet == null) {
-                    placed.add(error);
+                    sorted.add(new Placed(error, Integer.MAX_VALUE, 0, 0));
                     continue;
                 }
                 StringBuilder text = new StringBuilder(sheet);
@@ -114,13 +116,25 @@ public class OrganisationWorkbook {
                 }
                 String column = m.group(3) == null ? null
                     : OrganisationSheets.COLUMN_OF_FIELD.get(sheet).get(m.group(3));
+                int columnRank = -1;
                 if (column != null) {
                     text.append(' ').append(column);
+                    List<Column> columns = OrganisationSheets.COLUMNS.get(sheet);
+                    for (int c = 0; c < columns.size(); c++) {
+                        columnRank = columns.get(c).header().equals(column) ? c : columnRank;
+                    }
                 }
-                placed.add(text.append(": ").append(m.group(4)).toString());
+                sorted.add(new Placed(text.append(": ").append(m.group(4)).toString(),
+                    OrganisationSheets.SHEETS.indexOf(sheet), row == null ? 0 : row, columnRank));
             }
-            return placed;
+            sorted.sort(Comparator.comparingInt(Placed::sheet).thenComparingInt(Placed::row)
+                .thenComparingInt(Placed::column));
+            return sorted.stream().map(Placed::text).toList();
         }
+    }
+
+    /** An error as told, with the place it sorts by. */
+    private record Placed(String text, int sheet, int row, int column) {
     }
 
     /** The empty workbook: every sheet with its header, a note on each column and its drop-down lists. */
