@@ -3,9 +3,11 @@ package org.rectiflow.identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -265,7 +267,7 @@ public class OrganisationLoader implements ApplicationRunner {
 
     /** A unit's kind fits its column; its parent is another unit of the file, and no chain of parents loops. */
     private static void checkShapes(List<OrganisationFile.Group> list, Set<String> units, List<String> errors) {
-        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        Map<String, String> parents = new HashMap<>();
         for (int i = 0; i < list.size(); i++) {
             OrganisationFile.Group unit = list.get(i);
             String at = "units[" + i + "]";

@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and people, and with them, in the same transaction, the Camunda groups, memberships and authorizations
  * ({@link AccessSetup}). The whole change is checked first; any error refuses all of it, each error keyed by its
  * path in the change and said in Chinese, as the round import says its own. Past measures keep their unit's code:
- * a renamed unit prints its new name, a retired one (no open measure left) stays in the ledger.
+ * a renamed unit prints its new name, a retired one (no open measure left) stays in the ledger, and a merged one
+ * hands its open measures, its lead and its people to the unit it merged into ({@link #merge}, through
+ * {@link UnitWork}). A unit's kind is free text; its parent must exist and make no loop.
  */
 @Service
 public class OrganisationService {
