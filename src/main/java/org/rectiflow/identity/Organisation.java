@@ -2,6 +2,8 @@ package org.rectiflow.identity;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The organisation as {@code /api/organisation} reads and changes it: role groups, units, key groups and the
  * people placed in them. GET answers the whole; PUT takes the entries to create or change (a list left out, or an
@@ -16,10 +18,19 @@ public record Organisation(List<RoleGroup> roleGroups, List<Unit> units, List<Ke
     }
 
     /**
-     * A unit. A new name renames it (past measures keep its code and print the new name); {@code retired: true}
-     * retires it (refused while it has open measures: transfer them first), {@code false} brings it back.
+     * A unit. A new name renames it (past measures keep its code and print the new name); {@code kind} (类别, free
+     * text up to 20 characters) and {@code parent} (上级单位: a unit's code) are kept when left out and cleared by
+     * {@code ""}; {@code retired: true} retires it (refused while it has open measures: transfer them first),
+     * {@code false} brings it back. {@code mergedInto} (a unit's code) merges it into that unit: its open measures
+     * are transferred there (转办, reason 单位合并), the key groups it leads and its people move there, its units come
+     * under it, and it is retired with the merge recorded (GET shows it); its past measures keep it.
      */
-    public record Unit(String code, String name, Boolean retired) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Unit(String code, String name, String kind, String parent, Boolean retired, String mergedInto) {
+
+        public Unit(String code, String name, Boolean retired) {
+            this(code, name, null, null, retired, null);
+        }
     }
 
     /** A key rectification group and its lead unit. */

@@ -16,7 +16,12 @@ public record OrganisationFile(Organisation organisation, List<RoleGroup> roleGr
         String name();
     }
 
-    public record Group(String id, String name) implements Entry {
+    /** A unit: id, name, and optionally its kind (类别, up to 20 characters) and parent unit (上级单位: a unit's id). */
+    public record Group(String id, String name, String kind, String parent) implements Entry {
+
+        public Group(String id, String name) {
+            this(id, name, null, null);
+        }
     }
 
     /**

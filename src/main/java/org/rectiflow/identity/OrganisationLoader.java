@@ -3,9 +3,11 @@ package org.rectiflow.identity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -100,7 +102,7 @@ public class OrganisationLoader implements ApplicationRunner {
         return new OrganisationFile(null,
             repository.roleGroups().stream()
                 .map(g -> new OrganisationFile.RoleGroup(g.code(), g.name(), g.oversees())).toList(),
-            repository.allUnits().stream().map(u -> new OrganisationFile.Group(u.code(), u.name())).toList(),
+            repository.allUnits().stream().map(u -> new OrganisationFile.Group(u.code(), u.name(), u.kind(), u.parentCode())).toList(),
             repository.keyGroups().stream()
                 .map(k -> new OrganisationFile.KeyGroup(k.code(), k.name(), k.leadUnitCode())).toList());
     }
@@ -134,8 +136,12 @@ public class OrganisationLoader implements ApplicationRunner {
         }
         order = 0;
         for (OrganisationFile.Group unit : organisation.units()) {
-            repository.saveUnit(unit.id(), unit.name(), order++);
+            repository.saveUnit(unit.id(), unit.name(), unit.kind(), order++);
             saveGroup(unit.id(), unit.name(), RoleGroups.TYPE_UNIT);
+        }
+        // parents once every unit exists (a parent may be listed after its child)
+        for (OrganisationFile.Group unit : organisation.units()) {
+            repository.setParent(unit.id(), unit.parent());
         }
         order = 0;
         for (OrganisationFile.KeyGroup keyGroup : organisation.keyGroups()) {
@@ -172,6 +178,7 @@ public class OrganisationLoader implements ApplicationRunner {
         checkGroups("roleGroups", file.roleGroups(), ids, errors);
         checkGroups("units", file.units(), ids, errors);
         file.units().forEach(u -> units.add(u.id()));
+        checkShapes(file.units(), units, errors);
         for (String required : REQUIRED_ROLE_GROUPS) {
             if (file.roleGroups().stream().noneMatch(g -> required.equals(g.id()))) {
                 errors.add("roleGroups: the group '" + required + "' is required by the diagrams and missing");
@@ -254,6 +261,30 @@ public class OrganisationLoader implements ApplicationRunner {
             if (!broken.isEmpty()) {
                 errors.add("users[" + i + "] (" + entry.id() + "): rectiflow.organisation.demo-password: "
                     + String.join("；", broken));
+            }
+        }
+    }
+
+    /** A unit's kind fits its column; its parent is another unit of the file, and no chain of parents loops. */
+    private static void checkShapes(List<OrganisationFile.Group> list, Set<String> units, List<String> errors) {
+        Map<String, String> parents = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            OrganisationFile.Group unit = list.get(i);
+            String at = "units[" + i + "]";
+            if (unit.kind() != null && unit.kind().length() > OrganisationService.MAX_KIND) {
+                errors.add(at + ".kind: at most " + OrganisationService.MAX_KIND + " characters");
+            }
+            if (unit.parent() != null) {
+                if (!units.contains(unit.parent()) || unit.parent().equals(unit.id())) {
+                    errors.add(at + ".parent: unknown unit '" + unit.parent() + "'");
+                } else {
+                    parents.put(unit.id(), unit.parent());
+                }
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (OrganisationService.loops(list.get(i).id(), parents)) {
+                errors.add("units[" + i + "].parent: the parents of '" + list.get(i).id() + "' form a loop");
             }
         }
     }

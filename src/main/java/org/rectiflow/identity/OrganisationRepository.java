@@ -28,8 +28,12 @@ public class OrganisationRepository {
     public record RoleGroup(String code, String name, boolean oversees) {
     }
 
-    /** A unit as the organisation API shows it, retired or not. */
-    public record UnitEntry(String code, String name, boolean retired) {
+    /**
+     * A unit as the organisation API shows it, retired or not: its kind (类别) and parent unit (上级单位) or null, and
+     * the unit it was merged into (null unless it was).
+     */
+    public record UnitEntry(String code, String name, String kind, String parentCode, boolean retired,
+                            String mergedIntoCode) {
     }
 
     /** A person in the ledger (a Camunda user): title, unit and role there, and memberships. */
@@ -43,12 +47,40 @@ public class OrganisationRepository {
         this.jdbc = jdbc;
     }
 
-    public void saveUnit(String code, String name, int order) {
-        int updated = jdbc.sql("UPDATE org_unit SET name = ?, sort_order = ? WHERE code = ?")
-            .params(name, order, code).update();
+    public void saveUnit(String code, String name, String kind, int order) {
+        int updated = jdbc.sql("UPDATE org_unit SET name = ?, kind = ?, sort_order = ? WHERE code = ?")
+            .params(name, kind, order, code).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO org_unit (code, name, sort_order) VALUES (?, ?, ?)").params(code, name, order).update();
+            jdbc.sql("INSERT INTO org_unit (code, name, kind, sort_order) VALUES (?, ?, ?, ?)")
+                .params(code, name, kind, order).update();
         }
+    }
+
+    /** Sets a unit's kind (null: none). */
+    public void setKind(String code, String kind) {
+        jdbc.sql("UPDATE org_unit SET kind = ? WHERE code = ?").params(kind, code).update();
+    }
+
+    /** Sets a unit's parent (null: none); the parent exists already (a foreign key). */
+    public void setParent(String code, String parentCode) {
+        jdbc.sql("UPDATE org_unit SET parent_code = ? WHERE code = ?").params(parentCode, code).update();
+    }
+
+    /** The units under {@code from} go under {@code to} (a merge), except {@code to} itself. */
+    public void moveChildren(String from, String to) {
+        jdbc.sql("UPDATE org_unit SET parent_code = ? WHERE parent_code = ? AND code <> ?").params(to, from, to)
+            .update();
+    }
+
+    /** Retires a unit merged into another, recording which. */
+    public void mergeUnit(String code, String into, Timestamp at) {
+        jdbc.sql("UPDATE org_unit SET retired_at = ?, merged_into_code = ? WHERE code = ?").params(at, into, code)
+            .update();
+    }
+
+    /** The key groups {@code from} leads get {@code to} as lead unit (a merge). */
+    public void replaceLeadUnit(String from, String to) {
+        jdbc.sql("UPDATE org_key_group SET lead_unit_code = ? WHERE lead_unit_code = ?").params(to, from).update();
     }
 
     public void saveRoleGroup(String code, String name, boolean oversees, int order) {
@@ -77,7 +109,7 @@ public class OrganisationRepository {
     }
 
     public void reviveUnit(String code) {
-        jdbc.sql("UPDATE org_unit SET retired_at = NULL WHERE code = ?").param(code).update();
+        jdbc.sql("UPDATE org_unit SET retired_at = NULL, merged_into_code = NULL WHERE code = ?").param(code).update();
     }
 
     /** Adds a key group at the end of the list, or changes its name and lead unit. */
@@ -111,8 +143,11 @@ public class OrganisationRepository {
 
     /** Every unit, the retired ones too, in the organisation's order. */
     public List<UnitEntry> allUnits() {
-        return jdbc.sql("SELECT code, name, retired_at FROM org_unit ORDER BY sort_order, code")
-            .query((rs, n) -> new UnitEntry(rs.getString(1), rs.getString(2), rs.getTimestamp(3) != null)).list();
+        return jdbc.sql("""
+                SELECT code, name, kind, parent_code, retired_at, merged_into_code FROM org_unit
+                ORDER BY sort_order, code""")
+            .query((rs, n) -> new UnitEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5) != null, rs.getString(6))).list();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * and people, and with them, in the same transaction, the Camunda groups, memberships and authorizations
  * ({@link AccessSetup}). The whole change is checked first; any error refuses all of it, each error keyed by its
  * path in the change and said in Chinese, as the round import says its own. Past measures keep their unit's code:
- * a renamed unit prints its new name, a retired one (no open measure left) stays in the ledger.
+ * a renamed unit prints its new name, a retired one (no open measure left) stays in the ledger, and a merged one
+ * hands its open measures, its lead and its people to the unit it merged into ({@link #merge}, through
+ * {@link UnitWork}). A unit's kind is free text; its parent must exist and make no loop.
  */
 @Service
 public class OrganisationService {
@@ -38,6 +41,8 @@ public class OrganisationService {
     private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9]+");
     private static final int MAX_CODE = 64;
     private static final int MAX_NAME = 100;
+    /** The longest kind (类别) of a unit. */
+    static final int MAX_KIND = 20;
 
     private final OrganisationRepository repository;
     private final IdentityService identityService;
@@ -66,7 +71,8 @@ public class OrganisationService {
         return new Organisation(
             repository.roleGroups().stream()
                 .map(g -> new Organisation.RoleGroup(g.code(), g.name(), g.oversees())).toList(),
-            repository.allUnits().stream().map(u -> new Organisation.Unit(u.code(), u.name(), u.retired())).toList(),
+            repository.allUnits().stream().map(u -> new Organisation.Unit(u.code(), u.name(), u.kind(), u.parentCode(),
+                u.retired(), u.mergedIntoCode())).toList(),
             repository.keyGroups().stream()
                 .map(k -> new Organisation.KeyGroup(k.code(), k.name(), k.leadUnitCode())).toList(),
             people);
@@ -80,12 +86,13 @@ public class OrganisationService {
     @Transactional
     public void apply(Organisation change) {
         Known known = new Known();
-        List<String> errors = check(change, known);
+        Map<String, String> merges = new LinkedHashMap<>();
+        List<String> errors = check(change, known, merges);
         if (!errors.isEmpty()) {
             throw new OrganisationChangeException(errors);
         }
         asEngine(() -> {
-            write(change, known);
+            write(change, known, merges);
             return null;
         });
         LOG.info("Organisation changed: {} role groups, {} units, {} key groups, {} people",
@@ -97,15 +104,18 @@ public class OrganisationService {
         final Map<String, OrganisationRepository.RoleGroup> roleGroups = new HashMap<>();
         final Map<String, OrganisationRepository.UnitEntry> units = new HashMap<>();
         final Map<String, OrganisationRepository.KeyGroup> keyGroups = new HashMap<>();
+        final Map<String, OrganisationRepository.Member> people = new HashMap<>();
 
         Known() {
+            repository.people().forEach(p -> people.put(p.userId(), p));
             repository.roleGroups().forEach(g -> roleGroups.put(g.code(), g));
             repository.allUnits().forEach(u -> units.put(u.code(), u));
             repository.keyGroups().forEach(k -> keyGroups.put(k.code(), k));
         }
     }
 
-    private List<String> check(Organisation change, Known known) {
+    /** Checks the whole change; fills {@code merges} (unit to the unit it merges into) when it is good. */
+    private List<String> check(Organisation change, Known known, Map<String, String> merges) {
         List<String> errors = new ArrayList<>();
         // the kind each code has after the change: a code names one group only
         Map<String, String> kinds = new HashMap<>();
@@ -125,20 +135,52 @@ public class OrganisationService {
         // units active after the change
         Set<String> active = new HashSet<>();
         known.units.values().stream().filter(u -> !u.retired()).forEach(u -> active.add(u.code()));
+        Set<String> existing = new HashSet<>(known.units.keySet());
         Map<String, Integer> retiring = new HashMap<>();
+        Map<String, Integer> merging = new LinkedHashMap<>();
         for (int i = 0; i < change.units().size(); i++) {
             Organisation.Unit u = change.units().get(i);
             String at = "units[" + i + "]";
             if (checkCode(at, u.code(), "单位", kinds, seen, errors)) {
-                checkName(at, u.name(), !known.units.containsKey(u.code()), errors);
-                if (Boolean.TRUE.equals(u.retired())) {
+                OrganisationRepository.UnitEntry before = known.units.get(u.code());
+                checkName(at, u.name(), before == null, errors);
+                existing.add(u.code());
+                if (u.kind() != null && u.kind().strip().length() > MAX_KIND) {
+                    errors.add(at + ".kind: 类别不得超过" + MAX_KIND + "个字");
+                }
+                if (merges(u, before)) {
+                    if (before == null) {
+                        errors.add(at + ".mergedInto: 新单位不能并入其他单位");
+                    } else if (before.retired()) {
+                        errors.add(at + ".mergedInto: 单位「" + before.name() + "」已撤销，不能再并入其他单位");
+                    } else if (Boolean.FALSE.equals(u.retired())) {
+                        errors.add(at + ".retired: 并入其他单位的单位随之撤销，请删去 retired: false");
+                    } else {
+                        active.remove(u.code());
+                        merging.put(u.code(), i);
+                    }
+                } else if (Boolean.TRUE.equals(u.retired())) {
                     active.remove(u.code());
                     retiring.put(u.code(), i);
-                } else if (Boolean.FALSE.equals(u.retired()) || !known.units.containsKey(u.code())) {
+                } else if (Boolean.FALSE.equals(u.retired()) || before == null) {
                     active.add(u.code());
                 }
             }
         }
+        Map<String, String> mergedInto = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> m : merging.entrySet()) {
+            String into = change.units().get(m.getValue()).mergedInto();
+            String at = "units[" + m.getValue() + "].mergedInto";
+            if (into.equals(m.getKey())) {
+                errors.add(at + ": 单位不能并入自身");
+            } else if (!active.contains(into)) {
+                errors.add(at + ": 未知、已撤销或正在并入其他单位的单位「" + shorten(into) + "」");
+            } else {
+                mergedInto.put(m.getKey(), into);
+            }
+        }
+        checkParents(change, known, active, existing, mergedInto, errors);
+        merges.putAll(mergedInto);
         Map<String, String> leadUnits = new HashMap<>();
         known.keyGroups.values().forEach(k -> leadUnits.put(k.code(), k.leadUnitCode()));
         for (int i = 0; i < change.keyGroups().size(); i++) {
@@ -158,8 +200,8 @@ public class OrganisationService {
         for (Map.Entry<String, Integer> r : retiring.entrySet()) {
             String at = "units[" + r.getValue() + "].retired";
             String name = known.units.containsKey(r.getKey()) ? known.units.get(r.getKey()).name() : r.getKey();
-            int open = known.units.containsKey(r.getKey()) ? unitWork.getIfAvailable(() -> unit -> 0)
-                .openMeasures(r.getKey()) : 0;
+            UnitWork work = unitWork.getIfAvailable();
+            int open = known.units.containsKey(r.getKey()) && work != null ? work.openMeasures(r.getKey()) : 0;
             if (open > 0) {
                 errors.add(at + ": 单位「" + name + "」尚有" + open + "项未办结的整改措施，请先转办（POST /api/measures/{编号}/transfer）");
             }
@@ -186,7 +228,10 @@ public class OrganisationService {
             } else if (asEngine(() -> identityService.createUserQuery().userId(p.userId()).count()) == 0) {
                 errors.add(at + ".userId: 用户「" + shorten(p.userId()) + "」不存在，请先在管理（Admin）中创建并设置密码");
             }
-            if (p.unit() != null && !active.contains(p.unit())) {
+            OrganisationRepository.Member now = known.people.get(p.userId());
+            boolean keepsUnit = now != null && p.unit() != null && p.unit().equals(now.unitCode())
+                && known.units.containsKey(p.unit()) && !merging.containsKey(p.unit());
+            if (p.unit() != null && !active.contains(p.unit()) && !keepsUnit) {
                 errors.add(at + ".unit: 未知或已撤销的单位「" + shorten(p.unit()) + "」");
             }
             if (p.unit() == null && p.role() != null) {
@@ -204,6 +249,78 @@ public class OrganisationService {
             }
         }
         return errors;
+    }
+
+    /** Whether the entry merges the unit now: a {@code mergedInto} that is not the merge already recorded. */
+    private static boolean merges(Organisation.Unit u, OrganisationRepository.UnitEntry before) {
+        return u.mergedInto() != null && !(before != null && u.mergedInto().equals(before.mergedIntoCode()));
+    }
+
+    /**
+     * A parent given is a unit that exists after the change, not the unit itself; a new parent is not retired
+     * nor merging (a parent kept as it is may be); and the parents after the change, merges included, form no loop.
+     */
+    private void checkParents(Organisation change, Known known, Set<String> active, Set<String> existing,
+                              Map<String, String> mergedInto, List<String> errors) {
+        Map<String, String> parents = new HashMap<>();
+        known.units.values().stream().filter(u -> u.parentCode() != null)
+            .forEach(u -> parents.put(u.code(), u.parentCode()));
+        List<Integer> given = new ArrayList<>();
+        for (int i = 0; i < change.units().size(); i++) {
+            Organisation.Unit u = change.units().get(i);
+            if (u.parent() == null || blank(u.code())) {
+                continue;
+            }
+            String at = "units[" + i + "].parent";
+            OrganisationRepository.UnitEntry before = known.units.get(u.code());
+            String parent = u.parent().strip();
+            if (parent.isEmpty()) {
+                parents.remove(u.code());
+            } else if (parent.equals(u.code())) {
+                errors.add(at + ": 上级单位不能是本单位");
+            } else if (!existing.contains(parent)) {
+                errors.add(at + ": 未知的单位「" + shorten(parent) + "」");
+            } else if (!active.contains(parent) && !(before != null && parent.equals(before.parentCode()))) {
+                errors.add(at + ": 单位「" + shorten(parent) + "」已撤销或正在并入其他单位，不能作为上级单位");
+            } else {
+                parents.put(u.code(), parent);
+                given.add(i);
+            }
+        }
+        mergedInto.forEach((from, into) -> {
+            String grandparent = parents.get(from);
+            parents.replaceAll((unit, parent) -> parent.equals(from) && !unit.equals(into) ? into : parent);
+            if (from.equals(parents.get(into))) {
+                if (grandparent == null) {
+                    parents.remove(into);
+                } else {
+                    parents.put(into, grandparent);
+                }
+            }
+        });
+        for (int i : given) {
+            String code = change.units().get(i).code();
+            if (loops(code, parents)) {
+                List<String> chain = new ArrayList<>(List.of(code));
+                for (String c = parents.get(code); !c.equals(code); c = parents.get(c)) {
+                    chain.add(c);
+                }
+                chain.add(code);
+                errors.add("units[" + i + "].parent: 上级单位形成循环（" + String.join("→", chain) + "）");
+            }
+        }
+    }
+
+    /** Whether following the parents up from the unit comes back to it. */
+    static boolean loops(String code, Map<String, String> parents) {
+        String at = parents.get(code);
+        for (int steps = 0; at != null && steps <= parents.size(); steps++) {
+            if (at.equals(code)) {
+                return true;
+            }
+            at = parents.get(at);
+        }
+        return false;
     }
 
     /** Checks a code; true when it is usable (its name can be checked then). */
@@ -237,7 +354,7 @@ public class OrganisationService {
         }
     }
 
-    private void write(Organisation change, Known known) {
+    private void write(Organisation change, Known known, Map<String, String> merges) {
         Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
         for (Organisation.RoleGroup g : change.roleGroups()) {
             OrganisationRepository.RoleGroup before = known.roleGroups.get(g.code());
@@ -257,10 +374,22 @@ public class OrganisationService {
                 repository.renameUnit(u.code(), u.name());
             }
             saveGroup(u.code(), u.name() != null ? u.name() : before.name(), RoleGroups.TYPE_UNIT);
+            if (u.kind() != null) {
+                repository.setKind(u.code(), u.kind().isBlank() ? null : u.kind().strip());
+            }
+            if (merges.containsKey(u.code())) {
+                continue; // below, once the unit it merges into and the rest of the change are written
+            }
             if (Boolean.TRUE.equals(u.retired())) {
                 repository.retireUnit(u.code(), now);
             } else if (Boolean.FALSE.equals(u.retired())) {
                 repository.reviveUnit(u.code());
+            }
+        }
+        // parents once every new unit exists (a parent may be listed after its child)
+        for (Organisation.Unit u : change.units()) {
+            if (u.parent() != null) {
+                repository.setParent(u.code(), u.parent().isBlank() ? null : u.parent().strip());
             }
         }
         for (Organisation.KeyGroup k : change.keyGroups()) {
@@ -277,10 +406,46 @@ public class OrganisationService {
         for (Organisation.Person p : change.people()) {
             place(p, organisationGroups, unitCodes);
         }
+        merges.forEach((from, into) -> merge(from, into, now));
         List<String> workers = new ArrayList<>();
         repository.units().forEach(u -> workers.add(u.code()));
         repository.keyGroups().forEach(k -> workers.add(k.code()));
         accessSetup.grant(repository.roleGroups(), workers);
+    }
+
+    /**
+     * Merges a unit into another: its open measures are transferred (转办, tasks included), the key groups it leads
+     * and the reviews they have open go to the other unit, its people (Camunda memberships, the ledger's unit) and
+     * its units move there, and it is retired with the merge recorded. Its past measures keep it.
+     */
+    private void merge(String from, String into, Timestamp now) {
+        Map<String, OrganisationRepository.UnitEntry> units = new HashMap<>();
+        repository.allUnits().forEach(u -> units.put(u.code(), u));
+        UnitWork work = unitWork.getIfAvailable();
+        if (work != null) {
+            work.transferOpenMeasures(from, into, "单位合并：并入「" + units.get(into).name() + "」");
+        }
+        repository.replaceLeadUnit(from, into);
+        if (work != null) {
+            work.moveLeadUnit(from, into);
+        }
+        List<OrganisationRepository.Member> placed = repository.people().stream()
+            .filter(p -> from.equals(p.unitCode())).toList();
+        for (User user : identityService.createUserQuery().memberOfGroup(from).list()) {
+            identityService.deleteMembership(user.getId(), from);
+            if (identityService.createUserQuery().userId(user.getId()).memberOfGroup(into).count() == 0) {
+                identityService.createMembership(user.getId(), into);
+            }
+        }
+        for (OrganisationRepository.Member p : placed) {
+            repository.placeUser(p.userId(), p.title(), into, p.role());
+        }
+        if (from.equals(units.get(into).parentCode())) {
+            repository.setParent(into, units.get(from).parentCode());
+        }
+        repository.moveChildren(from, into);
+        repository.mergeUnit(from, into, now);
+        LOG.info("Unit {} merged into {}", from, into);
     }
 
     /**

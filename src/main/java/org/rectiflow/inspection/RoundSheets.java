@@ -26,14 +26,15 @@ public final class RoundSheets {
     private RoundSheets() {
     }
 
-    enum Type { TEXT, INTEGER, DATE }
+    /** A column's type: its cell format in a template. */
+    public enum Type { TEXT, INTEGER, DATE }
 
     /**
      * A column: its header, the note on it, its width in characters and its type; an optional column may be
      * missing from a file (workbooks made from an older template).
      */
-    record Column(String header, String note, int width, Type type, boolean optional) {
-        Column(String header, String note, int width, Type type) {
+    public record Column(String header, String note, int width, Type type, boolean optional) {
+        public Column(String header, String note, int width, Type type) {
             this(header, note, width, type, false);
         }
     }

@@ -12,14 +12,7 @@ import static org.rectiflow.inspection.RoundSheets.ROUND_SHEET;
 import static org.rectiflow.inspection.SheetTable.line;
 import static org.rectiflow.inspection.SheetTable.shorten;
 
-import java.io.BufferedInputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,11 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import com.github.pjfanning.xlsx.StreamingReader;
-import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.rectiflow.common.EngineClock;
@@ -61,8 +49,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoundWorkbookReader {
 
-    static final String NOT_XLSX = "文件不是有效的xlsx工作簿";
-    static final String UNREADABLE = "工作簿的内容无法读取，请用Excel另存为xlsx后再导入";
     static final String NEW_UNITS_REFUSED = "新增单位须先由整改专班在组织机构中添加（PUT /api/organisation），不能随工作簿导入";
 
     /** Beyond this many errors the list is cut short (a file of garbage would otherwise answer megabytes). */
@@ -71,8 +57,6 @@ public class RoundWorkbookReader {
     private static final Pattern UNIT_ID = Pattern.compile("[a-zA-Z0-9]+");
     private static final String KEY_GROUP_SUFFIX = "重点整改组";
     private static final List<String> SHEETS = List.of(ROUND_SHEET, PROBLEM_SHEET, MEASURE_SHEET, NEW_UNIT_SHEET);
-    /** Rows the streaming reader parses ahead. */
-    private static final int ROW_CACHE = 100;
     /** The round's single row. */
     private static final int ROUND_ROW = 2;
 
@@ -93,96 +77,10 @@ public class RoundWorkbookReader {
      * Reads and checks a whole workbook. Returns the round to register (registered as of today), or throws a
      * {@link WorkbookException} listing every error; the organisation is only read. The upload is kept in a
      * temporary file, whose parts are checked ({@link WorkbookPartsCheck}: sizes, cell lengths, shared strings,
-     * no DOCTYPE, valid XML) before the streaming reader opens it.
+     * no DOCTYPE, valid XML) before the streaming reader opens it ({@link WorkbookUpload}).
      */
     public RoundRegistration read(InputStream in) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("rectiflow-import-", ".xlsx");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                if (in.transferTo(new BoundedOutput(out, properties.maxSize().toBytes())) > properties.maxSize().toBytes()) {
-                    throw new WorkbookException(List.of(properties.tooLargeMessage()));
-                }
-            }
-            try (InputStream head = new BufferedInputStream(Files.newInputStream(file))) {
-                if (FileMagic.valueOf(head) != FileMagic.OOXML) {
-                    throw notXlsx();
-                }
-            }
-            WorkbookPartsCheck.check(file.toFile(), properties);
-            try (Workbook workbook = open(file.toFile())) {
-                return new Reading(workbook).read();
-            } catch (ExcelRuntimeException | POIXMLException | OpenXML4JRuntimeException e) {
-                // the parts were checked: what remains is a workbook whose content the reader cannot make sense of
-                throw new WorkbookException(List.of(UNREADABLE));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    file.toFile().deleteOnExit();
-                }
-            }
-        }
-    }
-
-    /**
-     * The workbook opened for streaming (the sheets are parsed row by row as they are read, never held as a
-     * whole), or a {@link WorkbookException} when the file is not an xlsx workbook.
-     */
-    private static Workbook open(File file) {
-        try {
-            Workbook workbook = StreamingReader.builder()
-                .rowCacheSize(ROW_CACHE)
-                .setReadSharedFormulas(true)
-                .open(file);
-            if (workbook.getNumberOfSheets() == 0) {
-                // another OOXML document (a docx opens as a package without a workbook part): every xlsx has a sheet
-                workbook.close();
-                throw notXlsx();
-            }
-            return workbook;
-        } catch (WorkbookException e) {
-            throw e;
-        } catch (Exception e) {
-            // a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb
-            throw notXlsx();
-        }
-    }
-
-    /** Passes bytes on up to a limit, then only counts them: a stream longer than the limit is known by its count. */
-    private static final class BoundedOutput extends OutputStream {
-        private final OutputStream out;
-        private final long limit;
-        private long written;
-
-        private BoundedOutput(OutputStream out, long limit) {
-            this.out = out;
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (++written <= limit) {
-                out.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            long room = Math.max(0, limit - written);
-            written += length;
-            if (room > 0) {
-                out.write(bytes, offset, (int) Math.min(room, length));
-            }
-        }
-    }
-
-    private static WorkbookException notXlsx() {
-        return new WorkbookException(List.of(NOT_XLSX));
+        return WorkbookUpload.read(in, properties, workbook -> new Reading(workbook).read());
     }
 
     /** A place in the workbook: sheet, Excel row (0: the sheet as a whole) and column header (or null: the row). */

@@ -25,15 +25,16 @@ import org.rectiflow.inspection.RoundSheets.Column;
  * Cell parsing for the import workbook: a sheet whose columns were found by header, its non-empty data rows, and
  * each cell read as text, integer, date or 是/否. A cell that cannot be read as its type (a formula, an error
  * value, 「下个月」 in a date column) is reported at its sheet, row and column and read as null; what the value
- * must be beyond its type is {@link RoundRules}' business.
+ * must be beyond its type is {@link RoundRules}' business (or another import's: the organisation's reads its sheets
+ * with it).
  */
-final class SheetTable {
+public final class SheetTable {
 
     static final String FORMULA = "公式单元格不允许";
     static final String EMPTY = RoundRules.EMPTY;
 
     /** Where a problem with a cell is told: sheet, Excel row (1 = header, 0 = none) and column header (or null). */
-    interface Report {
+    public interface Report {
         void error(String sheet, int row, String column, String problem);
     }
 
@@ -52,7 +53,7 @@ final class SheetTable {
      * The sheet with its columns found by header and its non-empty data rows, or null (with its errors) when it is
      * missing, unusable or longer than {@code maxRows}. A streamed sheet can be read once: this is that reading.
      */
-    static SheetTable read(Workbook workbook, String name, List<Column> columns, boolean required, int maxRows,
+    public static SheetTable read(Workbook workbook, String name, List<Column> columns, boolean required, int maxRows,
                            Report report) {
         Sheet sheet;
         try {
@@ -107,17 +108,22 @@ final class SheetTable {
         return table;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
+    /** Whether the sheet has this column (an optional column may be missing). */
+    public boolean has(String column) {
+        return columns.containsKey(column);
+    }
+
     /** The rows below the header with something in one of the known columns. */
-    List<Row> dataRows() {
+    public List<Row> dataRows() {
         return rows;
     }
 
     /** The row as Excel numbers it. */
-    static int line(Row row) {
+    public static int line(Row row) {
         return row.getRowNum() + 1;
     }
 
@@ -132,7 +138,7 @@ final class SheetTable {
         return true;
     }
 
-    void error(Row row, String column, String problem) {
+    public void error(Row row, String column, String problem) {
         report.error(name, line(row), column, problem);
     }
 
@@ -163,7 +169,7 @@ final class SheetTable {
     }
 
     /** The cell as text, stripped, or null when blank. Whether it may be blank, and how long, the rules say. */
-    String text(Row row, String column) {
+    public String text(Row row, String column) {
         return text(row, column, Integer.MAX_VALUE);
     }
 
@@ -171,7 +177,7 @@ final class SheetTable {
      * The cell as text, or null when blank or longer than {@code max}: for a name that is looked up (a unit, a
      * leader), where a longer text cannot be one.
      */
-    String text(Row row, String column, int max) {
+    public String text(Row row, String column, int max) {
         Cell cell = cell(row, column);
         if (cell == null) {
             return null;
@@ -191,7 +197,7 @@ final class SheetTable {
     }
 
     /** 是 or 否 (TRUE or FALSE, a boolean cell); blank or a missing optional column: false. */
-    boolean yesNo(Row row, String column) {
+    public boolean yesNo(Row row, String column) {
         if (!columns.containsKey(column)) {
             return false;
         }
@@ -293,7 +299,7 @@ final class SheetTable {
         }
     }
 
-    static String shorten(String text) {
+    public static String shorten(String text) {
         return RoundRules.shorten(text);
     }
 }

@@ -79,7 +79,7 @@ final class WorkbookPartsCheck {
         } catch (Stop stop) {
             check.errors.add(stop.getMessage());
         } catch (IOException e) {
-            throw new WorkbookException(List.of(RoundWorkbookReader.NOT_XLSX));
+            throw new WorkbookException(List.of(WorkbookUpload.NOT_XLSX));
         }
         if (!check.errors.isEmpty()) {
             throw new WorkbookException(check.errors);

@@ -138,6 +138,22 @@ public class MeasureRepository {
             .query(Integer.class).single();
     }
 
+    /** The codes of the unit's measures not closed yet, in every round. */
+    public List<String> openCodes(String unitCode) {
+        List<Object> params = new ArrayList<>(List.of(unitCode));
+        params.addAll(CLOSED);
+        return jdbc.sql("SELECT code FROM measure WHERE unit_code = ? AND " + NOT_CLOSED + " ORDER BY code")
+            .params(params).query(String.class).list();
+    }
+
+    /** The measures not closed yet whose key group this unit leads. */
+    public List<Measure> openLedBy(String leadUnitCode) {
+        List<Object> params = new ArrayList<>(List.of(leadUnitCode));
+        params.addAll(CLOSED);
+        return jdbc.sql(SELECT + " WHERE k.lead_unit_code = ? AND m." + NOT_CLOSED + " ORDER BY m.code")
+            .params(params).query(MEASURE).list();
+    }
+
     /**
      * Moves an open measure to another unit and records the transfer; false when the measure is no longer of
      * {@code fromUnit} (a transfer beside this one) or closed.

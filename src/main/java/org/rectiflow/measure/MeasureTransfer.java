@@ -89,6 +89,43 @@ public class MeasureTransfer implements UnitWork {
         return measures.openCount(unitCode);
     }
 
+    @Override
+    @Transactional
+    public void transferOpenMeasures(String fromUnit, String toUnit, String reason) {
+        for (String code : measures.openCodes(fromUnit)) {
+            transfer(code, toUnit, reason);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void moveLeadUnit(String fromUnit, String toUnit) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            for (Measure measure : measures.openLedBy(toUnit)) {
+                String instance = measure.processInstanceId();
+                if (instance == null
+                    || runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0
+                    || !fromUnit.equals(runtimeService.getVariable(instance,
+                        MeasureExecutionProcess.Variables.LEAD_UNIT_GROUP.name()))) {
+                    continue;
+                }
+                ApplicationCalls.run(() -> runtimeService.setVariable(instance,
+                    MeasureExecutionProcess.Variables.LEAD_UNIT_GROUP.name(), toUnit));
+                moveTasks(instance, fromUnit, toUnit);
+                if (!fromUnit.equals(measure.unitCode())) {
+                    revokeRead(instance, fromUnit);
+                }
+                access.grantRead(instance, measure.unitCode(), toUnit);
+            }
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
     /**
      * Transfers the open measure to the unit, for the reason given.
      *
@@ -146,24 +183,9 @@ public class MeasureTransfer implements UnitWork {
                 runtimeService.setVariable(instance, MeasureExecutionProcess.Variables.UNIT_GROUP.name(), toUnit);
                 runtimeService.setVariable(instance, MeasureExecutionProcess.Variables.UNIT_NAME.name(), toName);
             });
-            for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
-                boolean ofOldUnit = false;
-                for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                    if (IdentityLinkType.CANDIDATE.equals(link.getType()) && fromUnit.equals(link.getGroupId())) {
-                        ofOldUnit = true;
-                    }
-                }
-                if (ofOldUnit) {
-                    taskService.deleteCandidateGroup(task.getId(), fromUnit);
-                    taskService.addCandidateGroup(task.getId(), toUnit);
-                    if (task.getAssignee() != null) {
-                        taskService.setAssignee(task.getId(), null);
-                    }
-                }
-            }
+            moveTasks(instance, fromUnit, toUnit);
             if (!fromUnit.equals(measure.leadUnitCode())) {
-                authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(fromUnit)
-                    .resourceId(instance).list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+                revokeRead(instance, fromUnit);
             }
             access.grantRead(instance, toUnit, measure.leadUnitCode());
         } finally {
@@ -171,5 +193,29 @@ public class MeasureTransfer implements UnitWork {
                 identityService.setAuthentication(caller);
             }
         }
+    }
+
+    /** The instance's open tasks offered to one unit are offered to the other instead, a claim released. */
+    private void moveTasks(String instance, String fromUnit, String toUnit) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
+            boolean ofOldUnit = false;
+            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && fromUnit.equals(link.getGroupId())) {
+                    ofOldUnit = true;
+                }
+            }
+            if (ofOldUnit) {
+                taskService.deleteCandidateGroup(task.getId(), fromUnit);
+                taskService.addCandidateGroup(task.getId(), toUnit);
+                if (task.getAssignee() != null) {
+                    taskService.setAssignee(task.getId(), null);
+                }
+            }
+        }
+    }
+
+    private void revokeRead(String instance, String unit) {
+        authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(unit)
+            .resourceId(instance).list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
     }
 }

@@ -106,6 +106,44 @@ class OrganisationLoaderTest {
     }
 
     @Test
+    void theDemoUnitsHaveTheirKindAndParent() {
+        OrganisationFile file = OrganisationLoader.read(ORGANISATION, OrganisationFile.class);
+        assertThat(file.units()).as("the demo gives units a kind and some a parent")
+            .anyMatch(u -> u.kind() != null).anyMatch(u -> u.parent() != null);
+        for (OrganisationFile.Group unit : file.units()) {
+            assertThat(repository.allUnits()).filteredOn(u -> u.code().equals(unit.id())).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.kind()).as(unit.id()).isEqualTo(unit.kind());
+                    assertThat(u.parentCode()).as(unit.id()).isEqualTo(unit.parent());
+                });
+        }
+    }
+
+    @Test
+    void anUnknownParentALoopOrALongKindIsRefusedNamingTheEntry() {
+        Resource bad = yaml("bad-parents.yml", """
+            organisation: {name: 测试, shortName: 测试}
+            roleGroups:
+              - {id: office, name: 整改专班}
+              - {id: leadinggroup, name: 领导小组}
+              - {id: supervision, name: 监督组}
+              - {id: discipline, name: 纪检}
+              - {id: normalmanagement, name: 从严办}
+            units:
+              - {id: ringA, name: 甲, parent: ringB}
+              - {id: ringB, name: 乙, parent: ringA}
+              - {id: orphan, name: 丙, parent: noSuchUnit, kind: 一个超过二十个字的类别名称一个超过二十个字的类别}
+            """);
+        assertThatThrownBy(() -> loader.load(bad, null))
+            .isInstanceOf(OrganisationException.class)
+            .hasMessageContaining("units[0].parent: the parents of 'ringA' form a loop")
+            .hasMessageContaining("units[1].parent: the parents of 'ringB' form a loop")
+            .hasMessageContaining("units[2].parent: unknown unit 'noSuchUnit'")
+            .hasMessageContaining("units[2].kind: at most 20 characters");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM org_unit WHERE code = 'ringA'").query(Long.class).single()).isZero();
+    }
+
+    @Test
     void unknownGroupOrUnitOfAUserIsRefusedAndNoUserIsCreated() {
         Resource users = yaml("bad-users.yml", """
             users:

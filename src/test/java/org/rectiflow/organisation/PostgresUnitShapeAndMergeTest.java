@@ -1,0 +1,13 @@
+package org.rectiflow.organisation;
+
+import org.junit.jupiter.api.Tag;
+import org.rectiflow.support.PostgresTestDatabase;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/** A unit's kind, parent and merge on PostgreSQL (./mvnw verify -Ppostgres), ledger V15 included. */
+@Tag("postgres")
+@ActiveProfiles({"test", "postgres"})
+@ContextConfiguration(initializers = PostgresTestDatabase.class)
+class PostgresUnitShapeAndMergeTest extends UnitShapeAndMergeTest {
+}
