@@ -14,7 +14,10 @@ import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.Variable;
 import org.rectiflow.guard.ApplicationCalls;
+import org.rectiflow.identity.Organisation;
+import org.rectiflow.identity.OrganisationChangeException;
 import org.rectiflow.identity.OrganisationRepository;
+import org.rectiflow.identity.OrganisationService;
 import org.rectiflow.inspection.RoundRepository.Round;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
 import org.rectiflow.ledger.StatusHistory;
@@ -35,6 +38,7 @@ public class InspectionRoundService {
     private final MeasureRepository measures;
     private final ClueRepository clues;
     private final RoundRules rules;
+    private final OrganisationService organisationService;
     private final StatusHistory history;
     private final RuntimeService runtimeService;
     private final EngineClock clock;
@@ -44,7 +48,8 @@ public class InspectionRoundService {
     private final Period lookBackAfter;
 
     public InspectionRoundService(RoundRepository rounds, MeasureRepository measures, ClueRepository clues,
-                                  OrganisationRepository organisation, RoundImportProperties limits,
+                                  OrganisationRepository organisation, OrganisationService organisationService,
+                                  RoundImportProperties limits,
                                   StatusHistory history,
                                   RuntimeService runtimeService, EngineClock clock, CurrentActor actor,
                                   @Value("${rectiflow.report.due-after-feedback}") Period reportDueAfterFeedback,
@@ -53,7 +58,8 @@ public class InspectionRoundService {
         this.rounds = rounds;
         this.measures = measures;
         this.clues = clues;
-        this.rules = RoundRules.against(organisation, limits);
+        this.rules = RoundRules.against(organisation, organisationService::isGroup, limits);
+        this.organisationService = organisationService;
         this.history = history;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -91,6 +97,7 @@ public class InspectionRoundService {
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         RoundRegistration.Codes codes = registration.codes();
+        createNewUnits(registration);
         rounds.insertRound(registration, registeredOn, now);
         history.record(StatusHistory.Entity.ROUND, registration.code(), null, RoundStatus.REGISTERED.name(), who,
             "登记巡察反馈", now);
@@ -118,6 +125,30 @@ public class InspectionRoundService {
             Variable.map(InspectionRoundProcess.Variables.ROUND_CODE.value(registration.code()))));
         rounds.setProcessInstance(registration.code(), instance.getId());
         return instance.getId();
+    }
+
+    /**
+     * 新增单位: the units the round creates, with their Camunda groups and authorizations, in the round's
+     * transaction (a round refused or rolled back leaves none). The rules checked them already; an error the
+     * organisation still finds (a change beside this one) refuses the round, keyed by the new unit's path.
+     */
+    private void createNewUnits(RoundRegistration registration) {
+        if (registration.newUnits().isEmpty()) {
+            return;
+        }
+        List<Organisation.Unit> units = registration.newUnits().stream()
+            .map(u -> new Organisation.Unit(u.code(), u.name(), null)).toList();
+        try {
+            organisationService.apply(new Organisation(null, units, null, null));
+        } catch (OrganisationChangeException e) {
+            throw new RegistrationException(e.errors().stream().map(error -> {
+                int colon = error.indexOf(": ");
+                // units[1].code: … is the round's newUnits[1].code
+                String path = colon > 0 && error.startsWith("units") ? "newU" + error.substring(1, colon) : "newUnits";
+                String message = colon > 0 ? error.substring(colon + 2) : error;
+                return new RoundRules.Violation(path, RoundRules.Rule.GROUP_EXISTS, message, message);
+            }).toList());
+        }
     }
 
     /**
