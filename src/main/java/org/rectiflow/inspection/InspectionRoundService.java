@@ -13,6 +13,8 @@ import org.rectiflow.clue.ClueRepository;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.Variable;
+import org.rectiflow.common.deadline.Outcome;
+import org.rectiflow.common.deadline.Outcomes;
 import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.identity.Organisation;
 import org.rectiflow.identity.OrganisationChangeException;
@@ -227,6 +229,21 @@ public class InspectionRoundService {
 
     public void recordMeeting(String roundCode, LocalDate heldOn, String title, String attendees, String decisions) {
         rounds.insertMeeting(roundCode, heldOn, title, attendees, decisions, actor.id(), clock.nowTimestamp());
+    }
+
+    /**
+     * What the report's form (整改情况报告) tells the office when its task is created: the round's measures by
+     * outcome now, from the ledger ({@link Outcomes.Counts}), and how to record an open measure as 未完成.
+     */
+    public String reportOutcomesText(String roundCode) {
+        Outcomes.Counts counts = Outcomes.Counts.of(measures.outcomes(roundCode));
+        return "截至" + EngineClock.chinese(clock.today()) + "，本轮整改措施共" + counts.total() + "项："
+            + Outcome.RECTIFIED.label() + counts.rectified() + "项，" + Outcome.BASICALLY_DONE.label()
+            + counts.basicallyDone() + "项，" + Outcome.NOT_DONE.label() + counts.notDone() + "项，"
+            + Outcome.IN_PROGRESS.label() + counts.inProgress() + "项。"
+            + "报告中需记为未完成的措施（尚未办结的），请在提交本表前由整改专班登记：POST /api/rounds/" + roundCode
+            + "/not-done，逐项列明措施编号（measureCode）、未完成原因（reason）和计划完成时间（plannedDate）；"
+            + "登记后计入各项统计，措施仍由原单位继续推进。";
     }
 
     public void recordReport(String roundCode, LocalDate submittedOn, String reference, String summary) {
