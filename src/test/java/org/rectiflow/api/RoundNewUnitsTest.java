@@ -25,6 +25,7 @@ import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.identity.RoleGroups;
 import org.rectiflow.inspection.InspectionRoundProcess;
+import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.support.RoundWorkbookFiles;
@@ -32,6 +33,8 @@ import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -54,6 +57,8 @@ class RoundNewUnitsTest extends WebTest {
     @Autowired TaskService taskService;
     @Autowired RoundWalkthrough walkthrough;
     @Autowired JdbcClient jdbc;
+    @Autowired InspectionRoundService rounds;
+    @Autowired PlatformTransactionManager transactions;
 
     private byte[] template;
 
@@ -198,6 +203,23 @@ class RoundNewUnitsTest extends WebTest {
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         assertThat(organisation.unit(unit)).hasValueSatisfying(u -> assertThat(u.name()).isEqualTo("新设交警中队"));
         assertThat(unitGroups(unit)).isOne();
+    }
+
+    @Test
+    void theNewUnitsAreWrittenInTheRoundsTransactionAndRolledBackWithIt() {
+        String unit = newUnitCode();
+        String round = TestRounds.newCode();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            rounds.register(withNewUnits(TestRounds.round(round, TODAY, unit, MeasureKind.IMMEDIATE, 30),
+                new RoundRegistration.NewUnit(unit, "回滚的单位")));
+            assertThat(unitGroups(unit)).as("written in the round's transaction").isOne();
+            status.setRollbackOnly(); // whatever fails later in the round's transaction
+        });
+        assertThat(organisation.unit(unit)).isEmpty();
+        assertThat(unitGroups(unit)).isZero();
+        assertThat(grants(unit)).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inspection_round WHERE code = ?").param(round).query(Long.class)
+            .single()).isZero();
     }
 
     private static RoundRegistration withNewUnits(RoundRegistration r, RoundRegistration.NewUnit... units) {
