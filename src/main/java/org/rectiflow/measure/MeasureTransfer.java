@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -73,12 +75,13 @@ public class MeasureTransfer implements UnitWork {
     private final IdentityService identityService;
     private final MeasureInstanceAccess access;
     private final UnitPlanStage unitPlanStage;
+    private final HistoryService historyService;
 
     public MeasureTransfer(MeasureRepository measures, OrganisationRepository organisation, StatusHistory history,
                            EngineClock clock, CurrentActor actor, RuntimeService runtimeService,
                            TaskService taskService, AuthorizationService authorizationService,
                            IdentityService identityService, MeasureInstanceAccess access,
-                           UnitPlanStage unitPlanStage) {
+                           UnitPlanStage unitPlanStage, HistoryService historyService) {
         this.measures = measures;
         this.organisation = organisation;
         this.history = history;
@@ -90,6 +93,7 @@ public class MeasureTransfer implements UnitWork {
         this.identityService = identityService;
         this.access = access;
         this.unitPlanStage = unitPlanStage;
+        this.historyService = historyService;
     }
 
     @Override
@@ -177,6 +181,14 @@ public class MeasureTransfer implements UnitWork {
             if (!fromUnit.equals(measure.leadUnitCode())) {
                 authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(fromUnit)
                     .resourceId(instance).list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+                // the engine's grants on each task it offered the old unit (TASK, HISTORIC_TASK: Camunda's history
+                // queries read the latter as the instance's variables): the measure's history is the new unit's now
+                for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+                    .processInstanceId(instance).list()) {
+                    authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                        .groupIdIn(fromUnit).resourceId(task.getId()).list()
+                        .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+                }
             }
             access.grantRead(instance, toUnit, measure.leadUnitCode());
         } finally {

@@ -114,5 +114,11 @@ class EarlyTransferTest extends WebTest {
             .taskDefinitionKey(MeasureExecutionProcess.Elements.UNIT_RECTIFIES).singleResult();
         assertThat(taskService.createTaskQuery().taskId(work.getId()).taskCandidateGroup("haicang").count()).isOne();
         assertThat(measures.require(simings).unitCode()).isEqualTo("haicang");
+        HttpResponse<String> history = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/engine-rest/history/task?processInstanceBusinessKey=" + simings))
+            .header("Authorization", basicAuth(TestRounds.LIAISON, "demo")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(history.statusCode()).isEqualTo(200);
+        assertThat(history.body()).as("思明分局 no longer reads the moved measure's task history").isEqualTo("[]");
     }
 }
