@@ -174,9 +174,12 @@ public class InspectionRoundService {
         return rounds.unitCodes(roundCode);
     }
 
-    /** One unit's measures: they start when its implementation plan is approved. */
+    /**
+     * One unit's measures to start when its implementation plan is approved: those not started yet. A measure
+     * transferred to the unit (转办) after it started elsewhere runs on in its own instance, and is not started twice.
+     */
     public List<String> measureCodes(String roundCode, String unitCode) {
-        return rounds.measureCodes(roundCode, unitCode);
+        return rounds.measuresNotStarted(roundCode, unitCode);
     }
 
     /** The codes of a round's clues: the collection of the clue-handling call activity. */

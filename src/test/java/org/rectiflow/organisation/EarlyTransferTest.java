@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -120,5 +121,33 @@ class EarlyTransferTest extends WebTest {
             HttpResponse.BodyHandlers.ofString());
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(history.body()).as("思明分局 no longer reads the moved measure's task history").isEqualTo("[]");
+    }
+
+    @Test
+    void aMeasureMovedAfterItStartedToAUnitStillPlanningRunsOnInItsOwnInstance() throws Exception {
+        String round = TestRounds.newCode();
+        rounds.register(TestRounds.twoUnits(round, TODAY));
+        String simings = RoundRegistration.measureCode(round, 1, 1);
+        walkthrough.holdMeeting(round, TODAY, "领导小组会议", "班子成员", "部署整改");
+        walkthrough.approvePlan(round, "整改方案", "无");
+        Task simingsPlan = taskService.createTaskQuery().processInstanceBusinessKey(round)
+            .taskDefinitionKey(InspectionRoundProcess.Elements.DRAFT_UNIT_PLAN).taskCandidateGroup("siming")
+            .singleResult();
+        taskService.complete(simingsPlan.getId(), Map.of(UnitPlanVariables.UNIT_PLAN.key(), "思明分局整改实施方案"));
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(round)
+            .taskDefinitionKey(InspectionRoundProcess.Elements.REVIEW_UNIT_PLAN).singleResult();
+        taskService.complete(review.getId(), Map.of(UnitPlanVariables.UNIT_PLAN_DECISION.key(),
+            UnitPlanVariables.Decision.APPROVE.name()));
+        String instance = measures.require(simings).processInstanceId();
+        assertThat(instance).as("started with 思明分局's approved plan").isNotNull();
+
+        HttpResponse<String> moved = transfer(simings, "haicang", "职能调整");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+        walkthrough.approveUnitPlans(round); // 海沧分局's plan, approved: its measures start
+
+        assertThat(measures.require(simings).processInstanceId()).as("not started again").isEqualTo(instance);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(simings).count()).isOne();
+        assertThat(measures.require(RoundRegistration.measureCode(round, 1, 2)).status())
+            .isEqualTo(MeasureStatus.IN_PROGRESS);
     }
 }
