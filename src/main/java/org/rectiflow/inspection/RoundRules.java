@@ -14,7 +14,8 @@ import org.rectiflow.identity.OrganisationRepository;
 
 /**
  * The rules of a round to register, in one place: the code pattern, required fields and lengths, sequence
- * numbers and their ranges, duplicates, the known units, leaders and key groups, and the dates a deadline may
+ * numbers and their ranges, duplicates, the known units (with the units the round creates, 新增单位: a code that
+ * names no group yet), leaders and key groups, and the dates a deadline may
  * take, and how many problems and measures a round may hold. Both doors use it: the JSON API ({@code POST /api/rounds}) answers each {@link Violation} as
  * {@code <path>: <message>}; the workbook import translates the path into sheet, row and column and shows
  * {@link Violation#sheetMessage()}. Pure: the organisation is asked through a {@link Directory} and today is
