@@ -79,6 +79,19 @@ public class OrganisationService {
     }
 
     /**
+     * Whether a code names a group already: a unit of the ledger (retired too), a key group, a role group, or any
+     * Camunda group (one created in Admin, {@code camunda-admin}). A new unit or group may not take it.
+     */
+    @Transactional(readOnly = true)
+    public boolean isGroup(String code) {
+        return new Known().kinds().containsKey(code) || camundaGroupExists(code);
+    }
+
+    private boolean camundaGroupExists(String code) {
+        return asEngine(() -> identityService.createGroupQuery().groupId(code).count()) > 0;
+    }
+
+    /**
      * Applies a change: creates or changes each entry listed, all or nothing.
      *
      * @throws OrganisationChangeException with every error, nothing changed
@@ -112,17 +125,23 @@ public class OrganisationService {
             repository.allUnits().forEach(u -> units.put(u.code(), u));
             repository.keyGroups().forEach(k -> keyGroups.put(k.code(), k));
         }
+
+        /** The kind of group each code names in the ledger: a code names one group only. */
+        Map<String, String> kinds() {
+            Map<String, String> kinds = new HashMap<>();
+            roleGroups.keySet().forEach(c -> kinds.put(c, "角色组"));
+            units.keySet().forEach(c -> kinds.put(c, "单位"));
+            keyGroups.keySet().forEach(c -> kinds.put(c, "重点整改组"));
+            kinds.put(RoleGroups.ADMIN, "系统管理员组");
+            return kinds;
+        }
     }
 
     /** Checks the whole change; fills {@code merges} (unit to the unit it merges into) when it is good. */
     private List<String> check(Organisation change, Known known, Map<String, String> merges) {
         List<String> errors = new ArrayList<>();
         // the kind each code has after the change: a code names one group only
-        Map<String, String> kinds = new HashMap<>();
-        known.roleGroups.keySet().forEach(c -> kinds.put(c, "角色组"));
-        known.units.keySet().forEach(c -> kinds.put(c, "单位"));
-        known.keyGroups.keySet().forEach(c -> kinds.put(c, "重点整改组"));
-        kinds.put(RoleGroups.ADMIN, "系统管理员组");
+        Map<String, String> kinds = known.kinds();
 
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < change.roleGroups().size(); i++) {
@@ -143,6 +162,10 @@ public class OrganisationService {
             String at = "units[" + i + "]";
             if (checkCode(at, u.code(), "单位", kinds, seen, errors)) {
                 OrganisationRepository.UnitEntry before = known.units.get(u.code());
+                if (before == null && camundaGroupExists(u.code())) {
+                    // a group created in Admin, not the ledger's: a new unit would take over its members and grants
+                    errors.add(at + ".code: 编号「" + u.code() + "」已是管理（Admin）中一个用户组的编号，请另取编号");
+                }
                 checkName(at, u.name(), before == null, errors);
                 existing.add(u.code());
                 if (u.kind() != null && u.kind().strip().length() > MAX_KIND) {

@@ -113,6 +113,8 @@ public final class InspectionRoundProcess {
         public static final FormField REPORT_ISSUER =
             FormField.text("work-record", "reportIssuer", "发布单位（留空则为被巡察党组织）", 200);
         // inspection-report.form
+        /** The read-only text of the report's form: the measures by outcome and how to record 未完成. */
+        public static final Variable<String> REPORT_OUTCOMES_TEXT = Variable.string("reportOutcomesText");
         public static final FormField REPORT_DATE = FormField.date("inspection-report", "reportDate", "报送日期");
         public static final FormField REPORT_REFERENCE =
             FormField.text("inspection-report", "reportReference", "报告文号", 100);

@@ -13,8 +13,13 @@ import org.rectiflow.clue.ClueRepository;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.Variable;
+import org.rectiflow.common.deadline.Outcome;
+import org.rectiflow.common.deadline.Outcomes;
 import org.rectiflow.guard.ApplicationCalls;
+import org.rectiflow.identity.Organisation;
+import org.rectiflow.identity.OrganisationChangeException;
 import org.rectiflow.identity.OrganisationRepository;
+import org.rectiflow.identity.OrganisationService;
 import org.rectiflow.inspection.RoundRepository.Round;
 import org.rectiflow.inspection.RoundRepository.RoundStatus;
 import org.rectiflow.ledger.StatusHistory;
@@ -35,6 +40,7 @@ public class InspectionRoundService {
     private final MeasureRepository measures;
     private final ClueRepository clues;
     private final RoundRules rules;
+    private final OrganisationService organisationService;
     private final StatusHistory history;
     private final RuntimeService runtimeService;
     private final EngineClock clock;
@@ -44,7 +50,8 @@ public class InspectionRoundService {
     private final Period lookBackAfter;
 
     public InspectionRoundService(RoundRepository rounds, MeasureRepository measures, ClueRepository clues,
-                                  OrganisationRepository organisation, RoundImportProperties limits,
+                                  OrganisationRepository organisation, OrganisationService organisationService,
+                                  RoundImportProperties limits,
                                   StatusHistory history,
                                   RuntimeService runtimeService, EngineClock clock, CurrentActor actor,
                                   @Value("${rectiflow.report.due-after-feedback}") Period reportDueAfterFeedback,
@@ -53,7 +60,8 @@ public class InspectionRoundService {
         this.rounds = rounds;
         this.measures = measures;
         this.clues = clues;
-        this.rules = RoundRules.against(organisation, limits);
+        this.rules = RoundRules.against(organisation, organisationService::isGroup, limits);
+        this.organisationService = organisationService;
         this.history = history;
         this.runtimeService = runtimeService;
         this.clock = clock;
@@ -91,6 +99,7 @@ public class InspectionRoundService {
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         RoundRegistration.Codes codes = registration.codes();
+        createNewUnits(registration);
         rounds.insertRound(registration, registeredOn, now);
         history.record(StatusHistory.Entity.ROUND, registration.code(), null, RoundStatus.REGISTERED.name(), who,
             "登记巡察反馈", now);
@@ -121,6 +130,30 @@ public class InspectionRoundService {
     }
 
     /**
+     * 新增单位: the units the round creates, with their Camunda groups and authorizations, in the round's
+     * transaction (a round refused or rolled back leaves none). The rules checked them already; an error the
+     * organisation still finds (a change beside this one) refuses the round, keyed by the new unit's path.
+     */
+    private void createNewUnits(RoundRegistration registration) {
+        if (registration.newUnits().isEmpty()) {
+            return;
+        }
+        List<Organisation.Unit> units = registration.newUnits().stream()
+            .map(u -> new Organisation.Unit(u.code(), u.name(), null)).toList();
+        try {
+            organisationService.apply(new Organisation(null, units, null, null));
+        } catch (OrganisationChangeException e) {
+            throw new RegistrationException(e.errors().stream().map(error -> {
+                int colon = error.indexOf(": ");
+                // units[1].code: … is the round's newUnits[1].code
+                String path = colon > 0 && error.startsWith("units") ? "newU" + error.substring(1, colon) : "newUnits";
+                String message = colon > 0 ? error.substring(colon + 2) : error;
+                return new RoundRules.Violation(path, RoundRules.Rule.GROUP_EXISTS, message, message);
+            }).toList());
+        }
+    }
+
+    /**
      * Every error of a registration, each naming its field in the JSON's terms ({@code categories[0].seq}), in
      * Chinese: the round's rules ({@link RoundRules}), and a code that is registered already.
      */
@@ -141,9 +174,12 @@ public class InspectionRoundService {
         return rounds.unitCodes(roundCode);
     }
 
-    /** One unit's measures: they start when its implementation plan is approved. */
+    /**
+     * One unit's measures to start when its implementation plan is approved: those not started yet. A measure
+     * transferred to the unit (转办) after it started elsewhere runs on in its own instance, and is not started twice.
+     */
     public List<String> measureCodes(String roundCode, String unitCode) {
-        return rounds.measureCodes(roundCode, unitCode);
+        return rounds.measuresNotStarted(roundCode, unitCode);
     }
 
     /** The codes of a round's clues: the collection of the clue-handling call activity. */
@@ -196,6 +232,21 @@ public class InspectionRoundService {
 
     public void recordMeeting(String roundCode, LocalDate heldOn, String title, String attendees, String decisions) {
         rounds.insertMeeting(roundCode, heldOn, title, attendees, decisions, actor.id(), clock.nowTimestamp());
+    }
+
+    /**
+     * What the report's form (整改情况报告) tells the office when its task is created: the round's measures by
+     * outcome now, from the ledger ({@link Outcomes.Counts}), and how to record an open measure as 未完成.
+     */
+    public String reportOutcomesText(String roundCode) {
+        Outcomes.Counts counts = Outcomes.Counts.of(measures.outcomes(roundCode));
+        return "截至" + EngineClock.chinese(clock.today()) + "，本轮整改措施共" + counts.total() + "项："
+            + Outcome.RECTIFIED.label() + counts.rectified() + "项，" + Outcome.BASICALLY_DONE.label()
+            + counts.basicallyDone() + "项，" + Outcome.NOT_DONE.label() + counts.notDone() + "项，"
+            + Outcome.IN_PROGRESS.label() + counts.inProgress() + "项。"
+            + "报告中需记为未完成的措施（尚未办结的），请在提交本表前由整改专班登记：POST /api/rounds/" + roundCode
+            + "/not-done，逐项列明措施编号（measureCode）、未完成原因（reason）和计划完成时间（plannedDate）；"
+            + "登记后计入各项统计，措施仍由原单位继续推进。";
     }
 
     public void recordReport(String roundCode, LocalDate submittedOn, String reference, String summary) {

@@ -17,14 +17,25 @@ import org.rectiflow.measure.MeasureKind;
  * @param historical   the office registers a past round as a record: its deadlines may lie before today (not
  *                     before {@code registeredOn} or the feedback date), and no reminder fires for a date already
  *                     past ({@link RoundRepository#isHistorical}). Any other round's deadlines lie today or later
+ * @param newUnits     units the round creates (新增单位), in the round's transaction, before its measures name them
  */
 public record RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
                                 String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
                                 LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories,
-                                List<Clue> clues, boolean historical) {
+                                List<Clue> clues, boolean historical, List<NewUnit> newUnits) {
 
     public RoundRegistration {
         clues = clues == null ? List.of() : clues;
+        newUnits = newUnits == null ? List.of() : newUnits;
+    }
+
+    /** A round that creates no unit. */
+    public RoundRegistration(String code, String title, String inspectionGroup, String inspectedOrganisation,
+                             String inspectedShortName, LocalDate inspectionStart, LocalDate inspectionEnd,
+                             LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories,
+                             List<Clue> clues, boolean historical) {
+        this(code, title, inspectionGroup, inspectedOrganisation, inspectedShortName, inspectionStart, inspectionEnd,
+            feedbackDate, registeredOn, categories, clues, historical, List.of());
     }
 
     /** A round that is not a historical record. */
@@ -42,6 +53,14 @@ public record RoundRegistration(String code, String title, String inspectionGrou
                              LocalDate feedbackDate, LocalDate registeredOn, List<Category> categories) {
         this(code, title, inspectionGroup, inspectedOrganisation, inspectedShortName, inspectionStart, inspectionEnd,
             feedbackDate, registeredOn, categories, List.of());
+    }
+
+    /**
+     * A unit the round creates (新增单位): its code (a Camunda group id: letters and digits, not the code of any
+     * group yet) and its name. It is created with its Camunda group and authorizations in the round's transaction
+     * ({@code identity/OrganisationService#apply}), so a round refused or rolled back leaves no unit behind.
+     */
+    public record NewUnit(String code, String name) {
     }
 
     /** A transferred clue (信访件 or 涉法涉诉信访件). */

@@ -160,6 +160,14 @@ public class RoundRepository {
             .param(roundCode).query(String.class).list();
     }
 
+    /** The unit's measures of the round that have not started (no instance of their own yet), in order. */
+    public List<String> measuresNotStarted(String roundCode, String unitCode) {
+        return jdbc.sql("""
+                SELECT m.code FROM measure m JOIN problem p ON p.id = m.problem_id
+                WHERE m.round_code = ? AND m.unit_code = ? AND m.process_instance_id IS NULL ORDER BY p.seq, m.seq""")
+            .params(roundCode, unitCode).query(String.class).list();
+    }
+
     public List<String> measureCodes(String roundCode, String unitCode) {
         return jdbc.sql("""
                 SELECT m.code FROM measure m JOIN problem p ON p.id = m.problem_id

@@ -7,13 +7,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.rectiflow.identity.OrganisationRepository;
 
 /**
  * The rules of a round to register, in one place: the code pattern, required fields and lengths, sequence
- * numbers and their ranges, duplicates, the known units, leaders and key groups, and the dates a deadline may
+ * numbers and their ranges, duplicates, the known units (with the units the round creates, 新增单位: a code that
+ * names no group yet), leaders and key groups, and the dates a deadline may
  * take, and how many problems and measures a round may hold. Both doors use it: the JSON API ({@code POST /api/rounds}) answers each {@link Violation} as
  * {@code <path>: <message>}; the workbook import translates the path into sheet, row and column and shows
  * {@link Violation#sheetMessage()}. Pure: the organisation is asked through a {@link Directory} and today is
@@ -36,6 +38,14 @@ public final class RoundRules {
         boolean isLeader(String userId);
 
         boolean isKeyGroup(String code);
+
+        /**
+         * Whether a code names a group already (a unit, retired or not, a key group, a role group, any Camunda
+         * group): a new unit may not take it.
+         */
+        default boolean isGroup(String code) {
+            return isUnit(code) || isKeyGroup(code);
+        }
     }
 
     /** Which rule a violation breaks. */
@@ -43,6 +53,8 @@ public final class RoundRules {
         REQUIRED, TOO_LONG, CODE_PATTERN, OUT_OF_RANGE, DUPLICATE, NONE, TOO_MANY, UNKNOWN_UNIT, UNKNOWN_LEADER,
         UNKNOWN_KEY_GROUP, UNKNOWN_KIND, END_BEFORE_START, REGISTERED_IN_FUTURE, DEADLINE_BEFORE_REGISTRATION,
         DEADLINE_BEFORE_FEEDBACK, DEADLINE_BEFORE_TODAY,
+        /** A new unit's code names a group already. */
+        GROUP_EXISTS,
         /** The code names a round in the ledger: told by the service, which knows the ledger's state. */
         REGISTERED_ALREADY
     }
@@ -87,9 +99,21 @@ public final class RoundRules {
         this.maxEntries = maxEntries;
     }
 
-    /** The rules against the ledger's organisation, with the import's limit. */
-    public static RoundRules against(OrganisationRepository organisation, RoundImportProperties limits) {
+    /** 1 to 64 letters or digits: a new unit's code is a Camunda group id (its default whitelist). */
+    static final Pattern UNIT_CODE = Pattern.compile("[A-Za-z0-9]{1,64}");
+
+    /**
+     * The rules against the ledger's organisation, with the import's limit; {@code isGroup} tells whether a code
+     * names any group already ({@code identity/OrganisationService#isGroup}).
+     */
+    public static RoundRules against(OrganisationRepository organisation, Predicate<String> isGroup,
+                                     RoundImportProperties limits) {
         return new RoundRules(new Directory() {
+            @Override
+            public boolean isGroup(String code) {
+                return isGroup.test(code);
+            }
+
             @Override
             public boolean isUnit(String code) {
                 return organisation.unit(code).isPresent();
@@ -130,7 +154,67 @@ public final class RoundRules {
     public List<Violation> check(RoundRegistration r, LocalDate today, boolean backdated) {
         // a round of thousands of measures names a few units, leaders and key groups: each is asked once per check
         // (not across checks: the organisation may change between two)
-        return new RoundRules(new Remembered(directory), maxEntries).violations(r, today, backdated);
+        Directory remembered = new Remembered(directory);
+        List<Violation> newUnitErrors = new ArrayList<>();
+        Set<String> newUnits = newUnits(newUnitErrors, r.newUnits(), remembered);
+        Directory withNewUnits = newUnits.isEmpty() ? remembered : new WithNewUnits(remembered, newUnits);
+        List<Violation> errors = new RoundRules(withNewUnits, maxEntries).violations(r, today, backdated);
+        errors.addAll(newUnitErrors); // the last field of the round
+        return errors;
+    }
+
+    /**
+     * Checks the units the round creates (新增单位); returns their codes, which its measures may name. A code is
+     * letters and digits, given once, and names no group yet; a name is required, at most 100 characters.
+     */
+    private static Set<String> newUnits(List<Violation> errors, List<RoundRegistration.NewUnit> units,
+                                        Directory directory) {
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < units.size(); i++) {
+            RoundRegistration.NewUnit unit = units.get(i);
+            String at = "newUnits[" + i + "]";
+            if (unit == null) {
+                errors.add(new Violation(at, Rule.REQUIRED, EMPTY));
+                continue;
+            }
+            if (unit.code() == null || unit.code().isBlank()) {
+                errors.add(new Violation(at + ".code", Rule.REQUIRED, EMPTY));
+            } else if (!UNIT_CODE.matcher(unit.code()).matches()) {
+                errors.add(new Violation(at + ".code", Rule.CODE_PATTERN,
+                    "只能由1至64位英文字母和数字组成，而非「" + shorten(unit.code()) + "」"));
+            } else if (!codes.add(unit.code())) {
+                errors.add(new Violation(at + ".code", Rule.DUPLICATE, "单位编号「" + unit.code() + "」重复"));
+            } else if (directory.isGroup(unit.code())) {
+                errors.add(new Violation(at + ".code", Rule.GROUP_EXISTS, "编号「" + unit.code()
+                    + "」已被占用（已有同编号的单位、重点整改组或角色组），请另取编号"));
+            }
+            text(errors, at + ".name", unit.name(), 100, true);
+        }
+        return codes;
+    }
+
+    /** The organisation and the units the round creates: its measures may name both. */
+    private record WithNewUnits(Directory directory, Set<String> newUnits) implements Directory {
+
+        @Override
+        public boolean isUnit(String code) {
+            return newUnits.contains(code) || directory.isUnit(code);
+        }
+
+        @Override
+        public boolean isLeader(String userId) {
+            return directory.isLeader(userId);
+        }
+
+        @Override
+        public boolean isKeyGroup(String code) {
+            return directory.isKeyGroup(code);
+        }
+
+        @Override
+        public boolean isGroup(String code) {
+            return directory.isGroup(code);
+        }
     }
 
     /** A directory's answers remembered for one check. */
@@ -139,6 +223,11 @@ public final class RoundRules {
 
         Remembered(Directory directory) {
             this(directory, new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
+        @Override
+        public boolean isGroup(String code) {
+            return directory.isGroup(code);
         }
 
         @Override

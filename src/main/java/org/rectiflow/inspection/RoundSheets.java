@@ -73,9 +73,10 @@ public final class RoundSheets {
         new Column("类型", "必填。当下改 或 长久立（只有长久立的措施可转常态）。", 10, Type.TEXT));
 
     static final List<Column> NEW_UNIT_COLUMNS = List.of(
-        new Column("单位编号", "选填的表。新单位须先由整改专班在组织机构中添加（PUT /api/organisation），再导入本工作簿："
-            + "这里填写尚不存在的单位会被拒绝；已存在的单位（编号和名称一致）可留在表中。", 16, Type.TEXT),
-        new Column("单位名称", "单位的全称，至多100字。", 24, Type.TEXT));
+        new Column("单位编号", "选填的表：本轮新设的责任单位，随轮次一并创建（轮次未登记成功则不创建任何单位）。"
+            + "编号必填，1至64位英文字母和数字，不得与已有单位、重点整改组或角色组重复，如 newStation；"
+            + "「整改措施」表的责任单位可填它的编号或名称。已存在的单位（编号和名称一致）可留在表中。", 16, Type.TEXT),
+        new Column("单位名称", "必填，单位的全称，至多100字。", 24, Type.TEXT));
 
     /** The index of a column in its sheet's list. */
     static int column(List<Column> columns, String header) {

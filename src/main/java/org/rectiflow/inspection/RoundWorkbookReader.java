@@ -24,13 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.identity.OrganisationRepository;
+import org.rectiflow.identity.OrganisationService;
 import org.rectiflow.measure.MeasureKind;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,19 +44,17 @@ import org.springframework.stereotype.Component;
  * checked before anything is returned: a bad file throws a {@link WorkbookException} with every error as
  * {@code <sheet> 第<row>行 <column>: <problem>}, row numbers as Excel shows them, in the order of the sheets.
  * <p>
- * New units are not created here: a unit is a Camunda group with its users and authorizations, which the
- * organisation file sets up at start ({@code identity/OrganisationLoader}); a row of 新增单位 naming a unit that
- * does not exist yet is refused with that advice.
+ * The rows of 新增单位 become the round's {@link RoundRegistration#newUnits()} (a row naming a unit that exists
+ * with the same name is skipped): the measures may name them by code or name, and the registration creates them
+ * in the round's transaction. The reader creates nothing.
  */
 @Component
 public class RoundWorkbookReader {
 
-    static final String NEW_UNITS_REFUSED = "新增单位须先由整改专班在组织机构中添加（PUT /api/organisation），不能随工作簿导入";
 
     /** Beyond this many errors the list is cut short (a file of garbage would otherwise answer megabytes). */
     static final int MAX_ERRORS = 200;
 
-    private static final Pattern UNIT_ID = Pattern.compile("[a-zA-Z0-9]+");
     private static final String KEY_GROUP_SUFFIX = "重点整改组";
     private static final List<String> SHEETS = List.of(ROUND_SHEET, PROBLEM_SHEET, MEASURE_SHEET, NEW_UNIT_SHEET);
     /** The round's single row. */
@@ -65,10 +65,17 @@ public class RoundWorkbookReader {
     private final EngineClock clock;
     private final RoundImportProperties properties;
 
-    public RoundWorkbookReader(OrganisationRepository organisation, EngineClock clock,
-                               RoundImportProperties properties) {
+    @Autowired
+    public RoundWorkbookReader(OrganisationRepository organisation, OrganisationService organisationService,
+                               EngineClock clock, RoundImportProperties properties) {
+        this(organisation, organisationService::isGroup, clock, properties);
+    }
+
+    /** @param isGroup whether a code names a group already (a new unit may not take it) */
+    RoundWorkbookReader(OrganisationRepository organisation, Predicate<String> isGroup, EngineClock clock,
+                        RoundImportProperties properties) {
         this.organisation = organisation;
-        this.rules = RoundRules.against(organisation, properties);
+        this.rules = RoundRules.against(organisation, isGroup, properties);
         this.clock = clock;
         this.properties = properties;
     }
@@ -124,6 +131,10 @@ public class RoundWorkbookReader {
             }
         }
         return columns.size();
+    }
+
+    /** A row of 新增单位 as read. */
+    private record NewUnitRow(int row, String code, String name) {
     }
 
     /** The measures of a problem as read, each with its sequence number and row. */
@@ -183,8 +194,8 @@ public class RoundWorkbookReader {
         private final Map<String, String> unitNames = new HashMap<>();
         private final Map<String, String> keyGroups = new HashMap<>();
         private final Map<String, Optional<String>> leaders = new HashMap<>();
-        /** Unit ids and names listed in 新增单位 that do not exist: their measures are not flagged twice. */
-        private final Map<String, Integer> newUnits = new HashMap<>();
+        /** The rows of 新增单位 that name a unit to create, with their rows. */
+        private final List<NewUnitRow> newUnits = new ArrayList<>();
         /** Each path of the registration built, to the place it was read from (null: told by the reader already). */
         private final Map<String, Place> places = new HashMap<>();
 
@@ -315,9 +326,17 @@ public class RoundWorkbookReader {
                 categories.add(new RoundRegistration.Category(entry.getKey() == null ? 0 : entry.getKey(),
                     category == null ? null : category.title, List.copyOf(list)));
             }
+            List<RoundRegistration.NewUnit> units = new ArrayList<>();
+            for (NewUnitRow unit : newUnits) {
+                String at = "newUnits[" + units.size() + "]";
+                place(at + ".code", NEW_UNIT_SHEET, unit.row(), "单位编号");
+                place(at + ".name", NEW_UNIT_SHEET, unit.row(), "单位名称");
+                place(at, NEW_UNIT_SHEET, unit.row(), null);
+                units.add(new RoundRegistration.NewUnit(unit.code(), unit.name()));
+            }
             return new RoundRegistration(round.code, round.title, round.inspectionGroup, round.inspectedOrganisation,
                 round.shortName, round.start, round.end, round.feedbackDate, null, List.copyOf(categories), List.of(),
-                round.historical);
+                round.historical, List.copyOf(units));
         }
 
         // ------------------------------------------------------------------------------------------ sheets
@@ -423,11 +442,7 @@ public class RoundWorkbookReader {
         }
 
         private String unit(SheetTable table, Row row) {
-            String value = code(table, row, "责任单位", unitIds, 100);
-            if (value != null && !unitIds.containsKey(value) && newUnits.containsKey(value)) {
-                reported.add(new Place(MEASURE_SHEET, line(row), "责任单位")); // its 新增单位 row says why
-            }
-            return value;
+            return code(table, row, "责任单位", unitIds, 100);
         }
 
         /** A leader's user id, or the text as written when no user has it as id or name. */
@@ -465,6 +480,11 @@ public class RoundWorkbookReader {
             return null;
         }
 
+        /**
+         * The units to create: each row with its code and name, unless the unit exists with that name already. A
+         * measure may name a new unit by its code or its name. A code taken by another unit is told here with that
+         * unit's name; the rest (pattern, duplicates, a code of another group) is the rules'.
+         */
         private void readNewUnits(SheetTable table) {
             for (Row row : table.dataRows()) {
                 String id = table.text(row, "单位编号", 64);
@@ -472,27 +492,19 @@ public class RoundWorkbookReader {
                 if (id == null && name == null) {
                     continue;
                 }
-                if (id == null) {
-                    table.error(row, "单位编号", RoundRules.EMPTY);
-                } else if (!UNIT_ID.matcher(id).matches()) {
-                    table.error(row, "单位编号", "只能由字母和数字组成，而非「" + id + "」");
-                }
-                if (name == null) {
-                    table.error(row, "单位名称", RoundRules.EMPTY);
-                }
                 if (id != null && name != null && name.equals(unitNames.get(id))) {
                     continue; // the unit exists already: nothing to add
                 }
-                if (id != null) {
-                    newUnits.put(id, line(row));
-                }
-                if (name != null) {
-                    newUnits.put(name, line(row));
-                }
                 if (id != null && unitNames.containsKey(id)) {
-                    table.error(row, "单位名称", "单位 " + id + " 已存在，名为「" + unitNames.get(id) + "」");
-                } else {
-                    table.error(row, "单位编号", NEW_UNITS_REFUSED);
+                    table.error(row, "单位编号", "单位 " + id + " 已存在，名为「" + unitNames.get(id) + "」；新设单位请另取编号");
+                    continue;
+                }
+                newUnits.add(new NewUnitRow(line(row), id, name));
+                if (id != null) {
+                    unitIds.putIfAbsent(id, id);
+                    if (name != null) {
+                        unitIds.putIfAbsent(name, id);
+                    }
                 }
             }
         }

@@ -83,7 +83,7 @@ public class RoundWorkbookTemplate {
             validateColumns(measures, MEASURE_COLUMNS);
             validate(measures, column(MEASURE_COLUMNS, "责任单位"), 1, rows,
                 measures.getDataValidationHelper().createFormulaListConstraint(UNIT_NAMES), "责任单位",
-                "请从列表中选择责任单位");
+                "列表中没有这个单位：本轮新设的单位请同时填入「" + NEW_UNIT_SHEET + "」表", DataValidation.ErrorStyle.WARNING);
             validate(measures, column(MEASURE_COLUMNS, "类型"), 1, rows,
                 measures.getDataValidationHelper().createExplicitListConstraint(KINDS.split(",")), "类型",
                 "请选择 当下改 或 长久立");
@@ -174,11 +174,17 @@ public class RoundWorkbookTemplate {
 
     private static void validate(XSSFSheet sheet, int column, int firstRow, int lastRow,
                                  DataValidationConstraint constraint, String title, String text) {
+        validate(sheet, column, firstRow, lastRow, constraint, title, text, DataValidation.ErrorStyle.STOP);
+    }
+
+    /** A validation whose error box stops a wrong value, or (WARNING) lets the user keep it. */
+    private static void validate(XSSFSheet sheet, int column, int firstRow, int lastRow,
+                                 DataValidationConstraint constraint, String title, String text, int errorStyle) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         DataValidation validation = helper.createValidation(constraint,
             new CellRangeAddressList(firstRow, lastRow, column, column));
         validation.setShowErrorBox(true);
-        validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
+        validation.setErrorStyle(errorStyle);
         validation.createErrorBox(title, text);
         validation.setEmptyCellAllowed(true);
         if (constraint.getValidationType() == DataValidationConstraint.ValidationType.LIST) {

@@ -15,7 +15,8 @@ import org.rectiflow.identity.RoleGroups;
  *
  * <p>Besides its status, a measure has an {@link Outcome}, what published reports count (docs/adr/0013): 已完成整改
  * once signed off, 基本完成、持续推进 once handed over as continuing (转常态), 未完成 while the unit's last report said
- * so (with its reason and new planned date), 正在推进 otherwise. The transitions set it; nothing else does.
+ * so (with its reason and new planned date) or the office recorded it so in the round's report
+ * ({@link #recordNotDone}), 正在推进 otherwise. The transitions set it; nothing else does.
  *
  * @param managedBy         who signs it off: the supervision group, or 从严办 after the hand-over
  * @param processInstanceId the measure-execution instance that runs its work, null before it starts and after
@@ -142,6 +143,31 @@ public record Measure(String code, String roundCode, long problemId, int problem
             reason, plannedDate);
     }
 
+    /**
+     * 未完成 recorded by the office in the round's report (整改情况报告): the open measure counts as 未完成 with the
+     * reason and the date by which it is now planned, and stays where it is (its status, unit, task, deadline and
+     * the unit's own report texts do not move). Like a unit's 未完成 it lasts until the measure moves on (reported
+     * done, reviewed, signed off). Refused for a closed measure, without a reason, or with a planned date before
+     * {@code today}.
+     */
+    public Measure recordNotDone(String reason, LocalDate plannedDate, LocalDate today) {
+        if (isClosed()) {
+            throw new IllegalStateException("Measure " + code + " is " + status + " (" + status.label()
+                + "); only an open measure is recorded not done");
+        }
+        if (reason == null || reason.isBlank() || plannedDate == null) {
+            throw new IllegalArgumentException("Measure " + code + ": 未完成 needs its reason and planned date");
+        }
+        if (plannedDate.isBefore(today)) {
+            throw new IllegalArgumentException("Measure " + code + ": the planned date " + plannedDate
+                + " is before " + today);
+        }
+        return new Measure(code, roundCode, problemId, problemSeq, problemTitle, keyGroupCode, leadUnitCode, seq,
+            content, unitCode, unitName, leaderUserId, leaderName, deadline, kind, status, progress,
+            completionSummary, reportStatus, reworkCount, managedBy, processInstanceId, Outcome.NOT_DONE,
+            reason, plannedDate);
+    }
+
     /** The key group's lead unit approves the report: the measure waits for its sign-off. */
     public Measure approveReview() {
         return with(moveTo(MeasureStatus.REVIEWED), reworkCount, deadline, managedBy, processInstanceId);
@@ -226,7 +252,8 @@ public record Measure(String code, String roundCode, long problemId, int problem
 
     /**
      * The outcome a measure has on entering a status: 已完成整改 when signed off, 基本完成、持续推进 when handed over
-     * (转常态), 正在推进 in any open status (未完成 is only ever reported, see {@link #reportNotDone}).
+     * (转常态), 正在推进 in any open status (未完成 is only ever reported or recorded, see {@link #reportNotDone} and
+     * {@link #recordNotDone}).
      */
     public static Outcome outcomeOf(MeasureStatus status) {
         return switch (status) {

@@ -194,6 +194,25 @@ public class MeasureRepository {
             .update();
     }
 
+    /**
+     * Writes a measure recorded 未完成 by the office: its outcome, reason and planned date, nothing else; false
+     * when the measure closed meanwhile.
+     */
+    public boolean saveNotDone(Measure notDone) {
+        List<Object> params = new ArrayList<>(List.of(notDone.outcome().name(), notDone.notDoneReason(),
+            notDone.plannedDate(), notDone.code()));
+        params.addAll(CLOSED);
+        return jdbc.sql("UPDATE measure SET outcome = ?, not_done_reason = ?, planned_date = ? WHERE code = ? AND "
+                + NOT_CLOSED)
+            .params(params).update() == 1;
+    }
+
+    /** The outcome of each measure of a round. */
+    public List<Outcome> outcomes(String roundCode) {
+        return jdbc.sql("SELECT outcome FROM measure WHERE round_code = ?").param(roundCode)
+            .query((rs, n) -> Outcome.valueOf(rs.getString(1))).list();
+    }
+
     /** Writes a measure sent back for rework: its status and its count of rejections. */
     public void saveRework(Measure sentBack) {
         jdbc.sql("UPDATE measure SET rework_count = ?, status = ?, outcome = ? WHERE code = ?")

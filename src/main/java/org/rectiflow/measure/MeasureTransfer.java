@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -29,6 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code unitGroup}, set by the engine at the start), the open tasks' candidate group (the old unit's replaced by
  * the new one, a claim by the old unit's user released) and the instance's read grants. Also answers the
  * organisation's question before a unit is retired: its open measures ({@link UnitWork}).
+ * <p>
+ * A measure not started yet (登记, no instance) moves in the ledger only: before the units' plan stage, the stage
+ * reads its units and their task lists from the ledger when it begins, so the measure goes with the new unit's
+ * task list. While the stage runs ({@link UnitPlanStage}) such a measure is refused with when to move it instead:
+ * after its unit's plan is approved it has started, and its task moves with it.
  */
 @Service
 public class MeasureTransfer implements UnitWork {
@@ -67,11 +74,14 @@ public class MeasureTransfer implements UnitWork {
     private final AuthorizationService authorizationService;
     private final IdentityService identityService;
     private final MeasureInstanceAccess access;
+    private final UnitPlanStage unitPlanStage;
+    private final HistoryService historyService;
 
     public MeasureTransfer(MeasureRepository measures, OrganisationRepository organisation, StatusHistory history,
                            EngineClock clock, CurrentActor actor, RuntimeService runtimeService,
                            TaskService taskService, AuthorizationService authorizationService,
-                           IdentityService identityService, MeasureInstanceAccess access) {
+                           IdentityService identityService, MeasureInstanceAccess access,
+                           UnitPlanStage unitPlanStage, HistoryService historyService) {
         this.measures = measures;
         this.organisation = organisation;
         this.history = history;
@@ -82,6 +92,8 @@ public class MeasureTransfer implements UnitWork {
         this.authorizationService = authorizationService;
         this.identityService = identityService;
         this.access = access;
+        this.unitPlanStage = unitPlanStage;
+        this.historyService = historyService;
     }
 
     @Override
@@ -138,6 +150,11 @@ public class MeasureTransfer implements UnitWork {
         List<String> errors = new ArrayList<>();
         if (measure.status().isClosed()) {
             errors.add("code: 措施「" + code + "」已办结，不能转办");
+        } else if (measure.processInstanceId() == null && unitPlanStage.underway(measure.roundCode())) {
+            // each unit's plan stage holds the task list it started with and starts its own measures on approval:
+            // moved now, the measure would start with neither unit (docs/operations.md, 转办)
+            errors.add("code: 措施「" + code + "」尚未启动，各单位正在制定或审核本单位整改方案，此时不能转办：请在「"
+                + measure.unitName() + "」的整改方案审核通过、措施下发后再转办（任务随之转至承接单位）");
         }
         var target = toUnit == null || toUnit.isBlank() ? java.util.Optional.<OrganisationRepository.Unit>empty()
             : organisation.unit(toUnit);
@@ -217,5 +234,13 @@ public class MeasureTransfer implements UnitWork {
     private void revokeRead(String instance, String unit) {
         authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(unit)
             .resourceId(instance).list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        // the engine's grants on each task it offered the old unit (TASK, HISTORIC_TASK: Camunda's history queries
+        // read the latter as the instance's variables): the measure's history is the new unit's now
+        for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+            .processInstanceId(instance).list()) {
+            authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(unit).resourceId(task.getId()).list()
+                .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        }
     }
 }

@@ -400,11 +400,11 @@ class WorkbookImportTest extends WebTest {
                 set(w, "整改措施", 4, "措施序号", 3);
             },
                 "问题 第3行 问题序号: 问题 2 没有整改措施"),
-            edit("a new unit", w -> {
-                set(w, "新增单位", 2, "单位编号", "newStation");
+            edit("a new unit with a role group's code", w -> {
+                set(w, "新增单位", 2, "单位编号", "office");
                 set(w, "新增单位", 2, "单位名称", "新设派出所");
                 set(w, "整改措施", 2, "责任单位", "新设派出所");
-            }, "新增单位 第2行 单位编号: 新增单位须先由整改专班在组织机构中添加（PUT /api/organisation），不能随工作簿导入"),
+            }, "新增单位 第2行 单位编号: 编号「office」已被占用（已有同编号的单位、重点整改组或角色组），请另取编号"),
             Arguments.of(new BadFile("existing code", w -> { }, null, "officer1", true, 409, "已登记，不能再次登记")),
             Arguments.of(new BadFile("a unit's user", w -> { }, null, "simingLiaison", false, 403, "")));
     }

@@ -59,7 +59,8 @@ class RoundWorkbookReaderTest {
     };
 
     private static final EngineClock CLOCK = new EngineClock("Asia/Shanghai", "18:00");
-    private static final RoundWorkbookReader READER = new RoundWorkbookReader(ORGANISATION, CLOCK,
+    private static final RoundWorkbookReader READER = new RoundWorkbookReader(ORGANISATION,
+        code -> ORGANISATION.unit(code).isPresent() || ORGANISATION.keyGroup(code).isPresent() || "office".equals(code), CLOCK,
         new RoundImportProperties(null, null, null, null, null));
 
     private static byte[] template;

@@ -132,6 +132,25 @@ class MeasureTest {
     }
 
     @Test
+    void notDoneRecordedAtTheReportKeepsTheMeasureWhereItIsUntilItMovesOn() {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        Measure reported = measure(MeasureKind.IMMEDIATE, MeasureStatus.REPORTED);
+        Measure recorded = reported.recordNotDone("需协调", LocalDate.of(2026, 9, 30), today);
+        assertThat(recorded.outcome()).isEqualTo(Outcome.NOT_DONE);
+        assertThat(recorded.notDoneReason()).isEqualTo("需协调");
+        assertThat(recorded.plannedDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(recorded.status()).isEqualTo(MeasureStatus.REPORTED);
+        assertThat(recorded.unitCode()).isEqualTo("siming");
+        assertThat(recorded.approveReview().outcome()).as("moved on: in progress again").isEqualTo(Outcome.IN_PROGRESS);
+        assertThatThrownBy(() -> measure(MeasureStatus.SIGNED_OFF).recordNotDone("需协调", today, today))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("SIGNED_OFF");
+        assertThatThrownBy(() -> reported.recordNotDone(" ", today, today))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reported.recordNotDone("需协调", today.minusDays(1), today))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2026-05-31");
+    }
+
+    @Test
     void aNotDoneReportNeedsAReasonAPlannedDateNotPastAndTheWorkInTheUnitsHands() {
         LocalDate today = LocalDate.of(2026, 6, 1);
         Measure open = measure(MeasureKind.IMMEDIATE, MeasureStatus.REWORK);
