@@ -35,12 +35,13 @@ public class DemoRoundLoader implements ApplicationRunner {
     private final RoundWalkthrough walkthrough;
     private final EngineClock clock;
     private final TransactionTemplate transaction;
+    private final DemoMechanisms demoMechanisms;
 
     public DemoRoundLoader(@Value("${rectiflow.demo.round-file}") Resource roundFile,
                            @Value("${rectiflow.demo.second-round-file}") Resource secondRoundFile,
                            InspectionRoundService rounds,
                            RoundRepository repository, RoundWalkthrough walkthrough, EngineClock clock,
-                           PlatformTransactionManager transactionManager) {
+                           PlatformTransactionManager transactionManager, DemoMechanisms demoMechanisms) {
         this.roundFile = roundFile;
         this.secondRoundFile = secondRoundFile;
         this.rounds = rounds;
@@ -48,6 +49,7 @@ public class DemoRoundLoader implements ApplicationRunner {
         this.walkthrough = walkthrough;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.demoMechanisms = demoMechanisms;
     }
 
     @Override
@@ -80,6 +82,7 @@ public class DemoRoundLoader implements ApplicationRunner {
         String instance = transaction.execute(status -> {
             String id = rounds.registerBackdated(DemoRound.registration(file, clock.today()));
             bringToExecution(file.code(), file);
+            LOG.info("Demo round {}: {} mechanisms recorded", file.code(), demoMechanisms.load(file.code(), clock.today()));
             return id;
         });
         LOG.info("Demo round {} registered and its measures started: inspection-round instance {}", file.code(),
