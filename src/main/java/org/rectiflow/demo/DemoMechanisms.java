@@ -54,15 +54,17 @@ public class DemoMechanisms {
         }
     }
 
-    /** Imports the file's mechanisms into its round (which must be registered); returns how many. */
+    /**
+     * Imports the file's mechanisms into a registered round: the file's own, or the seed round registered under
+     * another code (the measure codes follow it), as tests do. Returns how many were recorded.
+     */
     public int load(String roundCode, LocalDate today) {
         File read = read(file);
-        if (!read.round().equals(roundCode)) {
-            return 0;
-        }
+        String from = read.round() + "-";
         List<MechanismDraft> drafts = read.mechanisms().stream()
             .map(e -> new MechanismDraft(e.title(), e.docNumber(), e.issuer(), today.plusDays(e.issuedDays()).toString(),
-                e.revision(), null, e.measures()))
+                e.revision(), null, e.measures().stream()
+                    .map(c -> c.startsWith(from) ? roundCode + "-" + c.substring(from.length()) : c).toList()))
             .toList();
         return mechanisms.importAll(roundCode, drafts, new MechanismService.Importer(true, Scope.allUnits()));
     }
