@@ -59,11 +59,7 @@ public class LedgerWorkbook {
         this.ladder = escalation.ladder();
     }
 
-    public void write(List<LedgerRow> rows, OutputStream out) throws IOException {
-        write(rows, List.of(), out);
-    }
-
-    /** The ledger's rows and the mechanisms of the same scope. */
+    /** The ledger's rows and the mechanisms (制度机制) of the same scope. */
     public void write(List<LedgerRow> rows, List<ReportReadModel.MechanismRow> mechanisms, OutputStream out)
         throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
