@@ -29,7 +29,7 @@ function figuresTable(id, scopes) {
   const table = document.getElementById(id);
   table.replaceChildren();
   const head = table.insertRow();
-  ['名称', '反馈问题', '整改措施', '已完成整改', '基本完成、持续推进', '未完成', '正在推进', '完成率'].forEach(text => {
+  ['名称', '反馈问题', '整改措施', '已完成整改', '基本完成、持续推进', '未完成', '正在推进', '完成率', '制度机制'].forEach(text => {
     const th = document.createElement('th');
     th.textContent = text;
     head.appendChild(th);
@@ -37,7 +37,7 @@ function figuresTable(id, scopes) {
   scopes.forEach(s => {
     const row = table.insertRow();
     [s.name, s.problems.total, s.total, s.rectified, s.basicallyDone, s.notDone, s.inProgress,
-      s.completionRatePercent + '%'].forEach(value => { row.insertCell().textContent = value; });
+      s.completionRatePercent + '%', s.mechanisms].forEach(value => { row.insertCell().textContent = value; });
   });
 }
 
@@ -54,6 +54,7 @@ async function load(code) {
     `<div>已完成整改<b>${m.rectified}</b></div><div>基本完成、持续推进<b>${m.basicallyDone}</b></div>` +
     `<div>未完成<b>${m.notDone}</b></div><div>正在推进<b>${m.inProgress}</b></div>` +
     `<div>整改完成率<b>${m.completionRatePercent}%</b></div><div>超期未办结<b>${m.overdue}</b></div>` +
+    `<div>制度机制<b>${s.mechanisms}</b></div>` +
     `<div>督办提醒<b>${Object.values(s.noticesByStep).reduce((a, b) => a + b, 0)}</b></div>`;
   document.getElementById('problemFigures').textContent =
     `问题：已完成整改${p.rectified}个，基本完成、持续推进${p.basicallyDone}个，未完成${p.notDone}个，` +

@@ -42,6 +42,25 @@ public record FormField(String form, String key, String label, int maxLength) {
     }
 
     /**
+     * A dynamic list (form-js {@code dynamiclist}): {@code key} is its {@code path}, {@code label} its label, and
+     * {@code maxLength} the most characters of its rows as the JSON text the Tasklist submits. Its fields are
+     * declared with {@link #item}; {@link FormValues#rows} reads it.
+     */
+    public static FormField list(String form, String path, String label, int maxLength) {
+        return new FormField(form, path, label, maxLength);
+    }
+
+    /** A field of each row of a dynamic list: its key is the list's path, a dot, and the field's own key. */
+    public static FormField item(FormField list, String key, String label, int maxLength) {
+        return new FormField(list.form(), list.key() + "." + key, label, maxLength);
+    }
+
+    /** A field of a list's row: its key within the row (after the list's path and the dot). */
+    public String itemKey() {
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    /**
      * What error messages call the field: its label without the hint in full-width parentheses that some forms
      * add to it ("意见说明（退回时必填）" is "意见说明").
      */

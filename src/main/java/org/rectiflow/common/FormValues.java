@@ -5,6 +5,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
@@ -16,6 +24,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * that names the field, thrown inside the task's transaction so nothing is written.
  */
 public final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VariableScope scope;
 
@@ -50,6 +60,63 @@ public final class FormValues {
     /** A calendar date: the form's "yyyy-MM-dd" string, or a Date set through the API. */
     public LocalDate requiredDate(FormField field, ZoneId zone) {
         return requiredDate(field.key(), field.name(), zone);
+    }
+
+    /**
+     * The rows of a dynamic list ({@link FormField#list}), each as its fields' texts by {@link FormField#itemKey}
+     * (null when empty): an absent list is no row. The list's JSON must be an array of objects whose keys are
+     * among {@code fields}; each field's text is at most its length. An error names the list (and the row).
+     */
+    public List<Map<String, String>> rows(FormField list, List<FormField> fields) {
+        Object raw = scope.getVariable(list.key());
+        if (raw == null || raw.toString().isBlank()) {
+            return List.of();
+        }
+        String text = raw.toString();
+        if (text.length() > list.maxLength()) {
+            throw list.invalid("内容过长（不能超过" + list.maxLength() + "个字符）");
+        }
+        JsonNode rows;
+        try {
+            rows = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw list.invalid("不是有效的列表");
+        }
+        if (rows == null || rows.isNull()) {
+            return List.of();
+        }
+        if (!rows.isArray()) {
+            throw list.invalid("不是有效的列表");
+        }
+        Map<String, FormField> byKey = new LinkedHashMap<>();
+        fields.forEach(f -> byKey.put(f.itemKey(), f));
+        List<Map<String, String>> read = new ArrayList<>();
+        for (JsonNode row : rows) {
+            int number = read.size() + 1;
+            if (!row.isObject()) {
+                throw FormValues.invalid(list.key(), list.name(), "第" + number + "条不是有效的内容");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> cell : (Iterable<Map.Entry<String, JsonNode>>) row::fields) {
+                FormField field = byKey.get(cell.getKey());
+                if (field == null) {
+                    throw FormValues.invalid(list.key(), list.name(), "第" + number + "条含有表单以外的字段 "
+                        + (cell.getKey().length() > 40 ? cell.getKey().substring(0, 40) + "…" : cell.getKey()));
+                }
+                JsonNode value = cell.getValue();
+                if (value.isContainerNode()) {
+                    throw FormValues.invalid(list.key(), list.name(), "第" + number + "条的" + field.name() + "取值无效");
+                }
+                String cellText = value.isNull() ? null : value.asText().strip();
+                if (cellText != null && cellText.length() > field.maxLength()) {
+                    throw FormValues.invalid(list.key(), list.name(), "第" + number + "条的" + field.name() + "不能超过"
+                        + field.maxLength() + "个字符");
+                }
+                values.put(field.itemKey(), cellText == null || cellText.isEmpty() ? null : cellText);
+            }
+            read.add(values);
+        }
+        return read;
     }
 
     /**

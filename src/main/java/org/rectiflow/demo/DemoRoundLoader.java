@@ -37,12 +37,14 @@ public class DemoRoundLoader implements ApplicationRunner {
     private final WorkRecordService workRecords;
     private final EngineClock clock;
     private final TransactionTemplate transaction;
+    private final DemoMechanisms demoMechanisms;
 
     public DemoRoundLoader(@Value("${rectiflow.demo.round-file}") Resource roundFile,
                            @Value("${rectiflow.demo.second-round-file}") Resource secondRoundFile,
                            InspectionRoundService rounds,
                            RoundRepository repository, RoundWalkthrough walkthrough, WorkRecordService workRecords,
-                           EngineClock clock, PlatformTransactionManager transactionManager) {
+                           EngineClock clock, PlatformTransactionManager transactionManager,
+                           DemoMechanisms demoMechanisms) {
         this.roundFile = roundFile;
         this.secondRoundFile = secondRoundFile;
         this.rounds = rounds;
@@ -51,6 +53,7 @@ public class DemoRoundLoader implements ApplicationRunner {
         this.workRecords = workRecords;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.demoMechanisms = demoMechanisms;
     }
 
     @Override
@@ -83,6 +86,7 @@ public class DemoRoundLoader implements ApplicationRunner {
         String instance = transaction.execute(status -> {
             String id = rounds.registerBackdated(DemoRound.registration(file, clock.today()));
             bringToExecution(file.code(), file);
+            LOG.info("Demo round {}: {} mechanisms recorded", file.code(), demoMechanisms.load(file.code(), clock.today()));
             return id;
         });
         LOG.info("Demo round {} registered and its measures started: inspection-round instance {}", file.code(),

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,12 +38,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class TaskForms {
 
+    /** Spin's JSON value type, as the Tasklist names it when it submits a list of objects. */
+    private static final String JSON_TYPE = "json";
+    private static final String DYNAMIC_LIST = "dynamiclist";
     private static final Set<String> DISPLAY_TYPES = Set.of("text", "html", "image", "button", "spacer", "separator",
         "iframe", "table", "group", "dynamiclist");
 
     private final ObjectMapper json = new ObjectMapper();
     /** The input keys of each deployed form, by its form definition id (a deployed form never changes). */
-    private final Map<String, Set<String>> keysByFormDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Keys> keysByFormDefinition = new ConcurrentHashMap<>();
 
     /**
      * Checks what a user submits with a task and returns it as transient values; throws naming the first
@@ -59,7 +63,8 @@ final class TaskForms {
                 throw new FormFieldValidationException(name, "字段 " + name + " 不属于任务“" + task.getName() + "”的表单"
                     + form.describe() + "，任务未办结，未作任何更改");
             }
-            accepted.putValueTyped(name, transientValue(name, submitted));
+            accepted.putValueTyped(name, form.lists().contains(name) ? transientList(name, submitted)
+                : transientValue(name, submitted));
         }
         for (String name : accepted.keySet()) {
             makeRoom(task, name);
@@ -94,6 +99,33 @@ final class TaskForms {
             return Variables.dateValue(date, true);
         }
         throw unsupported(name);
+    }
+
+    /**
+     * A dynamic list's value: the Tasklist sends a list of objects as a {@code Json} variable (Spin's JSON type,
+     * serialized text), an API client may send the same text as a string. It goes on as its JSON text, transient, for
+     * the recording delegate to read row by row (common/FormValues#rows); any other type is refused.
+     */
+    private static TypedValue transientList(String name, Map<String, Object> submitted) {
+        Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
+        if (value instanceof SerializableValue serializable && serializable.getType() != null
+            && JSON_TYPE.equals(serializable.getType().getName())) {
+            String text = serializable.getValueSerialized();
+            if (text == null && serializable.isDeserialized() && serializable.getValue() != null) {
+                text = serializable.getValue().toString();
+            }
+            return Variables.stringValue(text, true);
+        }
+        if (value instanceof TypedValue typed && typed.getType() != null && typed.getType().isPrimitiveValueType()) {
+            value = typed.getValue();
+        }
+        if (value == null) {
+            return Variables.untypedNullValue(true);
+        } else if (value instanceof String text) {
+            return Variables.stringValue(text, true);
+        }
+        throw new FormFieldValidationException(name, "字段 " + name + " 的取值类型不受支持：列表字段只接受JSON，"
+            + "任务未办结，未作任何更改");
     }
 
     private static FormFieldValidationException unsupported(String name) {
@@ -135,36 +167,53 @@ final class TaskForms {
         CamundaFormDefinition form = context.runWithoutAuthorization(
             new GetCamundaFormDefinitionCmd(ref, data.getDeploymentId()));
         if (form == null) {
-            return new Form(ref.getKey(), Set.of());
+            return new Form(ref.getKey(), Set.of(), Set.of());
         }
-        return new Form(ref.getKey(), keysByFormDefinition.computeIfAbsent(form.getId(), id -> inputKeys(context,
-            form.getDeploymentId(), form.getResourceName())));
+        Keys keys = keysByFormDefinition.computeIfAbsent(form.getId(), id -> inputKeys(context,
+            form.getDeploymentId(), form.getResourceName()));
+        return new Form(ref.getKey(), keys.all(), keys.lists());
     }
 
-    private Set<String> inputKeys(CommandContext context, String deploymentId, String resourceName) {
+    /** A form's input keys, and among them its dynamic lists' paths. */
+    private record Keys(Set<String> all, Set<String> lists) {
+    }
+
+    private Keys inputKeys(CommandContext context, String deploymentId, String resourceName) {
         ResourceEntity resource = context.getResourceManager()
             .findResourceByDeploymentIdAndResourceName(deploymentId, resourceName);
         Set<String> keys = new LinkedHashSet<>();
+        Set<String> lists = new LinkedHashSet<>();
         try {
-            collect(json.readTree(resource.getBytes()), keys);
+            collect(json.readTree(resource.getBytes()), keys, lists);
         } catch (IOException e) {
             throw new IllegalStateException("The deployed form " + resourceName + " is not valid JSON", e);
         }
-        return Collections.unmodifiableSet(keys);
+        return new Keys(Collections.unmodifiableSet(keys), Collections.unmodifiableSet(lists));
     }
 
-    private static void collect(JsonNode node, Set<String> keys) {
+    /**
+     * The keys of the input fields; a dynamic list ({@code dynamiclist} with a {@code path}) is one key, its path,
+     * whose value is the list of its rows (its fields' keys are the keys of each row, not of the form).
+     */
+    private static void collect(JsonNode node, Set<String> keys, Set<String> lists) {
         for (JsonNode component : node.path("components")) {
+            String type = component.path("type").asText();
+            String path = component.path("path").asText(null);
+            if (DYNAMIC_LIST.equals(type) && path != null && !path.isBlank()) {
+                keys.add(path);
+                lists.add(path);
+                continue;
+            }
             String key = component.path("key").asText(null);
-            if (key != null && !DISPLAY_TYPES.contains(component.path("type").asText())) {
+            if (key != null && !DISPLAY_TYPES.contains(type)) {
                 keys.add(key);
             }
-            collect(component, keys);
+            collect(component, keys, lists);
         }
     }
 
-    private record Form(String key, Set<String> keys) {
-        static final Form NONE = new Form(null, Set.of());
+    private record Form(String key, Set<String> keys, Set<String> lists) {
+        static final Form NONE = new Form(null, Set.of(), Set.of());
 
         String describe() {
             if (key == null) {

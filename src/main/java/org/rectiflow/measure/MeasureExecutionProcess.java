@@ -1,9 +1,11 @@
 package org.rectiflow.measure;
 
 import java.util.Date;
+import java.util.List;
 
 import org.rectiflow.common.FormField;
 import org.rectiflow.common.Variable;
+import org.rectiflow.mechanism.MechanismColumn;
 
 /** processes/measure-execution.bpmn: one instance per measure, business key = the measure's code. */
 public final class MeasureExecutionProcess {
@@ -84,6 +86,25 @@ public final class MeasureExecutionProcess {
         public static final FormField NOT_DONE_REASON =
             FormField.text(REPORT_FORM, "notDoneReason", "未完成原因", 2000);
         public static final FormField PLANNED_DATE = FormField.date(REPORT_FORM, "plannedDate", "计划完成时间");
+        /**
+         * The mechanisms (制度机制) the unit built or revised for the measure: a dynamic list, each row recorded in
+         * the ledger with the report (mechanism/MechanismService); prefilled from the ledger on a rework.
+         */
+        public static final FormField MECHANISMS =
+            FormField.list(REPORT_FORM, "mechanisms", "制度机制（本措施建立或修订的制度、机制，没有的不填）", 100_000);
+        public static final FormField MECHANISM_TITLE = FormField.item(MECHANISMS, "title",
+            MechanismColumn.TITLE.label(), MechanismColumn.TITLE.maxLength());
+        public static final FormField MECHANISM_DOC_NUMBER = FormField.item(MECHANISMS, "docNumber",
+            MechanismColumn.DOC_NUMBER.label(), MechanismColumn.DOC_NUMBER.maxLength());
+        public static final FormField MECHANISM_ISSUER = FormField.item(MECHANISMS, "issuer",
+            MechanismColumn.ISSUER.label(), MechanismColumn.ISSUER.maxLength());
+        public static final FormField MECHANISM_ISSUED_ON = FormField.item(MECHANISMS, "issuedOn",
+            MechanismColumn.ISSUED_ON.label(), MechanismColumn.ISSUED_ON.maxLength());
+        public static final FormField MECHANISM_REVISION = FormField.item(MECHANISMS, "revision",
+            MechanismColumn.REVISION.label(), MechanismColumn.REVISION.maxLength());
+        /** The fields of a row of {@link #MECHANISMS}. */
+        public static final List<FormField> MECHANISM_FIELDS = List.of(MECHANISM_TITLE, MECHANISM_DOC_NUMBER,
+            MECHANISM_ISSUER, MECHANISM_ISSUED_ON, MECHANISM_REVISION);
         // set when the report is recorded: what the unit reported, for the gateway and the review forms
         /** The reported status (a {@link ReportStatus} name), checked by the recording delegate. */
         public static final Variable<String> REPORTED_STATUS = Variable.string("reportedStatus").ledgerCopy();
@@ -91,6 +112,8 @@ public final class MeasureExecutionProcess {
         public static final Variable<String> REPORTED_PROGRESS = Variable.string("reportedProgress").ledgerCopy();
         public static final Variable<String> REPORTED_SUMMARY = Variable.string("reportedSummary").ledgerCopy();
         public static final Variable<String> REPORTED_EVIDENCE = Variable.string("reportedEvidence").ledgerCopy();
+        /** The mechanisms the report recorded, one line each, read back from the ledger (the review forms show it). */
+        public static final Variable<String> REPORTED_MECHANISMS = Variable.string("reportedMechanisms").ledgerCopy();
         // lead-unit-review.form and supervision-sign-off.form
         public static final FormField REVIEW_DECISION = FormField.choice("lead-unit-review", "reviewDecision", "审核意见");
         public static final FormField REVIEW_COMMENT =

@@ -5,11 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.common.FormField;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.measure.MeasureRepository.Archive;
 import org.rectiflow.measure.MeasureRepository.Problem;
+import org.rectiflow.mechanism.MechanismDraft;
+import org.rectiflow.mechanism.MechanismException;
+import org.rectiflow.mechanism.MechanismService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,12 +57,15 @@ public class MeasureService {
     private final StatusHistory history;
     private final EngineClock clock;
     private final CurrentActor actor;
+    private final MechanismService mechanisms;
 
-    public MeasureService(MeasureRepository measures, StatusHistory history, EngineClock clock, CurrentActor actor) {
+    public MeasureService(MeasureRepository measures, StatusHistory history, EngineClock clock, CurrentActor actor,
+                          MechanismService mechanisms) {
         this.measures = measures;
         this.history = history;
         this.clock = clock;
         this.actor = actor;
+        this.mechanisms = mechanisms;
     }
 
     public Measure require(String code) {
@@ -83,6 +91,26 @@ public class MeasureService {
      * report writes its reason and planned date (see {@link Measure#reportNotDone}), and its evidence if given.
      */
     public void recordReport(String code, Report report) {
+        recordReport(code, report, List.of());
+    }
+
+    /**
+     * Writes the report, then the mechanisms (制度机制) it names, which replace those an earlier report of the
+     * measure recorded; returns the reviewers' text of them, read back from the ledger. A bad mechanism refuses the
+     * whole report: an error naming its row and field (「制度机制第2条：请填写名称」), thrown in the task's transaction.
+     */
+    public String recordReport(String code, Report report, List<MechanismDraft> drafts) {
+        writeReport(code, report);
+        try {
+            mechanisms.recordWithReport(code, drafts);
+        } catch (MechanismException e) {
+            FormField list = MeasureExecutionProcess.Variables.MECHANISMS;
+            throw new FormFieldValidationException(list.key(), e.formMessage(list.name()));
+        }
+        return mechanisms.reviewText(code);
+    }
+
+    private void writeReport(String code, Report report) {
         Measure measure = measures.require(code);
         if (report.status() == ReportStatus.NOT_DONE) {
             recordNotDone(measure, report);

@@ -12,11 +12,23 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_S
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS_TEXT;
 
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISMS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_DOC_NUMBER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_FIELDS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_ISSUED_ON;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_ISSUER;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_REVISION;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_TITLE;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_MECHANISMS;
+
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormText;
 import org.rectiflow.common.FormValues;
+import org.rectiflow.mechanism.MechanismDraft;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +36,8 @@ import org.springframework.stereotype.Component;
  * transaction, leaves the task open with nothing written), writes it and its evidence to the ledger, and
  * keeps what the review forms show and the status the gateways route by (未完成 back to the unit; 长期坚持 to
  * normal management after sign-off). A 未完成 report needs its reason and planned date, not the completion
- * summary and evidence (the form hides those then).
+ * summary and evidence (the form hides those then). The mechanisms (制度机制) of the form's list are recorded with the
+ * report, replacing those of an earlier report of the measure; a bad row refuses the whole report.
  */
 @Component
 public class RecordUnitReportDelegate implements JavaDelegate {
@@ -54,11 +67,18 @@ public class RecordUnitReportDelegate implements JavaDelegate {
                 form.requiredText(COMPLETION_SUMMARY),
                 form.requiredText(EVIDENCE),
                 status);
-        measures.recordReport(MeasureExecutionProcess.measureCode(execution), report);
+        List<MechanismDraft> mechanisms = form.rows(MECHANISMS, MECHANISM_FIELDS).stream()
+            .map(row -> new MechanismDraft(row.get(MECHANISM_TITLE.itemKey()), row.get(MECHANISM_DOC_NUMBER.itemKey()),
+                row.get(MECHANISM_ISSUER.itemKey()), row.get(MECHANISM_ISSUED_ON.itemKey()),
+                row.get(MECHANISM_REVISION.itemKey()), null, List.of()))
+            .toList();
+        String code = MeasureExecutionProcess.measureCode(execution);
+        String recorded = measures.recordReport(code, report, mechanisms);
         REPORTED_STATUS.set(execution, report.status().name());
         REPORT_STATUS_TEXT.set(execution, report.status().label());
         REPORTED_PROGRESS.set(execution, FormText.plain(report.progress()));
         REPORTED_SUMMARY.set(execution, FormText.plain(report.completionSummary()));
         REPORTED_EVIDENCE.set(execution, FormText.plain(report.evidence()));
+        REPORTED_MECHANISMS.set(execution, FormText.plain(recorded));
     }
 }

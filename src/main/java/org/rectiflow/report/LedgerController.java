@@ -44,7 +44,8 @@ public class LedgerController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no round " + code);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.write(ledger.ledgerRows(code, user.scope()), out);
+        var scope = user.scope();
+        workbook.write(ledger.ledgerRows(code, scope), ledger.mechanisms(code, scope), out);
         return ResponseEntity.ok().contentType(XLSX)
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(code + "-台账.xlsx", StandardCharsets.UTF_8).build().toString())

@@ -18,6 +18,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.SpreadsheetStyles;
+import org.rectiflow.mechanism.MechanismRevision;
+import org.rectiflow.mechanism.MechanismSource;
 import org.rectiflow.common.deadline.Ladder;
 import org.rectiflow.common.deadline.Light;
 import org.rectiflow.common.deadline.Outcomes;
@@ -43,7 +45,11 @@ public class LedgerWorkbook {
     static final String FIGURES_SHEET = "整改统计";
     static final String[] FIGURES_HEADER = {"范围", "名称", "反馈问题", "问题已完成整改", "问题基本完成、持续推进",
         "问题未完成", "问题正在推进", "整改措施", "措施已完成整改", "措施基本完成、持续推进", "措施未完成",
-        "措施正在推进", "整改完成率"};
+        "措施正在推进", "整改完成率", "制度机制"};
+    /** The mechanisms' sheet: every mechanism (制度机制) of the round in the scope, as recorded in the ledger. */
+    static final String MECHANISMS_SHEET = "制度机制";
+    static final String[] MECHANISMS_HEADER = {"序号", "名称", "文号", "发文机关", "印发日期", "新建或修订", "单位",
+        "对应整改措施", "来源"};
 
     private final EngineClock clock;
     private final Ladder ladder;
@@ -53,7 +59,9 @@ public class LedgerWorkbook {
         this.ladder = escalation.ladder();
     }
 
-    public void write(List<LedgerRow> rows, OutputStream out) throws IOException {
+    /** The ledger's rows and the mechanisms (制度机制) of the same scope. */
+    public void write(List<LedgerRow> rows, List<ReportReadModel.MechanismRow> mechanisms, OutputStream out)
+        throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
             fill(workbook.createSheet("台账"), rows, styles);
@@ -62,7 +70,8 @@ public class LedgerWorkbook {
             for (Map.Entry<String, List<LedgerRow>> unit : byUnit.entrySet()) {
                 fill(workbook.createSheet(sheetName(unit.getKey())), unit.getValue(), styles);
             }
-            figures(workbook.createSheet(FIGURES_SHEET), rows, byUnit, styles);
+            figures(workbook.createSheet(FIGURES_SHEET), rows, byUnit, mechanisms, styles);
+            mechanisms(workbook.createSheet(MECHANISMS_SHEET), mechanisms, styles);
             workbook.write(out);
             workbook.dispose();
         }
@@ -111,7 +120,14 @@ public class LedgerWorkbook {
      * The figures sheet: one line for all the rows, then one per key group and one per unit, each with its problems
      * and measures by outcome and its completion rate (in percent to two decimals), all counted by {@link Outcomes}.
      */
-    private void figures(SXSSFSheet sheet, List<LedgerRow> rows, Map<String, List<LedgerRow>> byUnit, Styles styles) {
+    private void figures(SXSSFSheet sheet, List<LedgerRow> rows, Map<String, List<LedgerRow>> byUnit,
+                         List<ReportReadModel.MechanismRow> mechanisms, Styles styles) {
+        Map<String, Long> byUnitName = new LinkedHashMap<>();
+        Map<String, Long> byGroupName = new LinkedHashMap<>();
+        for (ReportReadModel.MechanismRow m : mechanisms) {
+            byUnitName.merge(m.unitName(), 1L, Long::sum);
+            m.keyGroupNames().forEach(g -> byGroupName.merge(g, 1L, Long::sum));
+        }
         Row header = sheet.createRow(0);
         for (int i = 0; i < FIGURES_HEADER.length; i++) {
             Cell cell = header.createCell(i);
@@ -122,19 +138,21 @@ public class LedgerWorkbook {
         sheet.createFreezePane(0, 1);
         LocalDate today = clock.today();
         int r = 1;
-        figuresLine(sheet.createRow(r++), "合计", "", rows, today, styles);
+        figuresLine(sheet.createRow(r++), "合计", "", rows, mechanisms.size(), today, styles);
         Map<String, List<LedgerRow>> byGroup = new LinkedHashMap<>();
         rows.forEach(row -> byGroup.computeIfAbsent(row.keyGroupName(), g -> new ArrayList<>()).add(row));
         for (Map.Entry<String, List<LedgerRow>> group : byGroup.entrySet()) {
-            figuresLine(sheet.createRow(r++), "重点整改组", group.getKey(), group.getValue(), today, styles);
+            figuresLine(sheet.createRow(r++), "重点整改组", group.getKey(), group.getValue(),
+                byGroupName.getOrDefault(group.getKey(), 0L), today, styles);
         }
         for (Map.Entry<String, List<LedgerRow>> unit : byUnit.entrySet()) {
-            figuresLine(sheet.createRow(r++), "责任单位", unit.getKey(), unit.getValue(), today, styles);
+            figuresLine(sheet.createRow(r++), "责任单位", unit.getKey(), unit.getValue(),
+                byUnitName.getOrDefault(unit.getKey(), 0L), today, styles);
         }
     }
 
-    private void figuresLine(Row line, String scope, String name, List<LedgerRow> rows, LocalDate today,
-                             Styles styles) {
+    private void figuresLine(Row line, String scope, String name, List<LedgerRow> rows, long mechanisms,
+                             LocalDate today, Styles styles) {
         Outcomes outcomes = Outcomes.of(rows.stream()
             .map(row -> new Outcomes.Counted(row.problem(), light(row, today), row.outcome())).toList());
         text(line, 0, scope, styles);
@@ -147,7 +165,34 @@ public class LedgerWorkbook {
             line.createCell(c++).setCellValue(counts.notDone());
             line.createCell(c++).setCellValue(counts.inProgress());
         }
-        text(line, c, outcomes.completionRatePercent() + "%", styles);
+        text(line, c++, outcomes.completionRatePercent() + "%", styles);
+        line.createCell(c).setCellValue(mechanisms);
+    }
+
+    /** The mechanisms' sheet, one mechanism a row, numbered from 1. */
+    private static void mechanisms(SXSSFSheet sheet, List<ReportReadModel.MechanismRow> mechanisms, Styles styles) {
+        Row header = sheet.createRow(0);
+        int[] widths = {6, 40, 20, 20, 12, 10, 16, 36, 10};
+        for (int i = 0; i < MECHANISMS_HEADER.length; i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(MECHANISMS_HEADER[i]);
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        int r = 1;
+        for (ReportReadModel.MechanismRow m : mechanisms) {
+            Row line = sheet.createRow(r);
+            line.createCell(0).setCellValue(r++);
+            text(line, 1, m.title(), styles);
+            text(line, 2, m.docNumber(), styles);
+            text(line, 3, m.issuer(), styles);
+            text(line, 4, m.issuedOn().toString(), styles);
+            text(line, 5, MechanismRevision.valueOf(m.revision()).label(), styles);
+            text(line, 6, m.unitName(), styles);
+            text(line, 7, String.join("、", m.measures()), styles);
+            text(line, 8, MechanismSource.valueOf(m.source()).label(), styles);
+        }
     }
 
     /** The row's light by the ladder's rule; a measure without a deadline has nothing due (GREEN) until closed. */

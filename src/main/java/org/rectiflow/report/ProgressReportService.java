@@ -109,7 +109,7 @@ public class ProgressReportService {
         }
 
         String fourth = "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-            + "截至目前，" + figures(summary.measures()) + "，建立完善" + ledger.mechanisms(code) + "项制度机制。";
+            + "截至目前，" + figures(summary.measures()) + "，建立完善" + summary.mechanisms() + "项制度机制。";
 
         return List.of(new ProgressReport.Section(SECTIONS[0], first),
             new ProgressReport.Section(SECTIONS[1], second.toString()),

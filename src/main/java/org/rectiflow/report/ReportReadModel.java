@@ -141,12 +141,49 @@ public class ReportReadModel {
             .query(Integer.class).single();
     }
 
-    /** The long-term measures signed off or handed over to normal management: the mechanisms established. */
-    public int mechanisms(String code) {
-        return jdbc.sql("SELECT COUNT(*) FROM measure WHERE round_code = ? AND kind = ? AND status IN (?, ?)")
-            .params(code, MeasureKind.LONG_TERM.name(), MeasureStatus.SIGNED_OFF.name(),
-                MeasureStatus.NORMAL_MANAGEMENT.name())
-            .query(Integer.class).single();
+    /**
+     * A mechanism (制度机制) of the round as the ledger workbook lists it: its unit, its fields and the measures it
+     * answers, with the key groups of their problems.
+     */
+    public record MechanismRow(long id, String unitCode, String unitName, String title, String docNumber,
+                               String issuer, LocalDate issuedOn, String revision, String source,
+                               List<String> measures, List<String> keyGroupCodes, List<String> keyGroupNames) {
+    }
+
+    /**
+     * The round's mechanisms (制度机制, ledger V14) of the units in the scope, in the order recorded: what the
+     * public report's 「建立完善N项制度机制」, the summary and the ledger workbook count. A mechanism counts for its unit,
+     * and once for each key group whose problem has a measure it answers.
+     */
+    public List<MechanismRow> mechanisms(String code, Scope scope) {
+        Map<Long, List<String[]>> links = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT mm.mechanism_id, mm.measure_code, k.code, k.name
+                FROM mechanism_measure mm JOIN mechanism x ON x.id = mm.mechanism_id
+                JOIN measure m ON m.code = mm.measure_code JOIN problem p ON p.id = m.problem_id
+                JOIN org_key_group k ON k.code = p.key_group_code
+                WHERE x.round_code = ? ORDER BY mm.mechanism_id, mm.measure_code""")
+            .param(code)
+            .query(rs -> {
+                links.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+            });
+        List<MechanismRow> rows = new ArrayList<>();
+        jdbc.sql("""
+                SELECT x.id, x.unit_code, u.name, x.title, x.doc_number, x.issuer, x.issued_on, x.revision, x.source
+                FROM mechanism x JOIN org_unit u ON u.code = x.unit_code WHERE x.round_code = ? ORDER BY x.id""")
+            .param(code)
+            .query(rs -> {
+                if (scope.includes(rs.getString(2))) {
+                    List<String[]> linked = links.getOrDefault(rs.getLong(1), List.of());
+                    rows.add(new MechanismRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
+                        rs.getString(9), linked.stream().map(l -> l[0]).toList(),
+                        linked.stream().map(l -> l[1]).distinct().toList(),
+                        linked.stream().map(l -> l[2]).distinct().toList()));
+                }
+            });
+        return rows;
     }
 
     /** Every problem of the round in order, once per measure (once with null measure fields for a problem without). */

@@ -14,10 +14,11 @@ import org.rectiflow.common.deadline.Outcomes;
  * @param units     one line per responsible unit (a unit's own user sees only its unit's)
  * @param keyGroups one line per key group (empty for a unit's user)
  * @param clues     the clue figures (null for a unit's user)
+ * @param mechanisms the mechanisms (制度机制) recorded in the ledger for the units counted
  */
 public record RoundSummary(String code, String title, String status, Measures measures, List<Scope> units,
                            List<Scope> keyGroups, Map<String, Long> noticesByStep, Clues clues,
-                           List<BurnDown> burnDown, Figures problems) {
+                           List<BurnDown> burnDown, Figures problems, long mechanisms) {
 
     /** How many measures were open at the end of a day (a day on which one closed, and today). */
     public record BurnDown(String date, long open) {
@@ -52,11 +53,12 @@ public record RoundSummary(String code, String title, String status, Measures me
     /**
      * A unit's or a key group's measures and their light (RED overdue, AMBER due soon, GREEN), with its figures:
      * its measures by outcome ({@code rectified} … {@code completionRatePercent}) and its problems (for a unit: the
-     * problems it has a measure of, each by the outcome of its own measures of it).
+     * problems it has a measure of, each by the outcome of its own measures of it), and its mechanisms (制度机制:
+     * a unit's those it recorded, a key group's those answering a measure of one of its problems).
      */
     public record Scope(String code, String name, int total, int closed, int open, int overdue, String colour,
                         int rectified, int basicallyDone, int notDone, int inProgress, String completionRatePercent,
-                        Figures problems) {
+                        Figures problems, long mechanisms) {
     }
 
     /** Part 三 of the report: the transferred clues and what became of them. */

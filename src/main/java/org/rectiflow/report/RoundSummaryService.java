@@ -57,18 +57,24 @@ public class RoundSummaryService {
             Map<String, Long> byStatus = measures.stream()
                 .collect(Collectors.groupingBy(m -> m.status().name(), TreeMap::new, Collectors.counting()));
             List<BulletinRepository.Line> lines = bulletinService.lines(measures, today);
+            List<ReportReadModel.MechanismRow> mechanisms = ledger.mechanisms(code, scope);
+            Map<String, Long> byUnit = mechanisms.stream()
+                .collect(Collectors.groupingBy(ReportReadModel.MechanismRow::unitCode, Collectors.counting()));
+            Map<String, Long> byGroup = mechanisms.stream().flatMap(m -> m.keyGroupCodes().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             return new RoundSummary(round.code(), round.title(), round.status().name(),
                 new RoundSummary.Measures(measures.size(), outcomes.closed(), outcomes.completionRate(),
                     outcomes.overdue(), byStatus, counts.rectified(), counts.basicallyDone(), counts.notDone(),
                     counts.inProgress(), counts.completionRatePercent()),
-                scopes(lines, bulletinService.outcomesBy(measures, today, BulletinScope.UNIT), BulletinScope.UNIT),
+                scopes(lines, bulletinService.outcomesBy(measures, today, BulletinScope.UNIT), BulletinScope.UNIT,
+                    byUnit),
                 scope.isAllUnits()
                     ? scopes(lines, bulletinService.outcomesBy(measures, today, BulletinScope.KEY_GROUP),
-                        BulletinScope.KEY_GROUP)
+                        BulletinScope.KEY_GROUP, byGroup)
                     : List.of(),
                 notices(code, scope, measures),
                 scope.isAllUnits() ? clues(code) : null, burnDown(code, scope, measures.size(), today),
-                RoundSummary.Figures.of(outcomes.problems()));
+                RoundSummary.Figures.of(outcomes.problems()), mechanisms.size());
         });
     }
 
@@ -91,14 +97,15 @@ public class RoundSummaryService {
 
     /** The bulletin's lines of one scope, each with its figures ({@link Outcomes}, by the line's code). */
     private static List<RoundSummary.Scope> scopes(List<BulletinRepository.Line> lines, Map<String, Outcomes> figures,
-                                                   BulletinScope scope) {
+                                                   BulletinScope scope, Map<String, Long> mechanisms) {
         return lines.stream().filter(l -> l.scope() == scope)
             .map(l -> {
                 Outcomes outcomes = figures.getOrDefault(l.scopeCode(), Outcomes.NONE);
                 Outcomes.Counts m = outcomes.measures();
                 return new RoundSummary.Scope(l.scopeCode(), l.scopeName(), l.total(), l.closed(), l.openCount(),
                     l.overdue(), l.colour().name(), m.rectified(), m.basicallyDone(), m.notDone(), m.inProgress(),
-                    m.completionRatePercent(), RoundSummary.Figures.of(outcomes.problems()));
+                    m.completionRatePercent(), RoundSummary.Figures.of(outcomes.problems()),
+                    mechanisms.getOrDefault(l.scopeCode(), 0L));
             })
             .toList();
     }

@@ -79,13 +79,14 @@ class LedgerExportTest extends WebTest {
             assertThat(injected.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\",\"点击\")");
             assertThat(injected.getCellStyle().getQuotePrefixed()).isTrue();
             assertThat(sheet.getRow(1).getCell(1).getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+            assertThat(workbook.getSheetName(4)).isEqualTo("制度机制");
             assertThat(workbook.getSheet("思明分局任务清单").getLastRowNum()).isEqualTo(2);
             assertThat(workbook.getSheet("海沧分局任务清单").getLastRowNum()).isEqualTo(1);
             Sheet figures = workbook.getSheet("整改统计");
-            assertThat(texts(figures.getRow(0))).startsWith("范围", "名称", "反馈问题").endsWith("整改完成率");
+            assertThat(texts(figures.getRow(0))).startsWith("范围", "名称", "反馈问题").endsWith("整改完成率", "制度机制");
             assertThat(texts(figures.getRow(1))).as("the round: 1 problem, 3 measures, none done yet")
-                .containsExactly("合计", "", "1", "0", "0", "0", "1", "3", "0", "0", "0", "3", "0.00%");
+                .containsExactly("合计", "", "1", "0", "0", "0", "1", "3", "0", "0", "0", "3", "0.00%", "0");
             assertThat(texts(figures.getRow(2)).subList(0, 2)).containsExactly("重点整改组", "作风转变");
             assertThat(texts(figures.getRow(3))).startsWith("责任单位", "思明分局", "1", "0", "0", "0", "1", "2");
             assertThat(figures.getLastRowNum()).isEqualTo(4);

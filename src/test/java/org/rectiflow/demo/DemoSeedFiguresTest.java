@@ -81,14 +81,15 @@ class DemoSeedFiguresTest extends WebTest {
             "对照市委第一巡察组反馈的问题，细化整改措施203条，向22个单位逐一下发任务清单。经逐条推敲完善、3次征求意见，形成了整改方案。"
                 + "严格审核把关各单位整改方案，确保各级方案严格落实上级要求。",
             "（四）紧跟对账销号，深化整改质效");
-        // TODO(H1, issue 15 point 5): once the demo's mechanism records are loaded, part 一 (四) ends with the seed's
-        // "建立完善194项制度": assertThat(String.join("\n", report)).contains("建立完善194项制度");
+        // part 一 (四) ends with the seed's "建立完善194项制度", counted from the demo's mechanism records
+        assertThat(String.join("\n", report)).contains("建立完善194项制度机制。");
         assertThat(report).contains("市委第一巡察组共移交信访件24件(其中重复件4件)，正在研判处置20件。"
             + "共移交涉法涉诉信访件14件(含重复件1件)，办结0件、在办14件。");
 
         // the summary: 203 measures, over 22 units, in the seed's 7 key groups
         JsonNode summary = JSON.readTree(get("/api/rounds/" + ROUND + "/summary").body());
         assertThat(summary.path("measures").path("total").asInt()).isEqualTo(203);
+        assertThat(summary.path("mechanisms").asInt()).isEqualTo(194);
         assertThat(summary.path("units")).hasSize(22);
         assertThat(summary.path("keyGroups")).hasSize(7);
         assertThat(names(summary.path("keyGroups"))).containsExactlyInAnyOrder("作风转变", "打击成效", "队伍建设", "党建工作",

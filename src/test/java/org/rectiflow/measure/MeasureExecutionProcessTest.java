@@ -658,6 +658,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         Map<String, Object> wholeForm = new HashMap<>(report(ReportStatus.COMPLETED));
         wholeForm.put("notDoneReason", ""); // the form's 未完成 fields, hidden and empty with any other status
         wholeForm.put("plannedDate", "");
+        wholeForm.put("mechanisms", null); // the form's list of mechanisms, left empty
         assertThat(refusedBesides(unitTask, wholeForm)).containsAll(ROUTING);
 
         complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));

@@ -86,16 +86,34 @@ class FormFieldModelTest {
     }
 
     private static void collect(String form, JsonNode node, Map<String, Input> inputs) {
+        collect(form, "", node, inputs);
+    }
+
+    /**
+     * A dynamic list is one input, keyed by its path, and its fields are inputs keyed "path.key" (as
+     * {@code FormField.item} declares them).
+     */
+    private static void collect(String form, String prefix, JsonNode node, Map<String, Input> inputs) {
         for (JsonNode component : node.path("components")) {
-            String key = component.path("key").asText(null);
             String type = component.path("type").asText();
+            String path = component.path("path").asText(null);
+            if ("dynamiclist".equals(type) && path != null) {
+                inputs.put(form + "/" + prefix + path, new Input(form, prefix + path, type,
+                    component.path("label").asText(null), null));
+                collect(form, prefix + path + ".", component, inputs);
+                continue;
+            }
+            String key = component.path("key").asText(null);
+            if (key != null) {
+                key = prefix + key;
+            }
             if (key != null && !DISPLAY_TYPES.contains(type)) {
                 String label = "datetime".equals(type) && !component.has("label")
                     ? component.path("dateLabel").asText(null) : component.path("label").asText(null);
                 JsonNode max = component.at("/validate/maxLength");
                 inputs.put(form + "/" + key, new Input(form, key, type, label, max.isNumber() ? max.asInt() : null));
             }
-            collect(form, component, inputs);
+            collect(form, prefix, component, inputs);
         }
     }
 

@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.clue.ClueHandlingProcess;
+import org.rectiflow.demo.DemoMechanisms;
 import org.rectiflow.demo.DemoRound;
 import org.rectiflow.demo.DemoRoundFile;
 import org.rectiflow.demo.RoundWalkthrough;
@@ -65,6 +66,7 @@ class ProgressReportStagesTest extends WebTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcClient jdbc;
+    @Autowired DemoMechanisms demoMechanisms;
 
     private String round;
     private DemoRoundFile demo;
@@ -87,8 +89,6 @@ class ProgressReportStagesTest extends WebTest {
         int measures = problems.stream().mapToInt(p -> p.measures().size()).sum();
         long units = problems.stream().flatMap(p -> p.measures().stream()).map(DemoRoundFile.Measure::unit).distinct()
             .count();
-        long longTerm = problems.stream().flatMap(p -> p.measures().stream())
-            .filter(m -> m.kind() == org.rectiflow.measure.MeasureKind.LONG_TERM).count();
         List<DemoRoundFile.Measure> first = problems.get(0).measures();
 
         // 1. just registered: nothing held, nothing done, every clue waiting
@@ -226,12 +226,15 @@ class ProgressReportStagesTest extends WebTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(round).count()).isZero();
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(round).count()).isZero();
 
+        // the seed's 194 mechanisms (demo/demo-mechanisms.yml), imported as the demo does: the report counts the records
+        assertThat(demoMechanisms.load(round, LocalDate.of(2022, 1, 5))).isEqualTo(194);
+
         report = report();
         assertThat(report).containsSubsequence(
             "市局党委坚决扛起巡察整改政治责任，接到反馈后即于2020年12月3日召开党委（扩大）会暨巡察整改工作领导小组第一次会议，"
                 + "专题研究巡察整改工作。巡察整改期间共召开8次整改领导小组会议，推进重点工作，全面落实整改。",
             "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-                + "截至目前，整改措施已完成整改" + measures + "条，完成率100.00%，建立完善" + longTerm + "项制度机制。",
+                + "截至目前，整改措施已完成整改" + measures + "条，完成率100.00%，建立完善194项制度机制。",
             "1.关于“贯彻落实上级指示精神不够到位”的问题",
             // the seed's own paragraph
             "对将上级2份文件原文转发、简单下发的问题,研究制定贯彻落实上级文件精神的项目措施,对贯彻落实上级精神提出具体要求,"

@@ -112,6 +112,12 @@ class DemoScenarioTest {
         assertThat(rounds.countProblems(round, RoundRepository.ProblemStatus.OPEN)).isEqualTo(42);
         assertThat(measures.countByStatus(round)).containsExactly(Map.entry(MeasureStatus.IN_PROGRESS, (long) all.size()));
         assertThat(all).hasSize(203);
+        // the seed's 194 mechanisms (制度机制), recorded by the demo through the import, with their measures
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mechanism WHERE round_code = ? AND source = 'IMPORT'").param(round)
+            .query(Integer.class).single()).isEqualTo(194);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM mechanism x WHERE x.round_code = ? AND NOT EXISTS (SELECT 1 FROM"
+                + " mechanism_measure mm JOIN measure m ON m.code = mm.measure_code WHERE mm.mechanism_id = x.id AND"
+                + " m.unit_code = x.unit_code)").param(round).query(Integer.class).single()).isZero();
 
         // a minute later the job executor would run every ladder step already due: do it by hand
         ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 1).atZone(ZONE).toInstant()));

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rectiflow.identity.Scope;
 import org.rectiflow.inspection.InspectionRoundService;
+import org.rectiflow.mechanism.MechanismDraft;
+import org.rectiflow.mechanism.MechanismService;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.TestRounds;
@@ -58,6 +61,7 @@ class AccessMatrixTest extends WebTest {
 
     @Autowired InspectionRoundService rounds;
     @Autowired JdbcClient jdbc;
+    @Autowired MechanismService mechanisms;
 
     private String code;
 
@@ -66,6 +70,16 @@ class AccessMatrixTest extends WebTest {
         DefaultEngine.use(processEngine);
         code = TestRounds.newCode();
         rounds.register(TestRounds.twoUnits(code, LocalDate.now()));
+        // a mechanism of each unit, for the lists of mechanisms
+        mechanisms.importAll(code, List.of(mechanism("siming"), mechanism("haicang")),
+            new MechanismService.Importer(true, Scope.allUnits()));
+    }
+
+    /** A mechanism answering the round's measure of the unit. */
+    private MechanismDraft mechanism(String unit) {
+        return new MechanismDraft("测试制度", null, "厦门市公安局", LocalDate.now().toString(), "新建", null,
+            List.of(jdbc.sql("SELECT code FROM measure WHERE round_code = ? AND unit_code = ?").params(code, unit)
+                .query(String.class).single()));
     }
 
     /** One cell of the matrix: an endpoint, a user, what the user gets. */
@@ -121,12 +135,19 @@ class AccessMatrixTest extends WebTest {
     void theApiAnswersAsTheMatrixSays(Cell cell) throws Exception {
         String path = cell.path().replace("{code}", code);
         boolean registration = cell.method().equals("POST") && path.equals("/api/rounds");
-        String body = !cell.method().equals("POST") ? null
-            : registration ? JSON.writeValueAsString(
-                TestRounds.round(TestRounds.newCode(), LocalDate.now(), MeasureKind.IMMEDIATE, 30))
+        boolean mechanisms = cell.method().equals("POST") && path.endsWith("/mechanisms");
+        String body = null;
+        if (mechanisms) {
+            // a mechanism of the user's own unit's measure; for a user of no measure's unit, 思明分局's
+            Unit unit = unitOf(cell.user());
+            body = JSON.writeValueAsString(List.of(mechanism(unit != null && unit.measures() > 0 ? unit.code() : "siming")));
+        } else if (registration) {
+            body = JSON.writeValueAsString(TestRounds.round(TestRounds.newCode(), LocalDate.now(), MeasureKind.IMMEDIATE, 30));
+        } else if (cell.method().equals("POST")) {
             // 未完成 at the round's report: 海沧分局's measure, recorded again by each user allowed
-            : "[{\"measureCode\": \"" + code + "-01-02\", \"reason\": \"矩阵测试\", \"plannedDate\": \""
+            body = "[{\"measureCode\": \"" + code + "-01-02\", \"reason\": \"矩阵测试\", \"plannedDate\": \""
                 + LocalDate.now().plusDays(30) + "\"}]";
+        }
         HttpResponse<byte[]> response = path.equals("/api/organisation/workbook") && cell.method().equals("POST")
             ? uploadEmptyOrganisationWorkbook(cell.user()) : call(cell.method(), path, cell.user(), body);
         int status = response.statusCode();
@@ -134,12 +155,27 @@ class AccessMatrixTest extends WebTest {
             assertThat(status).as(cell + ": " + text(response)).isEqualTo(403);
             return;
         }
-        assertThat(status).as(cell + ": " + text(response)).isEqualTo(registration ? 201 : 200);
+        assertThat(status).as(cell + ": " + text(response)).isEqualTo(registration || mechanisms ? 201 : 200);
         if (cell.claim().equals("yes")) {
             return;
         }
         Unit own = unitOf(cell.user());
-        if (path.endsWith("/summary")) {
+        if (path.endsWith("/mechanisms") && cell.method().equals("POST")) {
+            assertThat(own == null ? null : own.code()).as(cell + ": a unit's user records its own unit's").isNotNull();
+        } else if (path.endsWith("/mechanisms")) {
+            List<String> units = JSON.readTree(response.body()).findValuesAsText("unitCode");
+            switch (cell.claim()) {
+                case "all" -> assertThat(units).as(cell.toString()).contains("siming", "haicang");
+                case "own unit" -> {
+                    assertThat(own).as(cell.user() + "'s unit").isNotNull();
+                    assertThat(units).as(cell.toString()).allMatch(own.code()::equals);
+                    if (own.measures() > 0) {
+                        assertThat(units).as(cell.toString()).isNotEmpty();
+                    }
+                }
+                default -> assertThat(units).as(cell.toString()).isEmpty();
+            }
+        } else if (path.endsWith("/summary")) {
             JsonNode summary = JSON.readTree(response.body());
             List<String> units = summary.get("units").findValuesAsText("code");
             switch (cell.claim()) {

@@ -78,7 +78,7 @@ class ForgedDecisionsTest extends WebTest {
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(forged.body()).contains("字段 leadUnitGroup 不属于任务“单位整改并报告”的表单")
-            .contains("progress、completionSummary、evidence、reportStatus");
+            .contains("progress、completionSummary、evidence、mechanisms、reportStatus");
         assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).isEqualTo(1);
         assertThat(measures.require(measure).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
         assertThat(runtimeService.getVariable(unitTask.getProcessInstanceId(), "leadUnitGroup"))
