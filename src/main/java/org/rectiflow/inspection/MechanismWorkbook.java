@@ -1,21 +1,11 @@
 package org.rectiflow.inspection;
 
-import java.io.BufferedInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.pjfanning.xlsx.StreamingReader;
-import com.github.pjfanning.xlsx.exceptions.ExcelRuntimeException;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -66,46 +56,7 @@ public class MechanismWorkbook {
     }
 
     public Rows read(InputStream in) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("rectiflow-mechanisms-", ".xlsx");
-            long size;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                size = in.transferTo(out);
-            }
-            if (size > properties.maxSize().toBytes()) {
-                throw new WorkbookException(List.of(properties.tooLargeMessage()));
-            }
-            try (InputStream head = new BufferedInputStream(Files.newInputStream(file))) {
-                if (FileMagic.valueOf(head) != FileMagic.OOXML) {
-                    throw new WorkbookException(List.of(RoundWorkbookReader.NOT_XLSX));
-                }
-            }
-            WorkbookPartsCheck.check(file.toFile(), properties);
-            try (Workbook workbook = open(file.toFile())) {
-                return rows(workbook);
-            } catch (ExcelRuntimeException | POIXMLException | OpenXML4JRuntimeException e) {
-                throw new WorkbookException(List.of(RoundWorkbookReader.UNREADABLE));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    file.toFile().deleteOnExit();
-                }
-            }
-        }
-    }
-
-    private static Workbook open(File file) {
-        try {
-            return StreamingReader.builder().rowCacheSize(100).open(file);
-        } catch (Exception e) {
-            throw new WorkbookException(List.of(RoundWorkbookReader.NOT_XLSX));
-        }
+        return WorkbookUpload.read(in, properties, this::rows);
     }
 
     private Rows rows(Workbook workbook) {
