@@ -1,5 +1,5 @@
 // The demo through the real webapps, in the system's headless Chromium (see e2e/README.md):
-// 1. a measure from the unit's report through the lead unit's review to the supervision group's sign-off,
+// 1. a measure from the unit's report (with a mechanism in the form's dynamic list) through the lead unit's review to the supervision group's sign-off,
 // 2. Cockpit's diagram of 整改措施办理 with its instance counts,
 // 3. a liaison sees no task of another unit, neither in the list nor by the task's URL.
 const fs = require('fs');
@@ -91,6 +91,18 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
     reportStatus: 'COMPLETED',
   };
   await fillForm(unitPage, 'measure-report', report);
+  // 制度机制: the form's dynamic list (form-js gives an input inside it the id …-<component id>_<row index>)
+  const mechanism = { title: `思明分局整改台账管理办法（浏览器测试${measureCode}）`, docNumber: '思公〔2021〕15号', issuer: '思明分局' };
+  await unitPage.locator('.fjs-form [id$="-textfield_mechanismTitle_0"]').fill(mechanism.title);
+  await unitPage.locator('.fjs-form [id$="-textfield_mechanismDocNumber_0"]').fill(mechanism.docNumber);
+  await unitPage.locator('.fjs-form [id$="-textfield_mechanismIssuer_0"]').fill(mechanism.issuer);
+  const issuedOn = unitPage.locator('.fjs-form [id$="-datetime_mechanismIssuedOn_0-date"]');
+  const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+  const pad = (n) => String(n).padStart(2, '0');
+  // the date as the Chinese Tasklist shows one (2026/1/5)
+  await issuedOn.fill(`${yesterday.getFullYear()}/${yesterday.getMonth() + 1}/${yesterday.getDate()}`);
+  await issuedOn.press('Tab');
+  await unitPage.locator('.fjs-form [id*="-radio_mechanismRevision"]').first().check();
   await screenshot(unitPage, 'tasklist-measure-form');
   await completeTask(unitPage, taskId);
   await screenshot(unitPage, 'tasklist-measure-reported');
@@ -110,6 +122,13 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
   await claimIfNeeded(leadPage, review.id);
   await expect(leadPage.locator('.task-details .fjs-form'), 'the reviewer sees the unit\'s report as typed').toContainText(report.progress);
   await expect(leadPage.locator('.task-details .fjs-form strong', { hasText: '已召开' }), 'no markup rendered').toHaveCount(0);
+  await expect(leadPage.locator('.task-details .fjs-form'), 'the reviewer sees the mechanism the report recorded')
+    .toContainText(`《${mechanism.title}》（${mechanism.docNumber}，${mechanism.issuer}，`);
+  const recorded = (await demo.get(`/api/rounds/${ROUND}/mechanisms`)).filter((m) => m.title === mechanism.title);
+  expect(recorded, 'the ledger holds the mechanism from the form').toHaveLength(1);
+  expect(recorded[0].measures).toEqual([measureCode]);
+  const y = yesterday;
+  expect(recorded[0].issuedOn).toBe(`${y.getFullYear()}-${pad(y.getMonth() + 1)}-${pad(y.getDate())}`);
   await fillForm(leadPage, 'lead-unit-review', { reviewDecision: 'APPROVE', reviewComment: '整改到位，同意报监督组销号。' });
   await screenshot(leadPage, 'tasklist-lead-unit-review');
   await completeTask(leadPage, review.id);

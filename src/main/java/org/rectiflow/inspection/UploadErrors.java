@@ -25,7 +25,8 @@ public class UploadErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.badRequest().body(Map.of("message", "工作簿未通过校验，未登记任何内容",
+        // any upload (a round, mechanisms, the organisation): the words fit each, nothing of it was read
+        return ResponseEntity.badRequest().body(Map.of("message", "上传的文件过大，未作任何更改",
             "errors", List.of(importProperties.tooLargeMessage())));
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.rectiflow.common.EngineClock;
+
 /**
  * A mechanism of the ledger (table mechanism, ledger V14).
  *
@@ -20,7 +22,7 @@ public record Mechanism(long id, String roundCode, String unitCode, String unitN
         if (docNumber != null) {
             text.append(docNumber).append("，");
         }
-        return text.append(issuer).append("，").append(issuedOn).append("印发，").append(revision.label()).append("）")
+        return text.append(issuer).append("，").append(EngineClock.chinese(issuedOn)).append("印发，").append(revision.label()).append("）")
             .toString();
     }
 }

@@ -238,7 +238,7 @@ public class MechanismService {
         try {
             LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             if (date.isAfter(today)) {
-                errors.add(new Violation(row, MechanismColumn.ISSUED_ON, "印发日期不能晚于今天（" + today + "）"));
+                errors.add(new Violation(row, MechanismColumn.ISSUED_ON, "印发日期不能晚于今天（" + EngineClock.chinese(today) + "）"));
                 return null;
             }
             return date;

@@ -122,7 +122,7 @@ class MechanismsTest extends WebTest {
 
         Task review = task(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW);
         assertThat(taskService.getVariable(review.getId(), "reportedMechanisms"))
-            .isEqualTo("1\\. 《关于加强请示报告工作的通知》（厦公党〔2021〕5号，厦门市公安局，2021\\-05\\-10印发，新建）");
+            .isEqualTo("1\\. 《关于加强请示报告工作的通知》（厦公党〔2021〕5号，厦门市公安局，2021年5月10日印发，新建）");
 
         JsonNode summary = JSON.readTree(call("GET", "/api/rounds/" + code + "/summary", "officer1", null, null).body());
         assertThat(summary.get("mechanisms").asLong()).isEqualTo(1);
@@ -145,7 +145,8 @@ class MechanismsTest extends WebTest {
             + "\"issuedOn\":\"" + LocalDate.now().plusDays(3) + "\",\"revision\":\"NEW\"}]");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("message").asText()).contains(
-            "制度机制第2条：请填写名称；制度机制第3条：印发日期不能晚于今天（" + LocalDate.now() + "）");
+            "制度机制第2条：请填写名称；制度机制第3条：印发日期不能晚于今天（" + LocalDate.now().getYear() + "年"
+                + LocalDate.now().getMonthValue() + "月" + LocalDate.now().getDayOfMonth() + "日）");
         assertThat(task(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES)).isNotNull();
         assertThat(stored(code)).isZero();
         assertThat(jdbc.sql("SELECT progress FROM measure WHERE code = ?").param(measure).query(String.class)

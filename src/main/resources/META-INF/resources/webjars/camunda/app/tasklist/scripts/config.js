@@ -34,11 +34,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Rectiflow: 完成 stays usable on a form with a dynamic list (scripts/rectiflow/dynamic-list-validity.js says why)
+  customScripts: ['scripts/rectiflow/dynamic-list-validity'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
