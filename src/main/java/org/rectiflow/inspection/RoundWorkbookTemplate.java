@@ -21,8 +21,6 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType;
@@ -105,15 +103,7 @@ public class RoundWorkbookTemplate {
             sheet.setColumnWidth(c, column.width() * 256);
             sheet.setDefaultColumnStyle(c, column.type() == Type.DATE ? styles.date
                 : column.type() == Type.TEXT ? styles.text : styles.integer);
-            ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
-            anchor.setCol1(c);
-            anchor.setCol2(c + 3);
-            anchor.setRow1(0);
-            anchor.setRow2(5);
-            Comment comment = drawing.createCellComment(anchor);
-            comment.setString(workbook.getCreationHelper().createRichTextString(column.note()));
-            comment.setAuthor("整改通");
-            cell.setCellComment(comment);
+            SpreadsheetStyles.note(drawing, cell, column.note());
         }
         sheet.createFreezePane(0, 1);
         return sheet;
