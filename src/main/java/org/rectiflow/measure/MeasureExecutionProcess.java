@@ -114,6 +114,9 @@ public final class MeasureExecutionProcess {
         public static final Variable<String> REPORTED_EVIDENCE = Variable.string("reportedEvidence").ledgerCopy();
         /** The mechanisms the report recorded, one line each, read back from the ledger (the review forms show it). */
         public static final Variable<String> REPORTED_MECHANISMS = Variable.string("reportedMechanisms").ledgerCopy();
+        /** The evidence files bound to the report (name, size, description), one line each (the review forms show it). */
+        public static final Variable<String> REPORTED_EVIDENCE_FILES =
+            Variable.string("reportedEvidenceFiles").ledgerCopy();
         // lead-unit-review.form and supervision-sign-off.form
         public static final FormField REVIEW_DECISION = FormField.choice("lead-unit-review", "reviewDecision", "审核意见");
         public static final FormField REVIEW_COMMENT =

@@ -181,12 +181,12 @@ public class MeasureRepository {
 
     /**
      * Writes a reported measure (done, continuing or not done): its status, the report's texts, its outcome with a
-     * 未完成's reason and planned date, and when it came.
+     * 未完成's reason and planned date, and when it came; counts the report (the evidence files' report number).
      */
     public void saveReport(Measure reported, Timestamp at) {
         jdbc.sql("""
                 UPDATE measure SET status = ?, progress = ?, completion_summary = ?, report_status = ?, reported_at = ?,
-                    outcome = ?, not_done_reason = ?, planned_date = ?
+                    outcome = ?, not_done_reason = ?, planned_date = ?, report_count = report_count + 1
                 WHERE code = ?""")
             .params(reported.status().name(), reported.progress(), reported.completionSummary(),
                 reported.reportStatus().name(), at, reported.outcome().name(), reported.notDoneReason(),

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormField;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.measure.MeasureRepository.Archive;
 import org.rectiflow.measure.MeasureRepository.Problem;
@@ -58,14 +59,16 @@ public class MeasureService {
     private final EngineClock clock;
     private final CurrentActor actor;
     private final MechanismService mechanisms;
+    private final EvidenceService evidence;
 
     public MeasureService(MeasureRepository measures, StatusHistory history, EngineClock clock, CurrentActor actor,
-                          MechanismService mechanisms) {
+                          MechanismService mechanisms, EvidenceService evidence) {
         this.measures = measures;
         this.history = history;
         this.clock = clock;
         this.actor = actor;
         this.mechanisms = mechanisms;
+        this.evidence = evidence;
     }
 
     public Measure require(String code) {
@@ -94,12 +97,17 @@ public class MeasureService {
         recordReport(code, report, List.of());
     }
 
+    /** What the reviewers' forms show of a recorded report, read back from the ledger. */
+    public record Recorded(String mechanisms, String evidenceFiles) {
+    }
+
     /**
      * Writes the report, then the mechanisms (制度机制) it names, which replace those an earlier report of the
-     * measure recorded; returns the reviewers' text of them, read back from the ledger. A bad mechanism refuses the
-     * whole report: an error naming its row and field (「制度机制第2条：请填写名称」), thrown in the task's transaction.
+     * measure recorded, and binds the evidence files uploaded as drafts until now to this report; returns the
+     * reviewers' texts of both, read back from the ledger. A bad mechanism refuses the whole report: an error naming
+     * its row and field (「制度机制第2条：请填写名称」), thrown in the task's transaction, which then binds no file.
      */
-    public String recordReport(String code, Report report, List<MechanismDraft> drafts) {
+    public Recorded recordReport(String code, Report report, List<MechanismDraft> drafts) {
         writeReport(code, report);
         try {
             mechanisms.recordWithReport(code, drafts);
@@ -107,7 +115,8 @@ public class MeasureService {
             FormField list = MeasureExecutionProcess.Variables.MECHANISMS;
             throw new FormFieldValidationException(list.key(), e.formMessage(list.name()));
         }
-        return mechanisms.reviewText(code);
+        String files = evidence.bindDrafts(code);
+        return new Recorded(mechanisms.reviewText(code), files);
     }
 
     private void writeReport(String code, Report report) {

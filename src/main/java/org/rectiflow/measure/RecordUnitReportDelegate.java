@@ -20,6 +20,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_REVISION;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_TITLE;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_MECHANISMS;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_EVIDENCE_FILES;
 
 import java.util.List;
 
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * 登记整改报告: checks the unit's report (an error names the field and, as this runs in the task's
  * transaction, leaves the task open with nothing written), writes it and its evidence to the ledger, and
  * keeps what the review forms show and the status the gateways route by (未完成 back to the unit; 长期坚持 to
- * normal management after sign-off). A 未完成 report needs its reason and planned date, not the completion
+ * normal management after sign-off). The evidence files uploaded as drafts until now are bound to the report
+ * (evidence/EvidenceService), and their list is what the review forms show. A 未完成 report needs its reason and planned date, not the completion
  * summary and evidence (the form hides those then). The mechanisms (制度机制) of the form's list are recorded with the
  * report, replacing those of an earlier report of the measure; a bad row refuses the whole report.
  */
@@ -73,12 +75,13 @@ public class RecordUnitReportDelegate implements JavaDelegate {
                 row.get(MECHANISM_REVISION.itemKey()), null, List.of()))
             .toList();
         String code = MeasureExecutionProcess.measureCode(execution);
-        String recorded = measures.recordReport(code, report, mechanisms);
+        MeasureService.Recorded recorded = measures.recordReport(code, report, mechanisms);
         REPORTED_STATUS.set(execution, report.status().name());
         REPORT_STATUS_TEXT.set(execution, report.status().label());
         REPORTED_PROGRESS.set(execution, FormText.plain(report.progress()));
         REPORTED_SUMMARY.set(execution, FormText.plain(report.completionSummary()));
         REPORTED_EVIDENCE.set(execution, FormText.plain(report.evidence()));
-        REPORTED_MECHANISMS.set(execution, FormText.plain(recorded));
+        REPORTED_MECHANISMS.set(execution, FormText.plain(recorded.mechanisms()));
+        REPORTED_EVIDENCE_FILES.set(execution, FormText.plain(recorded.evidenceFiles()));
     }
 }
