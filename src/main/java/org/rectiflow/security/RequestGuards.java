@@ -4,14 +4,12 @@ import java.util.List;
 
 import org.apache.coyote.ContinueResponseTiming;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The filters that guard what a request may bring in and what an answer carries, beside those of
@@ -21,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * every answer including a 401;
  * <li>order 0, {@code /engine-rest/*} and {@code /camunda/api/*}: the body limit ({@link RequestBodyLimitFilter}),
  * before the login and before the expression filter reads a query's body; multipart bodies (deployments, file
- * variables, which the engine's REST API reads whole into memory) up to {@code spring.servlet.multipart.max-request-size};
+ * variables, which the engine's REST API reads whole into memory) up to {@code rectiflow.http.max-engine-multipart-body};
  * <li>order 2, {@code /api/*}: only the office posts {@code /api/rounds} ({@link RoundImportAccessFilter}), after the
  * login and before any body is read;
  * <li>order 3, {@code /api/*}: the body limit; multipart bodies keep the servlet's own limits there.
@@ -51,11 +49,9 @@ public class RequestGuards {
     }
 
     @Bean
-    public FilterRegistrationBean<RequestBodyLimitFilter> engineBodyLimit(HttpLimitsProperties limits,
-                                                                          MultipartProperties multipart) {
-        DataSize maxMultipart = multipart.getMaxRequestSize() == null || multipart.getMaxRequestSize().toBytes() < 0
-            ? null : multipart.getMaxRequestSize();
-        return RestApiSecurity.registration(new RequestBodyLimitFilter(limits.maxJsonBody(), maxMultipart), "engine-body-limit", 0,
+    public FilterRegistrationBean<RequestBodyLimitFilter> engineBodyLimit(HttpLimitsProperties limits) {
+        return RestApiSecurity.registration(new RequestBodyLimitFilter(limits.maxJsonBody(),
+                limits.maxEngineMultipartBody()), "engine-body-limit", 0,
             "/engine-rest/*", "/camunda/api/*");
     }
 

@@ -289,6 +289,71 @@ class EvidenceTest extends WebTest {
             .isEqualTo("1\\. 补充材料\\.pdf（2KB）：补充的会议记录");
     }
 
+    /** Each allowed document type, made as its program writes it, under a name that says nothing of it. */
+    static Map<String, byte[]> documents() throws Exception {
+        Map<String, byte[]> documents = new java.util.LinkedHashMap<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument docx = new org.apache.poi.xwpf.usermodel.XWPFDocument()) {
+            docx.createParagraph().createRun().setText("整改通知");
+            docx.write(out);
+        }
+        documents.put(DocumentTypes.DOCX, out.toByteArray());
+        out = new ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook xlsx = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            xlsx.createSheet("台账").createRow(0).createCell(0).setCellValue("整改");
+            xlsx.write(out);
+        }
+        documents.put(DocumentTypes.XLSX, out.toByteArray());
+        out = new ByteArrayOutputStream();
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook xls = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            xls.createSheet("台账").createRow(0).createCell(0).setCellValue("整改");
+            xls.write(out);
+        }
+        documents.put(DocumentTypes.XLS, out.toByteArray());
+        out = new ByteArrayOutputStream();
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem doc = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            // the stream every Word 97-2003 (and WPS) document holds
+            doc.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
+            doc.writeFilesystem(out);
+        }
+        documents.put(DocumentTypes.DOC, out.toByteArray());
+        out = new ByteArrayOutputStream();
+        try (ZipOutputStream ofd = new ZipOutputStream(out)) {
+            ofd.putNextEntry(new ZipEntry("OFD.xml"));
+            ofd.write("<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\" Version=\"1.0\"/>"
+                .getBytes(StandardCharsets.UTF_8));
+            ofd.closeEntry();
+            ofd.putNextEntry(new ZipEntry("Doc_0/Document.xml"));
+            ofd.write("<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"/>".getBytes(StandardCharsets.UTF_8));
+            ofd.closeEntry();
+        }
+        documents.put(DocumentTypes.OFD, out.toByteArray());
+        out = new ByteArrayOutputStream();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 2,
+            java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", out);
+        documents.put(DocumentTypes.PNG, out.toByteArray());
+        out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpeg", out);
+        documents.put(DocumentTypes.JPEG, out.toByteArray());
+        documents.put(DocumentTypes.PDF, pdf(1024));
+        return documents;
+    }
+
+    @Test
+    void everyAllowedDocumentTypeIsAcceptedByItsBytes() throws Exception {
+        String measure = measure();
+        for (Map.Entry<String, byte[]> document : documents().entrySet()) {
+            HttpResponse<String> created = upload(measure, "simingLiaison", "材料.bin", document.getValue(), null);
+            assertThat(created.statusCode()).as(document.getKey() + ": " + created.body()).isEqualTo(201);
+            assertThat(JSON.readTree(created.body()).get("type").asText()).isEqualTo(document.getKey());
+            long id = JSON.readTree(created.body()).get("id").asLong();
+            HttpResponse<byte[]> download = call("GET", "/api/measures/" + measure + "/evidence/" + id, "officer1");
+            assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .as(document.getKey()).startsWith(DocumentTypes.INLINE.contains(document.getKey()) ? "inline" : "attachment");
+        }
+    }
+
     @Test
     void spoofedTypesAndEmptyFilesAreRefusedAndNothingIsStored() throws Exception {
         String measure = measure();
