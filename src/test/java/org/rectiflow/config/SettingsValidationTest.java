@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import org.rectiflow.evidence.EvidenceProperties;
 import org.rectiflow.lookback.LookBackProperties;
 import org.rectiflow.plan.PlanProperties;
 import org.rectiflow.security.ProxyProperties;
@@ -59,6 +61,18 @@ class SettingsValidationTest {
         assertThat(List.of("172.28.0.1", "172.28.0.100", "172.28.0.10.5", "10.1.8.1", "10.1.3.255", "127.0.0.1",
             "0:0:0:0:0:0:0:2")).noneMatch(address -> trusted.matcher(address).matches());
         assertThat(new ProxyProperties(null).trusted()).isEmpty();
+    }
+
+    @Test
+    void evidenceLimitsAndTypesAreChecked() {
+        assertThat(new EvidenceProperties(null, null, null).maxFileSize()).isEqualTo(DataSize.ofMegabytes(20));
+        assertThat(new EvidenceProperties(null, null, null).maxPerMeasure()).isEqualTo(DataSize.ofMegabytes(200));
+        assertThatThrownBy(() -> new EvidenceProperties(DataSize.ofMegabytes(20), DataSize.ofMegabytes(10), null))
+            .hasMessageContaining("rectiflow.evidence.max-per-measure must be at least");
+        assertThatThrownBy(() -> new EvidenceProperties(DataSize.ofBytes(0), null, null))
+            .hasMessageContaining("rectiflow.evidence.max-file-size must be positive");
+        assertThatThrownBy(() -> new EvidenceProperties(null, null, List.of("application/x-msdownload")))
+            .hasMessageContaining("rectiflow.evidence.allowed-types: application/x-msdownload is not one of");
     }
 
     @Test
