@@ -2,6 +2,8 @@ package org.rectiflow.evidence;
 
 import java.time.OffsetDateTime;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * An evidence file's metadata, as {@code GET /api/measures/{code}/evidence} lists it.
  *
@@ -16,6 +18,7 @@ public record EvidenceFile(long id, String measureCode, String name, String desc
     /** The value of {@link #report} for a draft. */
     public static final String DRAFT = "draft";
 
+    @JsonIgnore
     public boolean isDraft() {
         return DRAFT.equals(report);
     }

@@ -183,6 +183,10 @@ class EvidenceTest extends WebTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         JsonNode file = JSON.readTree(created.body());
+        List<String> fields = new java.util.ArrayList<>();
+        file.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("id", "measureCode", "name", "description", "size", "type",
+            "sha256", "uploadedBy", "uploadedAt", "report", "reportedAt");
         assertThat(file.get("name").asText()).isEqualTo("整改通知.pdf");
         assertThat(file.get("description").asText()).isEqualTo("印发的整改通知");
         assertThat(file.get("size").asLong()).isEqualTo(3000);
