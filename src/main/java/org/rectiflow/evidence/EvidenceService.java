@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.rectiflow.common.BoundedOutput;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.identity.AccessPolicy;
@@ -252,36 +253,4 @@ public class EvidenceService {
         return new EvidenceException(HttpStatus.NOT_FOUND, "措施" + measureCode + "没有编号为" + id + "的佐证材料");
     }
 
-    /** Passes bytes on up to a limit, then only counts them: a stream longer than the limit is known by its count. */
-    private static final class BoundedOutput extends OutputStream {
-        private final OutputStream out;
-        private final long limit;
-        private long written;
-
-        private BoundedOutput(OutputStream out, long limit) {
-            this.out = out;
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (++written <= limit) {
-                out.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            long room = Math.max(0, limit - written);
-            written += length;
-            if (room > 0) {
-                out.write(bytes, offset, (int) Math.min(room, length));
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
-    }
 }

@@ -17,6 +17,7 @@ import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.rectiflow.common.BoundedOutput;
 
 /**
  * An uploaded workbook, opened safely for each import that reads one (the round's, {@link RoundWorkbookReader}, and
@@ -94,34 +95,6 @@ public final class WorkbookUpload {
         } catch (Exception e) {
             // a zip without [Content_Types].xml, another OOXML document (docx, pptx), xlsb
             throw notXlsx();
-        }
-    }
-
-    /** Passes bytes on up to a limit, then only counts them: a stream longer than the limit is known by its count. */
-    private static final class BoundedOutput extends OutputStream {
-        private final OutputStream out;
-        private final long limit;
-        private long written;
-
-        private BoundedOutput(OutputStream out, long limit) {
-            this.out = out;
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            if (++written <= limit) {
-                out.write(b);
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            long room = Math.max(0, limit - written);
-            written += length;
-            if (room > 0) {
-                out.write(bytes, offset, (int) Math.min(room, length));
-            }
         }
     }
 
