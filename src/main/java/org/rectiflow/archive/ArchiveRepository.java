@@ -16,7 +16,7 @@ public class ArchiveRepository {
     public record Round(String code, String title, String inspectionGroup, String inspectedOrg, LocalDate feedbackDate) {
     }
 
-    public record MeasureRow(String code, int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
+    public record MeasureRow(String code, long problemId, int categorySeq, String categoryTitle, int problemSeq, String problemTitle,
                              String problemStatus, LocalDateTime problemClosedAt, String content, String unitCode,
                              String unitName, String leadUnitCode, String leader, LocalDate deadline, String kind,
                              String status, String outcome, String progress, String completionSummary,
@@ -62,7 +62,7 @@ public class ArchiveRepository {
     /** The round's measures, in the order of the report: category, problem, measure. */
     public List<MeasureRow> measures(String roundCode) {
         return jdbc.sql("""
-                SELECT m.code, c.seq, c.title, p.seq, p.title, p.status, p.closed_at, m.content, m.unit_code, u.name,
+                SELECT m.code, p.id, c.seq, c.title, p.seq, p.title, p.status, p.closed_at, m.content, m.unit_code, u.name,
                        k.lead_unit_code, m.leader_user_id, m.deadline, m.kind, m.status, m.outcome, m.progress,
                        m.completion_summary, m.rework_count, m.closed_at
                 FROM measure m
@@ -73,11 +73,11 @@ public class ArchiveRepository {
                 WHERE m.round_code = ?
                 ORDER BY c.seq, p.seq, m.seq""")
             .param(roundCode)
-            .query((rs, row) -> new MeasureRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4),
-                rs.getString(5), rs.getString(6), time(rs.getTimestamp(7)), rs.getString(8), rs.getString(9),
-                rs.getString(10), rs.getString(11), rs.getString(12), rs.getDate(13).toLocalDate(), rs.getString(14),
-                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getInt(19),
-                time(rs.getTimestamp(20))))
+            .query((rs, row) -> new MeasureRow(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                rs.getInt(5), rs.getString(6), rs.getString(7), time(rs.getTimestamp(8)), rs.getString(9),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), rs.getDate(14).toLocalDate(),
+                rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+                rs.getInt(20), time(rs.getTimestamp(21))))
             .list();
     }
 
@@ -131,6 +131,18 @@ public class ArchiveRepository {
             .query((rs, row) -> new Mechanism(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getDate(4).toLocalDate(), rs.getString(5)))
             .list();
+    }
+
+    /** Records the problem's archive as final, unless it already is; true when this call recorded it. */
+    public boolean recordFinal(long problemId, String roundCode, String problemRef, int fileCount,
+                               String manifestSha256, String by, Timestamp at) {
+        return jdbc.sql("""
+                INSERT INTO problem_archive (problem_id, round_code, problem_ref, file_count, manifest_sha256,
+                    produced_by, produced_at)
+                SELECT ?, ?, ?, ?, ?, ?, ? FROM inspection_round
+                WHERE code = ? AND NOT EXISTS (SELECT 1 FROM problem_archive WHERE problem_id = ?)""")
+            .params(problemId, roundCode, problemRef, fileCount, manifestSha256, by, at, roundCode, problemId)
+            .update() == 1;
     }
 
     private static LocalDateTime time(Timestamp at) {

@@ -21,6 +21,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.rectiflow.common.CurrentActor;
+import org.rectiflow.common.EngineClock;
 import org.rectiflow.evidence.EvidenceFile;
 import org.rectiflow.evidence.EvidenceRepository;
 import org.rectiflow.evidence.EvidenceStore;
@@ -44,8 +46,16 @@ public class ArchiveService {
     /** The manifest's name, at the root of the zip. */
     public static final String MANIFEST = "清单.csv";
 
-    /** A problem's part of the archive: its measures as the reader may see them. */
-    public record Problem(String ref, List<ArchiveRepository.MeasureRow> measures) {
+    /**
+     * A problem's part of the archive: its measures as the reader may see them; {@code whole} when that is all of
+     * them (an overseer's, the lead unit's), the only archive that can become final.
+     */
+    public record Problem(String ref, List<ArchiveRepository.MeasureRow> measures, boolean whole) {
+
+        /** Every measure closed: the problem signed off (销号) or handed over to normal management. */
+        boolean closed() {
+            return "CLOSED".equals(measures.get(0).problemStatus());
+        }
     }
 
     /** What {@link #problem} or {@link #round} found, checked, to be written by {@link #write}. */
@@ -58,9 +68,14 @@ public class ArchiveService {
     private final CoverDocument cover;
     private final AccessPolicy policy;
     private final IdentityService identityService;
+    private final CurrentActor actor;
+    private final EngineClock clock;
 
     public ArchiveService(ArchiveRepository ledger, EvidenceRepository evidence, EvidenceStore store,
-                          CoverDocument cover, AccessPolicy policy, IdentityService identityService) {
+                          CoverDocument cover, AccessPolicy policy, IdentityService identityService,
+                          CurrentActor actor, EngineClock clock) {
+        this.actor = actor;
+        this.clock = clock;
         this.ledger = ledger;
         this.evidence = evidence;
         this.store = store;
@@ -84,7 +99,7 @@ public class ArchiveService {
         if (readable.isEmpty()) {
             throw new ArchiveException(HttpStatus.FORBIDDEN, "无权下载问题" + problemRef + "的档案");
         }
-        return new Selection(round, List.of(new Problem(problemRef, readable)), false);
+        return new Selection(round, List.of(new Problem(problemRef, readable, readable.size() == measures.size())), false);
     }
 
     /** The whole round's archive: the overseers' only. */
@@ -98,19 +113,23 @@ public class ArchiveService {
         for (ArchiveRepository.MeasureRow m : ledger.measures(roundCode)) {
             byProblem.computeIfAbsent(m.problemRef(), k -> new ArrayList<>()).add(m);
         }
-        List<Problem> problems = byProblem.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList();
+        List<Problem> problems = byProblem.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue(), true)).toList();
         return new Selection(round, problems, true);
     }
 
     /**
      * Writes the selection as a zip to {@code out}: per problem its cover and its measures' evidence files (the
-     * round's archive: one folder per problem), then the manifest of every entry's path, size and SHA-256.
+     * round's archive: one folder per problem), then the manifest of every entry's path, size and SHA-256. The first
+     * whole archive of a closed problem is recorded as final (ledger {@code problem_archive}, with the SHA-256 of the
+     * problem's manifest rows, paths relative to its folder): from then on its evidence is frozen
+     * (evidence/EvidenceService).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public void write(Selection selection, OutputStream out) throws IOException {
         List<String[]> manifest = new ArrayList<>();
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         for (Problem problem : selection.problems()) {
+            int first = manifest.size();
             String folder = selection.wholeRound() ? problem.ref() + "/" : "";
             Map<String, List<EvidenceFile>> files = new LinkedHashMap<>();
             for (ArchiveRepository.MeasureRow m : problem.measures()) {
@@ -130,6 +149,16 @@ public class ArchiveService {
                         manifest.add(entry(zip, path, in));
                     }
                 }
+            }
+            if (problem.whole() && problem.closed()) {
+                MessageDigest sha = sha256();
+                for (String[] row : manifest.subList(first, manifest.size())) {
+                    sha.update((row[0].substring(folder.length()) + "," + row[1] + "," + row[2] + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                }
+                ledger.recordFinal(problem.measures().get(0).problemId(), selection.round().code(), problem.ref(),
+                    manifest.size() - first - 1, HexFormat.of().formatHex(sha.digest()), actor.id(),
+                    clock.nowTimestamp());
             }
         }
         StringBuilder csv = new StringBuilder("\uFEFF路径,大小（字节）,SHA-256\r\n");

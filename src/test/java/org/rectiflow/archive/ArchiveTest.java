@@ -31,6 +31,7 @@ import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -46,6 +47,7 @@ class ArchiveTest extends WebTest {
     @Autowired InspectionRoundService rounds;
     @Autowired RoundWalkthrough walkthrough;
     @Autowired TaskService taskService;
+    @Autowired JdbcClient jdbc;
 
     private String round() {
         String code = TestRounds.newCode();
@@ -68,6 +70,11 @@ class ArchiveTest extends WebTest {
     }
 
     private void upload(String measure, String user, String name, byte[] content) throws Exception {
+        HttpResponse<String> response = send(measure, user, name, content);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> send(String measure, String user, String name, byte[] content) throws Exception {
         String boundary = "----rectiflow" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
@@ -80,7 +87,7 @@ class ArchiveTest extends WebTest {
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response;
     }
 
     private HttpResponse<byte[]> get(String path, String user) throws Exception {
@@ -189,6 +196,26 @@ class ArchiveTest extends WebTest {
             "问题类别：1. 测试方面", "整改措施 " + siming, "整改措施 " + haicang, "责任单位：思明分局", "责任单位：海沧分局",
             "状态：已销号", "审核：inspectorateLiaison，意见：审核通过", "销号：supervisor1", "意见：同意销号",
             "第1次报告佐证材料说明：通知原件", "佐证文件：3份", "佐证文件：1份", "现场照片.pdf", "退回重办：0次");
+
+        // the problem is signed off: its first whole archive is final, its manifest's SHA-256 recorded
+        Map<String, Object> finalArchive = jdbc.sql("SELECT a.file_count, a.manifest_sha256, a.produced_by, "
+                + "a.produced_at FROM problem_archive a WHERE a.problem_ref = ?").param(round + "-01")
+            .query().singleRow();
+        assertThat(((Number) finalArchive.get("file_count")).intValue()).isEqualTo(4);
+        String manifestRows = String.join("", lines.subList(1, lines.size()).stream().map(l -> l + "\r\n").toList());
+        assertThat(finalArchive.get("manifest_sha256"))
+            .isEqualTo(sha256(manifestRows.getBytes(StandardCharsets.UTF_8)));
+        assertThat(finalArchive.get("produced_by")).isEqualTo("officer1");
+        String at = ((java.sql.Timestamp) finalArchive.get("produced_at")).toLocalDateTime()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        HttpResponse<String> late = send(siming, "simingLiaison", "补充.pdf", pdf(1000, 'e'));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(late.body()).get("errors").get(0).asText())
+            .isEqualTo("措施" + siming + "所属问题的档案已于" + at + "销号归档定稿，不能再上传佐证材料");
+        // a later download changes nothing of the record
+        assertThat(get("/api/rounds/" + round + "/archive.zip", "chief").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT produced_by FROM problem_archive WHERE problem_ref = ?").param(round + "-01")
+            .query(String.class).single()).isEqualTo("officer1");
     }
 
     @Test
@@ -208,6 +235,10 @@ class ArchiveTest extends WebTest {
             haicang + "/第1次报告/现场照片.pdf", "清单.csv");
         assertThat(cover(entries(own.body()).get("封面与目录.docx"))).contains("整改措施 " + haicang)
             .doesNotContain(siming);
+
+        // a unit's part is no whole archive: nothing final yet
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM problem_archive WHERE problem_ref = ?").param(round + "-01")
+            .query(Integer.class).single()).isZero();
 
         HttpResponse<byte[]> wholeRound = get("/api/rounds/" + round + "/archive.zip", "haicangLiaison");
         assertThat(wholeRound.statusCode()).isEqualTo(403);
