@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.TaskService;
@@ -196,6 +198,23 @@ class ArchiveTest extends WebTest {
             "问题类别：1. 测试方面", "整改措施 " + siming, "整改措施 " + haicang, "责任单位：思明分局", "责任单位：海沧分局",
             "状态：已销号", "审核：inspectorateLiaison，意见：审核通过", "销号：supervisor1", "意见：同意销号",
             "第1次报告佐证材料说明：通知原件", "佐证文件：3份", "佐证文件：1份", "现场照片.pdf", "退回重办：0次");
+
+        // the counts: the ledger workbook's 佐证文件 per measure and in total, the public report's 一（四）
+        HttpResponse<byte[]> ledger = get("/api/rounds/" + round + "/ledger.xlsx", "officer1");
+        assertThat(ledger.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger.body()))) {
+            Sheet sheet = workbook.getSheet("台账");
+            assertThat(sheet.getRow(0).getCell(14).getStringCellValue()).isEqualTo("佐证文件");
+            assertThat(sheet.getRow(1).getCell(14).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(sheet.getRow(2).getCell(14).getNumericCellValue()).isEqualTo(1.0);
+            Sheet figures = workbook.getSheet("整改统计");
+            assertThat(figures.getRow(0).getCell(14).getStringCellValue()).isEqualTo("佐证文件");
+            assertThat(figures.getRow(1).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(figures.getRow(1).getCell(14).getNumericCellValue()).isEqualTo(4.0);
+        }
+        HttpResponse<byte[]> report = get("/api/rounds/" + round + "/report.html", "simingLiaison");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(new String(report.body(), StandardCharsets.UTF_8)).contains("建立完善0项制度机制，归档佐证材料4份。");
 
         // the problem is signed off: its first whole archive is final, its manifest's SHA-256 recorded
         Map<String, Object> finalArchive = jdbc.sql("SELECT a.file_count, a.manifest_sha256, a.produced_by, "
