@@ -10,9 +10,11 @@ import org.rectiflow.measure.MeasureStatus;
  * group, for the workbook's figures.
  *
  * @param problem "no. title": the problem it answers, unique in its round
+ * @param evidenceFiles the evidence files (佐证文件) submitted with its reports (drafts not counted)
  */
 public record LedgerRow(int no, String measureCode, String category, String problem, String content, String unitCode,
                         String unitName, String leadUnitName, String leaderName, LocalDate deadline,
                         MeasureStatus status, String progress, LocalDate closedOn, int noticeCount,
-                        String keyGroupName, Outcome outcome, String notDoneReason, LocalDate plannedDate) {
+                        String keyGroupName, Outcome outcome, String notDoneReason, LocalDate plannedDate,
+                        int evidenceFiles) {
 }

@@ -38,14 +38,14 @@ import org.springframework.stereotype.Component;
 public class LedgerWorkbook {
 
     static final String[] HEADER = {"序号", "方面", "问题", "整改措施", "责任单位", "牵头单位", "责任领导", "完成时限",
-        "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数"};
-    private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 18, 30, 40, 14, 10};
+        "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数", "佐证文件"};
+    private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 18, 30, 40, 14, 10, 10};
 
     /** The figures sheet's name: the round's (or the user's units') figures as {@link Outcomes} defines them. */
     static final String FIGURES_SHEET = "整改统计";
     static final String[] FIGURES_HEADER = {"范围", "名称", "反馈问题", "问题已完成整改", "问题基本完成、持续推进",
         "问题未完成", "问题正在推进", "整改措施", "措施已完成整改", "措施基本完成、持续推进", "措施未完成",
-        "措施正在推进", "整改完成率", "制度机制"};
+        "措施正在推进", "整改完成率", "制度机制", "佐证文件"};
     /** The mechanisms' sheet: every mechanism (制度机制) of the round in the scope, as recorded in the ledger. */
     static final String MECHANISMS_SHEET = "制度机制";
     static final String[] MECHANISMS_HEADER = {"序号", "名称", "文号", "发文机关", "印发日期", "新建或修订", "单位",
@@ -112,7 +112,8 @@ public class LedgerWorkbook {
                 : row.notDoneReason() + "（计划" + row.plannedDate() + "前完成）", styles);
             text(line, c++, row.progress(), styles);
             text(line, c++, row.closedOn() == null ? "" : row.closedOn().toString(), styles);
-            line.createCell(c).setCellValue(row.noticeCount());
+            line.createCell(c++).setCellValue(row.noticeCount());
+            line.createCell(c).setCellValue(row.evidenceFiles());
         }
     }
 
@@ -166,7 +167,8 @@ public class LedgerWorkbook {
             line.createCell(c++).setCellValue(counts.inProgress());
         }
         text(line, c++, outcomes.completionRatePercent() + "%", styles);
-        line.createCell(c).setCellValue(mechanisms);
+        line.createCell(c++).setCellValue(mechanisms);
+        line.createCell(c).setCellValue(rows.stream().mapToLong(LedgerRow::evidenceFiles).sum());
     }
 
     /** The mechanisms' sheet, one mechanism a row, numbered from 1. */

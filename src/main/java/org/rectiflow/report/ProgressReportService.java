@@ -108,8 +108,10 @@ public class ProgressReportService {
             third.append("。");
         }
 
+        int evidenceFiles = ledger.evidenceFiles(code);
         String fourth = "坚持“当下改”与“长久立”相结合，对完成整改的，一问题一档案，整体把关销号；对整改不到位的，下发督办提醒单责成返工。"
-            + "截至目前，" + figures(summary.measures()) + "，建立完善" + summary.mechanisms() + "项制度机制。";
+            + "截至目前，" + figures(summary.measures()) + "，建立完善" + summary.mechanisms() + "项制度机制"
+            + (evidenceFiles > 0 ? "，归档佐证材料" + evidenceFiles + "份" : "") + "。";
 
         return List.of(new ProgressReport.Section(SECTIONS[0], first),
             new ProgressReport.Section(SECTIONS[1], second.toString()),

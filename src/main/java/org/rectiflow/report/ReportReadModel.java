@@ -136,6 +136,13 @@ public class ReportReadModel {
     }
 
     /** The units with a measure in the round. */
+    /** The evidence files (佐证材料) submitted with the reports of the round's measures (drafts not counted). */
+    public int evidenceFiles(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM evidence_file f JOIN measure m ON m.code = f.measure_code "
+                + "WHERE m.round_code = ? AND f.report_no IS NOT NULL").param(code)
+            .query(Integer.class).single();
+    }
+
     public int responsibleUnits(String code) {
         return jdbc.sql("SELECT COUNT(DISTINCT unit_code) FROM measure WHERE round_code = ?").param(code)
             .query(Integer.class).single();
@@ -273,7 +280,8 @@ public class ReportReadModel {
                 SELECT m.code, c.title, p.seq, p.title, m.content, m.unit_code, u.name, lu.name,
                        COALESCE(l.display_name, m.leader_user_id), m.deadline, m.status, m.progress, m.closed_at,
                        (SELECT COUNT(*) FROM supervision_notice n WHERE n.measure_code = m.code),
-                       k.name, m.outcome, m.not_done_reason, m.planned_date
+                       k.name, m.outcome, m.not_done_reason, m.planned_date,
+                       (SELECT COUNT(*) FROM evidence_file f WHERE f.measure_code = m.code AND f.report_no IS NOT NULL)
                 FROM measure m
                 JOIN problem p ON p.id = m.problem_id
                 JOIN problem_category c ON c.id = p.category_id
@@ -293,7 +301,7 @@ public class ReportReadModel {
                         MeasureStatus.valueOf(rs.getString(11)), rs.getString(12),
                         closed == null ? null : LocalDate.ofInstant(closed.toInstant(), clock.zone()), rs.getInt(14),
                         rs.getString(15), Outcome.valueOf(rs.getString(16)), rs.getString(17),
-                        rs.getObject(18, LocalDate.class)));
+                        rs.getObject(18, LocalDate.class), rs.getInt(19)));
                 }
             });
         return rows;

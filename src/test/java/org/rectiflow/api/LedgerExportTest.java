@@ -64,7 +64,7 @@ class LedgerExportTest extends WebTest {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("台账");
             assertThat(texts(sheet.getRow(0))).containsExactly("序号", "方面", "问题", "整改措施", "责任单位", "牵头单位",
-                "责任领导", "完成时限", "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数");
+                "责任领导", "完成时限", "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数", "佐证文件");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
             assertThat(texts(sheet.getRow(1))).startsWith("1", "-测试方面", "1. @测试问题", measures.get(0).content(),
@@ -84,9 +84,9 @@ class LedgerExportTest extends WebTest {
             assertThat(workbook.getSheet("思明分局任务清单").getLastRowNum()).isEqualTo(2);
             assertThat(workbook.getSheet("海沧分局任务清单").getLastRowNum()).isEqualTo(1);
             Sheet figures = workbook.getSheet("整改统计");
-            assertThat(texts(figures.getRow(0))).startsWith("范围", "名称", "反馈问题").endsWith("整改完成率", "制度机制");
+            assertThat(texts(figures.getRow(0))).startsWith("范围", "名称", "反馈问题").endsWith("整改完成率", "制度机制", "佐证文件");
             assertThat(texts(figures.getRow(1))).as("the round: 1 problem, 3 measures, none done yet")
-                .containsExactly("合计", "", "1", "0", "0", "0", "1", "3", "0", "0", "0", "3", "0.00%", "0");
+                .containsExactly("合计", "", "1", "0", "0", "0", "1", "3", "0", "0", "0", "3", "0.00%", "0", "0");
             assertThat(texts(figures.getRow(2)).subList(0, 2)).containsExactly("重点整改组", "作风转变");
             assertThat(texts(figures.getRow(3))).startsWith("责任单位", "思明分局", "1", "0", "0", "0", "1", "2");
             assertThat(figures.getLastRowNum()).isEqualTo(4);

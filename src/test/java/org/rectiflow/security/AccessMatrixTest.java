@@ -133,7 +133,8 @@ class AccessMatrixTest extends WebTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("matrix")
     void theApiAnswersAsTheMatrixSays(Cell cell) throws Exception {
-        String path = cell.path().replace("{code}", code).replace("{measure}", code + "-01-01");
+        String path = cell.path().replace("{code}", code).replace("{measure}", code + "-01-01")
+            .replace("{problem}", code + "-01");
         boolean registration = cell.method().equals("POST") && path.equals("/api/rounds");
         boolean mechanisms = cell.method().equals("POST") && path.endsWith("/mechanisms");
         String body = null;
