@@ -46,14 +46,6 @@ public class EvidenceRepository {
             .optional();
     }
 
-    /** When the archive of the measure's problem became final (archive/ArchiveService), if it did. */
-    public Optional<Timestamp> archivedAt(String measureCode) {
-        return jdbc.sql("""
-                SELECT a.produced_at FROM problem_archive a JOIN measure m ON m.problem_id = a.problem_id
-                WHERE m.code = ?""")
-            .param(measureCode).query(Timestamp.class).optional();
-    }
-
     /** Locks the measure's row, so that two uploads of one measure check its total one after the other. */
     public void lockMeasure(String code) {
         jdbc.sql("SELECT code FROM measure WHERE code = ? FOR UPDATE").param(code).query(String.class).optional();

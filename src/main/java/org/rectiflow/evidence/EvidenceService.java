@@ -39,8 +39,6 @@ public class EvidenceService {
     public static final int MAX_DESCRIPTION = 200;
     /** The longest file name kept. */
     public static final int MAX_NAME = 255;
-    private static final java.time.format.DateTimeFormatter ARCHIVED =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final EvidenceRepository files;
     private final EvidenceStore store;
@@ -208,10 +206,6 @@ public class EvidenceService {
         if (!groups().contains(measure.unitCode())) {
             throw new EvidenceException(HttpStatus.FORBIDDEN, "只有责任单位可以" + action + "措施" + measureCode + "的佐证材料");
         }
-        files.archivedAt(measureCode).ifPresent(at -> {
-            throw new EvidenceException(HttpStatus.CONFLICT, "措施" + measureCode + "所属问题的档案已于"
-                + at.toLocalDateTime().format(ARCHIVED) + "销号归档定稿，不能再" + action + "佐证材料");
-        });
         if (measure.processInstanceId() == null || !reportTask.isOpen(measure.processInstanceId())) {
             throw new EvidenceException(HttpStatus.CONFLICT, "措施" + measureCode + "的「单位整改并报告」任务不在办理中，不能"
                 + action + "佐证材料");

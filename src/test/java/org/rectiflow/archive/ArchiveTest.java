@@ -227,10 +227,12 @@ class ArchiveTest extends WebTest {
         assertThat(finalArchive.get("produced_by")).isEqualTo("officer1");
         String at = ((java.sql.Timestamp) finalArchive.get("produced_at")).toLocalDateTime()
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        assertThat(at).isNotBlank();
+        // the archived reports' files never change: no upload without an open report task
         HttpResponse<String> late = send(siming, "simingLiaison", "补充.pdf", pdf(1000, 'e'));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(late.body()).get("errors").get(0).asText())
-            .isEqualTo("措施" + siming + "所属问题的档案已于" + at + "销号归档定稿，不能再上传佐证材料");
+            .isEqualTo("措施" + siming + "的「单位整改并报告」任务不在办理中，不能上传佐证材料");
         // a later download changes nothing of the record
         assertThat(get("/api/rounds/" + round + "/archive.zip", "chief").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT produced_by FROM problem_archive WHERE problem_ref = ?").param(round + "-01")
