@@ -19,14 +19,13 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.evidence.EvidenceFile;
 import org.rectiflow.evidence.EvidenceRepository;
 import org.rectiflow.evidence.EvidenceStore;
 import org.rectiflow.identity.AccessPolicy;
+import org.rectiflow.security.ApiUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,12 +66,12 @@ public class ArchiveService {
     private final EvidenceStore store;
     private final CoverDocument cover;
     private final AccessPolicy policy;
-    private final IdentityService identityService;
+    private final ApiUser user;
     private final CurrentActor actor;
     private final EngineClock clock;
 
     public ArchiveService(ArchiveRepository ledger, EvidenceRepository evidence, EvidenceStore store,
-                          CoverDocument cover, AccessPolicy policy, IdentityService identityService,
+                          CoverDocument cover, AccessPolicy policy, ApiUser user,
                           CurrentActor actor, EngineClock clock) {
         this.actor = actor;
         this.clock = clock;
@@ -81,7 +80,7 @@ public class ArchiveService {
         this.store = store;
         this.cover = cover;
         this.policy = policy;
-        this.identityService = identityService;
+        this.user = user;
     }
 
     /** A problem's archive as the current user may read it; 404 for an unknown round or problem, 403 for none. */
@@ -93,7 +92,7 @@ public class ArchiveService {
         if (measures.isEmpty()) {
             throw new ArchiveException(HttpStatus.NOT_FOUND, "巡察轮次" + roundCode + "没有问题" + problemRef);
         }
-        Collection<String> groups = groups();
+        Collection<String> groups = user.groupIds();
         List<ArchiveRepository.MeasureRow> readable = measures.stream()
             .filter(m -> policy.mayReadMeasure(groups, m.unitCode(), m.leadUnitCode())).toList();
         if (readable.isEmpty()) {
@@ -105,7 +104,7 @@ public class ArchiveService {
     /** The whole round's archive: the overseers' only. */
     @Transactional(readOnly = true)
     public Selection wholeRound(String roundCode) {
-        if (!policy.oversees(groups())) {
+        if (!policy.oversees(user.groupIds())) {
             throw new ArchiveException(HttpStatus.FORBIDDEN, "无权下载巡察轮次" + roundCode + "的档案");
         }
         ArchiveRepository.Round round = round(roundCode);
@@ -240,11 +239,4 @@ public class ArchiveService {
             .orElseThrow(() -> new ArchiveException(HttpStatus.NOT_FOUND, "没有巡察轮次" + roundCode));
     }
 
-    private Collection<String> groups() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null) {
-            throw new ArchiveException(HttpStatus.UNAUTHORIZED, "请先登录");
-        }
-        return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    }
 }

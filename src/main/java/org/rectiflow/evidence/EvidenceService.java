@@ -10,17 +10,15 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.rectiflow.common.BoundedOutput;
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.identity.AccessPolicy;
+import org.rectiflow.security.ApiUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,19 +43,19 @@ public class EvidenceService {
     private final EvidenceProperties properties;
     private final AccessPolicy policy;
     private final OpenReportTask reportTask;
-    private final IdentityService identityService;
+    private final ApiUser user;
     private final CurrentActor actor;
     private final EngineClock clock;
 
     public EvidenceService(EvidenceRepository files, EvidenceStore store, EvidenceProperties properties,
-                           AccessPolicy policy, OpenReportTask reportTask, IdentityService identityService,
+                           AccessPolicy policy, OpenReportTask reportTask, ApiUser user,
                            CurrentActor actor, EngineClock clock) {
         this.files = files;
         this.store = store;
         this.properties = properties;
         this.policy = policy;
         this.reportTask = reportTask;
-        this.identityService = identityService;
+        this.user = user;
         this.actor = actor;
         this.clock = clock;
     }
@@ -203,7 +201,7 @@ public class EvidenceService {
 
     private EvidenceRepository.MeasureRef writable(String measureCode, String action) {
         EvidenceRepository.MeasureRef measure = measure(measureCode);
-        if (!groups().contains(measure.unitCode())) {
+        if (!user.groupIds().contains(measure.unitCode())) {
             throw new EvidenceException(HttpStatus.FORBIDDEN, "只有责任单位可以" + action + "措施" + measureCode + "的佐证材料");
         }
         if (measure.processInstanceId() == null || !reportTask.isOpen(measure.processInstanceId())) {
@@ -215,7 +213,7 @@ public class EvidenceService {
 
     private EvidenceRepository.MeasureRef readable(String measureCode) {
         EvidenceRepository.MeasureRef measure = measure(measureCode);
-        if (!policy.mayReadMeasure(groups(), measure.unitCode(), measure.leadUnitCode())) {
+        if (!policy.mayReadMeasure(user.groupIds(), measure.unitCode(), measure.leadUnitCode())) {
             throw new EvidenceException(HttpStatus.FORBIDDEN, "无权查看措施" + measureCode + "的佐证材料");
         }
         return measure;
@@ -226,13 +224,6 @@ public class EvidenceService {
             "措施" + measureCode + "不存在"));
     }
 
-    private Collection<String> groups() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null) {
-            throw new EvidenceException(HttpStatus.UNAUTHORIZED, "请先登录");
-        }
-        return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    }
 
     private static String name(String fileName) {
         String name = fileName == null ? "" : fileName.replace('\\', '/');
