@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -74,9 +75,16 @@ class GuardedFormService extends FormServiceImpl {
                 for (CommandChecker checker : commandContext.getProcessEngineConfiguration().getCommandCheckers()) {
                     checker.checkTaskWork(task);
                 }
-                properties = forms.accept(task, properties, commandContext);
             }
-            return super.execute(commandContext);
+            try {
+                if (task != null) {
+                    properties = forms.accept(task, properties, commandContext);
+                }
+                return super.execute(commandContext);
+            } catch (FormFieldValidationException refusal) {
+                FormRefusals.log(commandContext, taskId, task, refusal);
+                throw refusal;
+            }
         }
     }
 }

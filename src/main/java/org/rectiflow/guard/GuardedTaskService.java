@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -127,9 +128,23 @@ class GuardedTaskService extends TaskServiceImpl {
             super(taskId, variables, returnVariables, deserializeReturnedVariables);
         }
 
+        /** The task being completed, once the engine found it (for the refusal's log line). */
+        private transient TaskEntity task;
+
+        @Override
+        public VariableMap execute(CommandContext commandContext) {
+            try {
+                return super.execute(commandContext);
+            } catch (FormFieldValidationException refusal) {
+                FormRefusals.log(commandContext, taskId, task, refusal);
+                throw refusal;
+            }
+        }
+
         @Override
         protected void checkCompleteTask(TaskEntity task, CommandContext commandContext) {
             super.checkCompleteTask(task, commandContext);
+            this.task = task;
             variables = forms.accept(task, variables, commandContext);
         }
     }

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers notifications to the application log (logger {@code rectiflow.notifications}): for the demo and
- * development; on unless {@code rectiflow.notification.log.enabled=false}.
+ * development; on unless {@code rectiflow.notification.log.enabled=false}. One INFO line per message (key,
+ * recipient, subject); the text itself, often a task list of many lines, only at DEBUG
+ * ({@code logging.level.rectiflow.notifications=DEBUG}).
  */
 @Component
 @ConditionalOnProperty(name = "rectiflow.notification.log.enabled", havingValue = "true", matchIfMissing = true)
@@ -24,6 +26,7 @@ public class LogChannel implements NotificationChannel {
 
     @Override
     public void deliver(OutboxEntry entry) {
-        LOG.info("Notification {} to {}: {} | {}", entry.key(), entry.recipient(), entry.subject(), entry.body());
+        LOG.info("Notification {} to {}: {}", entry.key(), entry.recipient(), entry.subject());
+        LOG.debug("Notification {} text:\n{}", entry.key(), entry.body());
     }
 }

@@ -417,7 +417,7 @@ final class BenchRun implements AutoCloseable {
         }
         Map<String, Long> reminders = new HashMap<>();
         for (ILoggingEvent message : messages.list) {
-            // LogChannel: "Notification {key} to {recipient}: {subject} | {body}"
+            // LogChannel: "Notification {key} to {recipient}: {subject}" (the text only at DEBUG)
             Object[] arguments = message.getArgumentArray();
             String subject = String.valueOf(arguments[2]);
             if (subject.startsWith("【绿色提醒】BENCH")) {

@@ -1,0 +1,111 @@
+package org.rectiflow.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.spi.FilterReply;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.rectiflow.demo.RoundWalkthrough;
+import org.rectiflow.inspection.InspectionRoundService;
+import org.rectiflow.inspection.RoundRegistration;
+import org.rectiflow.measure.MeasureExecutionProcess;
+import org.rectiflow.measure.MeasureKind;
+import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.WebTest;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 17, a quiet log: a task form the user has to correct is logged as one WARN line (what, who, which task),
+ * not as the engine's ERROR with its stack; a fault still gets the engine's ERROR.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RefusalLogTest extends WebTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired InspectionRoundService rounds;
+    @Autowired TaskService taskService;
+    @Autowired RoundWalkthrough walkthrough;
+
+    @Test
+    void aRefusedFormIsOneWarnLineNamingUserTaskAndField(CapturedOutput output) throws Exception {
+        RoundRegistration round = TestRounds.round(TestRounds.newCode(), LocalDate.now(), "siming",
+            MeasureKind.IMMEDIATE, 30);
+        rounds.register(round);
+        walkthrough.holdMeeting(round.code(), LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
+        walkthrough.approvePlan(round.code(), "整改方案", "无");
+        walkthrough.approveUnitPlans(round.code());
+        Task task = taskService.createTaskQuery()
+            .processInstanceBusinessKey(RoundRegistration.measureCode(round.code(), 1, 1))
+            .taskDefinitionKey(MeasureExecutionProcess.Elements.UNIT_RECTIFIES).singleResult();
+        int before = output.getAll().length();
+
+        HttpResponse<String> missing = post("/engine-rest/task/" + task.getId() + "/submit-form",
+            Map.of("variables", Map.of("progress", Map.of("value", "已部署", "type", "String"))));
+        HttpResponse<String> forged = post("/engine-rest/task/" + task.getId() + "/complete",
+            Map.of("variables", Map.of("leadUnitGroup", Map.of("value", "siming", "type", "String"))));
+
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        String log = output.getAll().substring(before);
+        List<String> refusals = log.lines().filter(line -> line.contains("Task form refused")).toList();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0)).contains(" WARN ").endsWith("Task form refused: user simingLiaison, task 单位整改并报告"
+            + " (userTask_unitRectifies, id " + task.getId() + "): 字段 reportStatus（办理状态）不能为空");
+        assertThat(refusals.get(1)).contains(" WARN ").contains("Task form refused: user simingLiaison, task 单位整改并报告"
+            + " (userTask_unitRectifies, id " + task.getId() + "): 字段 leadUnitGroup 不属于任务“单位整改并报告”的表单");
+        assertThat(log).doesNotContain("ENGINE-16004").doesNotContain(" ERROR ")
+            .doesNotContain("FormFieldValidationException").doesNotContain("\tat org.camunda");
+    }
+
+    @Test
+    void theFilterDropsOnlyTheEnginesErrorForAFormRefusal() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        EngineRefusalLogFilter filter = context.getTurboFilterList().stream()
+            .filter(EngineRefusalLogFilter.class::isInstance).map(EngineRefusalLogFilter.class::cast).findFirst()
+            .orElseThrow(() -> new AssertionError("the filter is not installed"));
+        ch.qos.logback.classic.Logger engine = context.getLogger("org.camunda.bpm.engine.context");
+        ch.qos.logback.classic.Logger other = context.getLogger("org.camunda.bpm.engine.cmd");
+        FormFieldValidationException refusal = new FormFieldValidationException("reportStatus", "字段 reportStatus 不能为空");
+        ProcessEngineException fault = new ProcessEngineException("database down");
+
+        assertThat(filter.decide(null, engine, Level.ERROR, "ENGINE-16004 {}", new Object[] {refusal}, null))
+            .isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(null, engine, Level.ERROR, "ENGINE-16004", null,
+            new ProcessEngineException("wrapped", refusal))).isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(null, engine, Level.ERROR, "ENGINE-16004 {}", new Object[] {fault}, null))
+            .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(filter.decide(null, other, Level.ERROR, "x {}", new Object[] {refusal}, null))
+            .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(filter.decide(null, engine, Level.INFO, "x {}", new Object[] {refusal}, null))
+            .isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "application/json").header("Content-Type", "application/json")
+            .header("Authorization", basicAuth("simingLiaison", "demo"))
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
