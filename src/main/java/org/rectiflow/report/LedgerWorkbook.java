@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.rectiflow.common.EngineClock;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The ledger (台账) as an Excel workbook (its rows read by {@link ReportReadModel#ledgerRows}): one row per
- * measure with a frozen header, column widths and its status cell filled with the measure's {@link Light} (the
- * bulletin's green, amber, red; grey when closed) and its outcome (整改结果: 已完成整改, 基本完成、持续推进,
+ * measure with a frozen header, an autofilter, column widths, long text wrapped, deadlines and sign-off dates as
+ * real date cells, its status and 时限状态 cells filled with the measure's {@link Light} (the bulletin's green,
+ * amber, red; grey when closed) and the light said in a word ({@link Light#deadlineWord}: 已超期 …), and its outcome (整改结果: 已完成整改, 基本完成、持续推进,
  * 未完成 with its reason and planned date, 正在推进), then one sheet per unit with its task list, then the figures
  * (整改统计) overall, per key group and per unit. Written with POI's streaming workbook.
  * Text that starts with = + - or @ is written as quoted text, never as a formula.
@@ -38,8 +41,10 @@ import org.springframework.stereotype.Component;
 public class LedgerWorkbook {
 
     static final String[] HEADER = {"序号", "方面", "问题", "整改措施", "责任单位", "牵头单位", "责任领导", "完成时限",
-        "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数", "佐证文件"};
-    private static final int[] WIDTHS = {6, 24, 28, 60, 14, 14, 10, 14, 10, 18, 30, 40, 14, 10, 10};
+        "状态", "时限状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数", "佐证文件"};
+    private static final int[] WIDTHS = {6, 20, 28, 50, 14, 14, 10, 16, 10, 10, 18, 30, 40, 16, 10, 10};
+    /** Dates as Chinese offices write them, stored as real dates (sortable and filterable in the spreadsheet). */
+    static final String DATE_FORMAT = "yyyy\"年\"m\"月\"d\"日\"";
 
     /** The figures sheet's name: the round's (or the user's units') figures as {@link Outcomes} defines them. */
     static final String FIGURES_SHEET = "整改统计";
@@ -97,24 +102,29 @@ public class LedgerWorkbook {
             Row line = sheet.createRow(r++);
             int c = 0;
             line.createCell(c++).setCellValue(row.no());
-            text(line, c++, row.category(), styles);
-            text(line, c++, row.problem(), styles);
-            text(line, c++, row.content(), styles);
+            wrapped(line, c++, row.category(), styles);
+            wrapped(line, c++, row.problem(), styles);
+            wrapped(line, c++, row.content(), styles);
             text(line, c++, row.unitName(), styles);
             text(line, c++, row.leadUnitName(), styles);
             text(line, c++, row.leaderName(), styles);
-            text(line, c++, row.deadline() == null ? "" : row.deadline().toString(), styles);
+            date(line, c++, row.deadline(), styles);
+            Light light = light(row, today);
             Cell status = line.createCell(c++);
             status.setCellValue(row.status().label());
-            status.setCellStyle(styles.fill(light(row, today)));
+            status.setCellStyle(styles.fill(light));
+            Cell deadline = line.createCell(c++);
+            deadline.setCellValue(light.deadlineWord());
+            deadline.setCellStyle(styles.fill(light));
             text(line, c++, row.outcome().label(), styles);
-            text(line, c++, row.plannedDate() == null ? ""
-                : row.notDoneReason() + "（计划" + row.plannedDate() + "前完成）", styles);
-            text(line, c++, row.progress(), styles);
-            text(line, c++, row.closedOn() == null ? "" : row.closedOn().toString(), styles);
+            wrapped(line, c++, row.plannedDate() == null ? ""
+                : row.notDoneReason() + "（计划" + EngineClock.chinese(row.plannedDate()) + "前完成）", styles);
+            wrapped(line, c++, row.progress(), styles);
+            date(line, c++, row.closedOn(), styles);
             line.createCell(c++).setCellValue(row.noticeCount());
             line.createCell(c).setCellValue(row.evidenceFiles());
         }
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, r - 1), 0, HEADER.length - 1));
     }
 
     /**
@@ -174,7 +184,7 @@ public class LedgerWorkbook {
     /** The mechanisms' sheet, one mechanism a row, numbered from 1. */
     private static void mechanisms(SXSSFSheet sheet, List<ReportReadModel.MechanismRow> mechanisms, Styles styles) {
         Row header = sheet.createRow(0);
-        int[] widths = {6, 40, 20, 20, 12, 10, 16, 36, 10};
+        int[] widths = {6, 40, 20, 20, 16, 10, 16, 36, 10};
         for (int i = 0; i < MECHANISMS_HEADER.length; i++) {
             Cell cell = header.createCell(i);
             cell.setCellValue(MECHANISMS_HEADER[i]);
@@ -186,15 +196,16 @@ public class LedgerWorkbook {
         for (ReportReadModel.MechanismRow m : mechanisms) {
             Row line = sheet.createRow(r);
             line.createCell(0).setCellValue(r++);
-            text(line, 1, m.title(), styles);
+            wrapped(line, 1, m.title(), styles);
             text(line, 2, m.docNumber(), styles);
             text(line, 3, m.issuer(), styles);
-            text(line, 4, m.issuedOn().toString(), styles);
+            date(line, 4, m.issuedOn(), styles);
             text(line, 5, MechanismRevision.valueOf(m.revision()).label(), styles);
             text(line, 6, m.unitName(), styles);
-            text(line, 7, String.join("、", m.measures()), styles);
+            wrapped(line, 7, String.join("、", m.measures()), styles);
             text(line, 8, MechanismSource.valueOf(m.source()).label(), styles);
         }
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, r - 1), 0, MECHANISMS_HEADER.length - 1));
     }
 
     /** The row's light by the ladder's rule; a measure without a deadline has nothing due (GREEN) until closed. */
@@ -207,11 +218,30 @@ public class LedgerWorkbook {
 
     /** A text cell; text that a spreadsheet would read as a formula is quoted. */
     private static void text(Row row, int column, String value, Styles styles) {
+        text(row, column, value, styles, false);
+    }
+
+    /** A cell of long text, wrapped in its column's width (and quoted like {@link #text}). */
+    private static void wrapped(Row row, int column, String value, Styles styles) {
+        text(row, column, value, styles, true);
+    }
+
+    private static void text(Row row, int column, String value, Styles styles, boolean wrap) {
         Cell cell = row.createCell(column);
         String text = value == null ? "" : value;
         cell.setCellValue(text);
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            cell.setCellStyle(styles.quoted);
+        boolean quoted = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
+        if (quoted || wrap) {
+            cell.setCellStyle(quoted ? (wrap ? styles.quotedWrapped : styles.quoted) : styles.wrapped);
+        }
+    }
+
+    /** A date cell (empty without a date). */
+    private static void date(Row row, int column, LocalDate value, Styles styles) {
+        Cell cell = row.createCell(column);
+        if (value != null) {
+            cell.setCellValue(value);
+            cell.setCellStyle(styles.date);
         }
     }
 
@@ -219,12 +249,23 @@ public class LedgerWorkbook {
     private static final class Styles {
         private final CellStyle header;
         private final CellStyle quoted;
+        private final CellStyle wrapped;
+        private final CellStyle quotedWrapped;
+        private final CellStyle date;
         private final Map<Light, CellStyle> fills = new EnumMap<>(Light.class);
 
         private Styles(SXSSFWorkbook workbook) {
             header = SpreadsheetStyles.header(workbook);
             quoted = workbook.createCellStyle();
             quoted.setQuotePrefixed(true);
+            wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+            quotedWrapped = workbook.createCellStyle();
+            quotedWrapped.cloneStyleFrom(wrapped);
+            quotedWrapped.setQuotePrefixed(true);
+            date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
             fills.put(Light.GREEN, filled(workbook, IndexedColors.LIGHT_GREEN));
             fills.put(Light.AMBER, filled(workbook, IndexedColors.LIGHT_YELLOW));
             fills.put(Light.RED, filled(workbook, IndexedColors.ROSE));

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,11 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFColor;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
@@ -64,15 +70,26 @@ class LedgerExportTest extends WebTest {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("台账");
             assertThat(texts(sheet.getRow(0))).containsExactly("序号", "方面", "问题", "整改措施", "责任单位", "牵头单位",
-                "责任领导", "完成时限", "状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数", "佐证文件");
+                "责任领导", "完成时限", "状态", "时限状态", "整改结果", "未完成原因及计划完成时间", "进展", "销号日期", "督办次数",
+                "佐证文件");
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(((XSSFSheet) sheet).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:P4");
             assertThat(sheet.getLastRowNum()).isEqualTo(3);
             assertThat(texts(sheet.getRow(1))).startsWith("1", "-测试方面", "1. @测试问题", measures.get(0).content(),
                 "思明分局", "督察支队");
             assertThat(texts(sheet.getRow(2)).get(4)).isEqualTo("海沧分局");
             assertThat(texts(sheet.getRow(1)).get(8)).isEqualTo("待启动");
-            assertThat(texts(sheet.getRow(1)).get(9)).isEqualTo("正在推进");
-            assertThat(texts(sheet.getRow(1)).get(7)).isEqualTo(LocalDate.now().plusDays(60).toString());
+            assertThat(texts(sheet.getRow(1)).get(9)).isEqualTo("未到期");
+            assertThat(texts(sheet.getRow(1)).get(10)).isEqualTo("正在推进");
+            // the deadline a real date cell, shown as Chinese offices write dates; long text wrapped
+            Cell deadline = sheet.getRow(1).getCell(7);
+            assertThat(deadline.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.now().plusDays(60));
+            assertThat(deadline.getCellStyle().getDataFormatString()).isEqualTo("yyyy\"年\"m\"月\"d\"日\"");
+            assertThat(sheet.getRow(1).getCell(13).getStringCellValue()).as("not signed off: no date").isEmpty();
+            assertThat(sheet.getRow(1).getCell(3).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(1).getCell(12).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(1).getCell(4).getCellStyle().getWrapText()).isFalse();
             // formula injection: stored as quoted text, not as a formula
             Cell injected = sheet.getRow(3).getCell(3);
             assertThat(injected.getCellType()).isEqualTo(CellType.STRING);
@@ -98,6 +115,30 @@ class LedgerExportTest extends WebTest {
             for (int r = 1; r <= 2; r++) {
                 assertThat(sheet.getRow(r).getCell(4).getStringCellValue()).isEqualTo("思明分局");
             }
+        }
+    }
+
+    @Test
+    void anOverdueMeasureSaysSoInAWordBesideItsRedStatus() throws Exception {
+        String code = TestRounds.newCode();
+        rounds.register(TestRounds.twoUnits(code, LocalDate.now()));
+        LocalDate deadline = LocalDate.now().plusDays(60);
+        try {
+            ClockUtil.setCurrentTime(Date.from(deadline.plusDays(1).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai"))
+                .toInstant()));
+            try (XSSFWorkbook workbook = ledger(code, "officer1")) {
+                Sheet sheet = workbook.getSheetAt(0);
+                Row row = sheet.getRow(1);
+                assertThat(row.getCell(7).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(deadline);
+                assertThat(row.getCell(8).getStringCellValue()).isEqualTo("待启动");
+                assertThat(row.getCell(9).getStringCellValue()).isEqualTo("已超期");
+                for (int column : new int[] {8, 9}) {
+                    assertThat(((XSSFColor) row.getCell(column).getCellStyle().getFillForegroundColorColor()).getIndexed())
+                        .isEqualTo(IndexedColors.ROSE.getIndex());
+                }
+            }
+        } finally {
+            ClockUtil.reset();
         }
     }
 }

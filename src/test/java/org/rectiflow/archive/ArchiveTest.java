@@ -204,9 +204,9 @@ class ArchiveTest extends WebTest {
         assertThat(ledger.statusCode()).isEqualTo(200);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(ledger.body()))) {
             Sheet sheet = workbook.getSheet("台账");
-            assertThat(sheet.getRow(0).getCell(14).getStringCellValue()).isEqualTo("佐证文件");
-            assertThat(sheet.getRow(1).getCell(14).getNumericCellValue()).isEqualTo(3.0);
-            assertThat(sheet.getRow(2).getCell(14).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(sheet.getRow(0).getCell(15).getStringCellValue()).isEqualTo("佐证文件");
+            assertThat(sheet.getRow(1).getCell(15).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(sheet.getRow(2).getCell(15).getNumericCellValue()).isEqualTo(1.0);
             Sheet figures = workbook.getSheet("整改统计");
             assertThat(figures.getRow(0).getCell(14).getStringCellValue()).isEqualTo("佐证文件");
             assertThat(figures.getRow(1).getCell(0).getStringCellValue()).isEqualTo("合计");

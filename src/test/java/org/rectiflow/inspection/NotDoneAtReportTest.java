@@ -188,8 +188,9 @@ class NotDoneAtReportTest extends WebTest {
                 }
             }
             assertThat(simingRow).isNotNull();
-            assertThat(simingRow.getCell(9).getStringCellValue()).isEqualTo("未完成");
-            assertThat(simingRow.getCell(10).getStringCellValue()).isEqualTo("需协调市级部门（计划" + planned + "前完成）");
+            assertThat(simingRow.getCell(10).getStringCellValue()).isEqualTo("未完成");
+            assertThat(simingRow.getCell(11).getStringCellValue()).isEqualTo("需协调市级部门（计划" + planned.getYear()
+                + "年" + planned.getMonthValue() + "月" + planned.getDayOfMonth() + "日前完成）");
         }
 
         String html = call("GET", "/api/rounds/" + round + "/report.html", "officer1", null,

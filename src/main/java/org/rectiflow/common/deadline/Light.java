@@ -6,22 +6,29 @@ package org.rectiflow.common.deadline;
  */
 public enum Light {
     /** Open, and its amber date has not come yet. */
-    GREEN("绿色"),
+    GREEN("绿色", "未到期"),
     /** Open, its amber date has come, its deadline has not passed ({@code rectiflow.escalation.amber-days-before}). */
-    AMBER("黄色"),
+    AMBER("黄色", "临近时限"),
     /** Open and past its deadline: overdue. */
-    RED("红色"),
+    RED("红色", "已超期"),
     /** Closed (signed off or handed to normal management): no light, whatever its deadline. */
-    CLOSED("已办结");
+    CLOSED("已办结", "已办结");
 
     private final String label;
+    private final String deadlineWord;
 
-    Light(String label) {
+    Light(String label, String deadlineWord) {
         this.label = label;
+        this.deadlineWord = deadlineWord;
     }
 
     public String label() {
         return label;
+    }
+
+    /** What the light says of the deadline, in a word that reads without the colour: 未到期, 临近时限, 已超期, 已办结. */
+    public String deadlineWord() {
+        return deadlineWord;
     }
 
     /** The worse of two lights: RED over AMBER over GREEN over CLOSED. */
