@@ -1,13 +1,20 @@
 // The dashboard (/api/dashboard): a file of its own, so that the page's Content-Security-Policy allows no inline script.
 const COLOURS = { RED: '#d32f2f', AMBER: '#f9a825', GREEN: '#388e3c' };
 const STEPS = { GREEN: '绿色提醒', AMBER: '黄色提醒', RED: '红色督办', INTERVIEW: '约谈', REWORK: '返工', RED_CARD: '红牌' };
+// each escalation step in the colour its name says; the steps after red in darker shades of it, rework in grey
+const STEP_COLOURS = { GREEN: COLOURS.GREEN, AMBER: COLOURS.AMBER, RED: COLOURS.RED, INTERVIEW: '#8e0000',
+  RED_CARD: '#5d0000', REWORK: '#607d8b' };
+// a unit's or key group's open measures, in the colour of its worst light: one series per light, so that the legend
+// shows each colour with what it means
+const OPEN_SERIES = [['RED', '未办结（有超期）'], ['AMBER', '未办结（临近时限）'], ['GREEN', '未办结（均未到期）']];
+const STATUS = { REGISTERED: '已登记', IN_RECTIFICATION: '整改中', COMPLETED: '已完成' };
 const charts = {};
 function chart(id) { return charts[id] || (charts[id] = echarts.init(document.getElementById(id))); }
 
 function scopeBars(id, scopes) {
   chart(id).setOption({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['已完成整改', '基本完成、持续推进', '未办结', '其中未完成', '其中超期'] },
+    legend: { data: ['已完成整改', '基本完成、持续推进', ...OPEN_SERIES.map(([, name]) => name), '其中未完成', '其中超期'] },
     grid: { left: 40, right: 16, bottom: 90 },
     xAxis: { type: 'category', data: scopes.map(s => s.name + '\n' + s.completionRatePercent + '%'),
       axisLabel: { rotate: 45 } },
@@ -16,8 +23,8 @@ function scopeBars(id, scopes) {
       { name: '已完成整改', type: 'bar', stack: 'all', data: scopes.map(s => s.rectified), itemStyle: { color: '#90a4ae' } },
       { name: '基本完成、持续推进', type: 'bar', stack: 'all', data: scopes.map(s => s.basicallyDone),
         itemStyle: { color: '#b0bec5' } },
-      { name: '未办结', type: 'bar', stack: 'all',
-        data: scopes.map(s => ({ value: s.open, itemStyle: { color: COLOURS[s.colour] } })) },
+      ...OPEN_SERIES.map(([light, name]) => ({ name, type: 'bar', stack: 'all', itemStyle: { color: COLOURS[light] },
+        data: scopes.map(s => (s.colour === light ? s.open : 0)) })),
       { name: '其中未完成', type: 'line', data: scopes.map(s => s.notDone), itemStyle: { color: '#6a1b9a' } },
       { name: '其中超期', type: 'line', data: scopes.map(s => s.overdue), itemStyle: { color: '#000' } }
     ]
@@ -66,7 +73,7 @@ async function load(code) {
   const steps = Object.keys(s.noticesByStep);
   chart('notices').setOption({
     tooltip: {}, xAxis: { type: 'category', data: steps.map(k => STEPS[k] || k) }, yAxis: { type: 'value' },
-    series: [{ type: 'bar', data: steps.map(k => s.noticesByStep[k]), itemStyle: { color: '#b71c1c' } }]
+    series: [{ type: 'bar', data: steps.map(k => ({ value: s.noticesByStep[k], itemStyle: { color: STEP_COLOURS[k] || '#9e9e9e' } })) }]
   }, true);
   scopeBars('units', s.units);
   scopeBars('groups', s.keyGroups);
@@ -82,10 +89,26 @@ async function load(code) {
   const response = await fetch('/api/rounds', { credentials: 'same-origin' });
   const rounds = response.ok ? await response.json() : [];
   const select = document.getElementById('round');
-  rounds.forEach(r => select.add(new Option(r.code + ' ' + r.title, r.code)));
+  rounds.forEach(r => select.add(new Option(r.code + ' ' + r.title + '（' + (STATUS[r.status] || r.status) + '）', r.code)));
+  // the round in the address (?round=…) if it is one of the user's, else the newest in rectification (the list comes
+  // newest first), else the newest not completed, else the newest
   const wanted = new URLSearchParams(location.search).get('round');
-  if (wanted) { select.value = wanted; }
-  select.onchange = () => load(select.value);
-  if (select.value) { load(select.value); } else { document.getElementById('error').textContent = '暂无巡察轮次'; }
+  const chosen = rounds.find(r => r.code === wanted) || rounds.find(r => r.status === 'IN_RECTIFICATION')
+    || rounds.find(r => r.status !== 'COMPLETED') || rounds[0];
+  if (wanted && (!chosen || chosen.code !== wanted)) {
+    document.getElementById('error').textContent = '没有巡察轮次' + wanted + '，已显示' + (chosen ? chosen.code : '');
+  }
+  select.onchange = () => {
+    // kept in the address, so that a reload or a shared link opens the same round
+    history.replaceState(null, '', '?round=' + encodeURIComponent(select.value));
+    load(select.value);
+  };
+  if (chosen) {
+    select.value = chosen.code;
+    history.replaceState(null, '', '?round=' + encodeURIComponent(chosen.code));
+    load(chosen.code);
+  } else {
+    document.getElementById('error').textContent = '暂无巡察轮次';
+  }
   window.onresize = () => Object.values(charts).forEach(c => c.resize());
 })();
