@@ -17,3 +17,31 @@ test('no migration banner in the Tasklist, Cockpit, Admin or the welcome page', 
   }
   await context.close();
 });
+
+test('each webapp is titled 整改通 in Chinese, and the Tasklist offers no 启动流程 or 创建任务 to anyone', async ({ browser }) => {
+  const titles = { tasklist: '整改通 · 任务列表', cockpit: '整改通 · 驾驶舱', admin: '整改通 · 管理后台', welcome: '整改通 · 首页' };
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const page = await context.newPage();
+  await login(page, 'tasklist', 'demo', 'demo');
+  for (const [app, title] of Object.entries(titles)) {
+    await page.goto(`/camunda/app/${app}/default/`);
+    await expect(page.locator('.navbar-brand').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    // the page's title, set again by the webapp once it has started (Cockpit adds the page's own name after it)
+    await expect(page).toHaveTitle(new RegExp('^' + title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  // the administrator sees every action a plugin offers: the two left out are not there
+  await page.goto('/camunda/app/tasklist/default/');
+  await expect(page.locator('li.shortcut-help')).toHaveCount(1);
+  await expect(page.locator('li.start-process-action')).toHaveCount(0);
+  await expect(page.locator('li.create-task-action')).toHaveCount(0);
+  await context.close();
+
+  const liaison = await browser.newContext(CONTEXT_OPTIONS);
+  const liaisonPage = await liaison.newPage();
+  await login(liaisonPage, 'tasklist', 'simingLiaison');
+  await expect(liaisonPage.locator('li.shortcut-help')).toHaveCount(1);
+  await expect(liaisonPage.locator('li.start-process-action')).toHaveCount(0);
+  await expect(liaisonPage.locator('li.create-task-action')).toHaveCount(0);
+  await liaison.close();
+});

@@ -154,6 +154,14 @@ class WebappLocaleTest {
                 "(?m)^  // ['\"]locales['\"]: \\{\\n(?:  //[^\\n]*\\n)*?  // ?\\s*},\\n", "");
         assertThat(oursWithoutLocales).isNotEqualTo(ours);
         assertThat(originalWithoutLocales).isNotEqualTo(original);
+        // the app's name and vendor (the page's title, WebappPagesTest), in place of the example
+        String brand = "(?m)^  // Rectiflow: the page's title[^\\n]*\\n  app: \\{\\n    name: '[^']*',\\n"
+            + "    vendor: '\\\\u6574\\\\u6539\\\\u901a \\\\u00b7'\\n  },\\n";
+        assertThat(oursWithoutLocales).containsPattern(brand);
+        oursWithoutLocales = oursWithoutLocales.replaceFirst(brand, "");
+        String brandExample = "(?m)^  // app: \\{\\n  //   name: '[^']*',\\n  //   vendor: 'Company'\\n  // },\\n";
+        assertThat(originalWithoutLocales).containsPattern(brandExample);
+        originalWithoutLocales = originalWithoutLocales.replaceFirst(brandExample, "");
         if (app.equals("tasklist")) {
             // the Tasklist's one custom script (scripts/rectiflow/dynamic-list-validity.js), in place of the example
             String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/dynamic-list-validity'\\],\\n";

@@ -17,10 +17,11 @@
 
 export default {
   // // change the app name and vendor
-  // app: {
-  //   name: 'Admin',
-  //   vendor: 'Company'
-  // },
+  // Rectiflow: the page's title and the navbar's brand read 整改通 · 管理后台 (WebappPagesTest)
+  app: {
+    name: '\u7ba1\u7406\u540e\u53f0',
+    vendor: '\u6574\u6539\u901a \u00b7'
+  },
   // // custom libraries and scripts loading and initialization,
   // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
   // customScripts: [

@@ -17,10 +17,11 @@
 
 export default {
   // // change the app name and vendor
-  // app: {
-  //   name: 'Operations',
-  //   vendor: 'Company'
-  // },
+  // Rectiflow: the page's title and the navbar's brand read 整改通 · 驾驶舱 (WebappPagesTest)
+  app: {
+    name: '\u9a7e\u9a76\u8231',
+    vendor: '\u6574\u6539\u901a \u00b7'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
   //   // with a file called 'customScript.js' in it

@@ -17,10 +17,11 @@
 
 export default {
   // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Rectiflow: the page's title and the navbar's brand read 整改通 · 任务列表 (WebappPagesTest)
+  app: {
+    name: '\u4efb\u52a1\u5217\u8868',
+    vendor: '\u6574\u6539\u901a \u00b7'
+  },
   //
   // configure the date format
   // "dateFormat": {

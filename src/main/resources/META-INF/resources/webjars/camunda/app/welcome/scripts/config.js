@@ -16,10 +16,11 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // Rectiflow: the page's title and the navbar's brand read 整改通 · 首页 (WebappPagesTest)
+  app: {
+    name: '\u9996\u9875',
+    vendor: '\u6574\u6539\u901a \u00b7'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
