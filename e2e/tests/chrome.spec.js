@@ -45,3 +45,26 @@ test('each webapp is titled 整改通 in Chinese, and the Tasklist offers no 启
   await expect(liaisonPage.locator('li.create-task-action')).toHaveCount(0);
   await liaison.close();
 });
+
+test('a person is named family name first: the officer reads 王 明 in the Tasklist, and the Admin form asks 姓 then 名', async ({ browser }) => {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const page = await context.newPage();
+  await login(page, 'tasklist', 'officer1');
+  // the navbar's user menu shows the engine's "first last": first name 王 (姓), last name 明 (名)
+  await expect(page.locator('[cam-widget-header]')).toContainText('王 明');
+  await expect(page.locator('[cam-widget-header]')).not.toContainText('明 王');
+  await context.close();
+
+  const admin = await browser.newContext(CONTEXT_OPTIONS);
+  const adminPage = await admin.newPage();
+  await login(adminPage, 'admin', 'demo', 'demo');
+  await adminPage.goto('/camunda/app/admin/default/#/users/officer1?tab=profile');
+  // the profile form labels its first field 姓 and its second 名, holding 王 and 明
+  const first = adminPage.locator('input[ng-model="profile.firstName"]');
+  const last = adminPage.locator('input[ng-model="profile.lastName"]');
+  await expect(first).toHaveValue('王');
+  await expect(last).toHaveValue('明');
+  await expect(adminPage.locator('label[for="inputFirstname"]')).toHaveText(/^姓/);
+  await expect(adminPage.locator('label[for="inputLastname"]')).toHaveText(/^名/);
+  await admin.close();
+});

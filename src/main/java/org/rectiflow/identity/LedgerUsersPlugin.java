@@ -93,7 +93,6 @@ public class LedgerUsersPlugin extends AbstractProcessEnginePlugin {
 
     /** The name the ledger prints for a user: family name then given name, as Chinese names are written. */
     static String displayName(User user) {
-        return (user.getLastName() == null ? "" : user.getLastName())
-            + (user.getFirstName() == null ? "" : user.getFirstName());
+        return PersonNames.display(user);
     }
 }

@@ -211,8 +211,8 @@ public class OrganisationLoader implements ApplicationRunner {
             UsersFile.User user = file.users().get(i);
             String at = "users[" + i + "]" + (user.id() == null ? "" : " (" + user.id() + ")");
             checkId(at, user.id(), userIds, errors);
-            if (blank(user.lastName()) && blank(user.firstName())) {
-                errors.add(at + ".lastName: a user needs a name");
+            if (blank(user.familyName()) && blank(user.givenName())) {
+                errors.add(at + ".familyName: a user needs a name");
             }
             if (user.unit() != null && !units.contains(user.unit())) {
                 errors.add(at + ".unit: unknown unit '" + user.unit() + "'");
@@ -254,8 +254,8 @@ public class OrganisationLoader implements ApplicationRunner {
         for (int i = 0; i < file.users().size(); i++) {
             UsersFile.User entry = file.users().get(i);
             UserEntity user = new UserEntity(entry.id());
-            user.setFirstName(entry.firstName());
-            user.setLastName(entry.lastName());
+            user.setFirstName(entry.familyName());
+            user.setLastName(entry.givenName());
             user.setEmail(entry.email());
             List<String> broken = rules.violations(password, user);
             if (!broken.isEmpty()) {
@@ -334,10 +334,11 @@ public class OrganisationLoader implements ApplicationRunner {
             String password = properties.demoPassword();
             user.setPassword(password == null || password.isBlank() ? UUID.randomUUID().toString() : password);
         }
-        if (created || !same(entry.firstName(), user.getFirstName()) || !same(entry.lastName(), user.getLastName())
+        if (created || !same(entry.familyName(), user.getFirstName()) || !same(entry.givenName(), user.getLastName())
             || !same(entry.email(), user.getEmail())) {
-            user.setFirstName(entry.firstName());
-            user.setLastName(entry.lastName());
+            // the engine's first name holds the family name (姓), its last name the given name (名): PersonNames
+            user.setFirstName(entry.familyName());
+            user.setLastName(entry.givenName());
             user.setEmail(entry.email());
             identityService.saveUser(user);
         }

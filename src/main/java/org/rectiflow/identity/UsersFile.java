@@ -2,12 +2,16 @@ package org.rectiflow.identity;
 
 import java.util.List;
 
-/** A users file (YAML): users with their unit role and group memberships. Never holds passwords. */
+/**
+ * A users file (YAML): users with their unit role and group memberships. Never holds passwords. A person's name is
+ * its family name (姓) and given name (名); the engine keeps them as its first and last name, in that order, so that
+ * the webapps, which show "first last", show 王 明 ({@link PersonNames}).
+ */
 public record UsersFile(List<User> users) {
 
     public enum UnitRole { LIAISON, HEAD }
 
-    public record User(String id, String firstName, String lastName, String email, String title, String unit,
+    public record User(String id, String familyName, String givenName, String email, String title, String unit,
                        UnitRole role, List<String> groups) {
 
         public User {
@@ -15,7 +19,7 @@ public record UsersFile(List<User> users) {
         }
 
         public String displayName() {
-            return (lastName == null ? "" : lastName) + (firstName == null ? "" : firstName);
+            return PersonNames.display(familyName, givenName);
         }
     }
 

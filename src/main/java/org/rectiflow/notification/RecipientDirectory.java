@@ -3,6 +3,7 @@ package org.rectiflow.notification;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.identity.User;
+import org.rectiflow.identity.PersonNames;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,6 @@ public class RecipientDirectory {
     }
 
     private static String name(User user) {
-        String first = user.getFirstName() == null ? "" : user.getFirstName().strip();
-        String last = user.getLastName() == null ? "" : user.getLastName().strip();
-        boolean chinese = (first + last).codePoints()
-            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        return chinese ? last + first : (first + " " + last).strip();
+        return PersonNames.display(user);
     }
 }

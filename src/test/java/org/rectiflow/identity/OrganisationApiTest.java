@@ -68,8 +68,8 @@ class OrganisationApiTest extends WebTest {
 
     private void createUser(String id, String lastName, String firstName) {
         User user = identityService.newUser(id);
-        user.setLastName(lastName);
-        user.setFirstName(firstName);
+        user.setFirstName(lastName); // the engine's first name is the family name (identity/PersonNames)
+        user.setLastName(firstName);
         user.setPassword("demo");
         identityService.saveUser(user);
     }

@@ -147,9 +147,9 @@ class OrganisationLoaderTest {
     void unknownGroupOrUnitOfAUserIsRefusedAndNoUserIsCreated() {
         Resource users = yaml("bad-users.yml", """
             users:
-              - {id: newLiaison, lastName: 李, firstName: 四, unit: siming, role: LIAISON}
-              - {id: strayUser, lastName: 张, firstName: 三, groups: [noSuchGroup]}
-              - {id: lostUser, lastName: 王, firstName: 五, unit: noSuchUnit, role: HEAD}
+              - {id: newLiaison, familyName: 李, givenName: 四, unit: siming, role: LIAISON}
+              - {id: strayUser, familyName: 张, givenName: 三, groups: [noSuchGroup]}
+              - {id: lostUser, familyName: 王, givenName: 五, unit: noSuchUnit, role: HEAD}
             """);
         assertThatThrownBy(() -> loader.load(ORGANISATION, users))
             .isInstanceOf(OrganisationException.class)
@@ -162,7 +162,7 @@ class OrganisationLoaderTest {
     void anIdOutsideCamundasWhitelistIsRefused() {
         Resource users = yaml("bad-ids.yml", """
             users:
-              - {id: zhang-san, lastName: 张, firstName: 三, groups: [office]}
+              - {id: zhang-san, familyName: 张, givenName: 三, groups: [office]}
             """);
         assertThatThrownBy(() -> loader.load(ORGANISATION, users))
             .hasMessageContaining("users[0] (zhang-san).id: 'zhang-san' may only hold letters and digits");

@@ -207,7 +207,7 @@ class PasswordPolicyTest extends WebTest {
         ClassPathResource organisation = new ClassPathResource("organisation/organisation.yml");
         ByteArrayResource users = new ByteArrayResource("""
             users:
-              - {id: zhangsan, firstName: 三, lastName: 张, groups: [office]}
+              - {id: zhangsan, familyName: 张, givenName: 三, groups: [office]}
             """.getBytes(StandardCharsets.UTF_8), "test-users.yml");
 
         assertThatThrownBy(() -> loader("Password1!").load(organisation, users))

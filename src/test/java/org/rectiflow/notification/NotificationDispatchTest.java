@@ -97,8 +97,8 @@ class NotificationDispatchTest {
         WEBHOOK.reset();
         if (identityService.createUserQuery().userId(NO_MAIL_USER).count() == 0) {
             User user = identityService.newUser(NO_MAIL_USER);
-            user.setFirstName("无");
-            user.setLastName("邮");
+            user.setFirstName("邮");
+            user.setLastName("无");
             identityService.saveUser(user);
         }
     }

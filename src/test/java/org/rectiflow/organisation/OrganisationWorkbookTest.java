@@ -104,8 +104,8 @@ class OrganisationWorkbookTest extends WebTest {
 
     private void createUser(String id) {
         User user = identityService.newUser(id);
-        user.setLastName("表");
-        user.setFirstName("格");
+        user.setFirstName("表");
+        user.setLastName("格");
         user.setPassword("demo");
         identityService.saveUser(user);
     }

@@ -132,7 +132,7 @@ class ProductionRoundTest {
             {"dockLiaison", "杜", "港"}, {"portLiaison", "蒲", "航"}};
         for (String[] person : people) {
             ok("POST", "/engine-rest/user/create", ADMIN, Map.of(
-                "profile", Map.of("id", person[0], "lastName", person[1], "firstName", person[2]),
+                "profile", Map.of("id", person[0], "firstName", person[1], "lastName", person[2]),
                 "credentials", Map.of("password", PASSWORDS.get(person[0]))));
         }
 

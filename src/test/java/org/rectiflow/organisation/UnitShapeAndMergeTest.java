@@ -147,8 +147,8 @@ class UnitShapeAndMergeTest extends WebTest {
         String group = "kg" + s;
         String liaison = "liaison" + s;
         User user = identityService.newUser(liaison);
-        user.setLastName("合");
-        user.setFirstName("并");
+        user.setFirstName("合");
+        user.setLastName("并");
         user.setPassword("demo");
         identityService.saveUser(user);
         HttpResponse<String> created = put("""
