@@ -102,15 +102,6 @@ public record EvidenceStoreProperties(Kind store, S3 s3) {
             return keyPrefix + id + "-" + sha256;
         }
 
-        /** The key's parts, or null for a key not made by {@link #key}: {id, sha256}. */
-        public String[] parse(String key) {
-            if (!key.startsWith(keyPrefix)) {
-                return null;
-            }
-            String rest = key.substring(keyPrefix.length());
-            return rest.matches("[0-9]{1,19}-[0-9a-f]{64}") ? rest.split("-") : null;
-        }
-
         @Override
         public String toString() {
             // never the secret

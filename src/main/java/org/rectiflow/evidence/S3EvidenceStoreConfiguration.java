@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -63,8 +64,12 @@ public class S3EvidenceStoreConfiguration {
         return new EvidenceStoreCheck(evidenceS3Client, properties.s3(), files);
     }
 
-    /** {@code evidenceStore} in {@code /actuator/health}: UP while the bucket answers, else DOWN. */
+    /**
+     * {@code evidenceStore} in {@code /actuator/health}: UP while the bucket answers, else DOWN (and with it the
+     * node's health); {@code management.health.evidence-store.enabled: false} leaves it out.
+     */
     @Bean
+    @ConditionalOnEnabledHealthIndicator("evidence-store")
     HealthIndicator evidenceStoreHealthIndicator(EvidenceStoreCheck check) {
         return () -> {
             String problem = check.reach();
