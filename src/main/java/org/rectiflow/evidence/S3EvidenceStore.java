@@ -52,11 +52,6 @@ public class S3EvidenceStore implements EvidenceStore {
         this.settings = settings;
     }
 
-    /** The store's settings (bucket, prefix …), for the store check and the health indicator. */
-    public EvidenceStoreProperties.S3 settings() {
-        return settings;
-    }
-
     @Override
     public void save(long id, String sha256, Path content, long size) throws IOException {
         requireTransaction();
@@ -85,7 +80,8 @@ public class S3EvidenceStore implements EvidenceStore {
                 throw mismatch("object " + key + " reads back as " + readSize + " bytes with SHA-256 " + readSha256
                     + ", not " + size + " bytes with " + sha256);
             }
-        } catch (SdkException e) {
+        } catch (SdkException | IOException e) {
+            // IOException: the read-back broke off
             throw unavailable("put", key, e);
         }
     }
@@ -130,7 +126,7 @@ public class S3EvidenceStore implements EvidenceStore {
         return new EvidenceStoreException(message);
     }
 
-    private EvidenceStoreException unavailable(String action, String key, SdkException e) {
+    private EvidenceStoreException unavailable(String action, String key, Exception e) {
         log.warn("evidence store: {} of object {} in bucket {} at {} failed: {}", action, key, settings.bucket(),
             settings.endpoint(), e.getMessage());
         return new EvidenceStoreException(action + " of object " + key + " failed: " + e.getMessage());
