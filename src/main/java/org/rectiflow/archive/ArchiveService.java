@@ -144,7 +144,7 @@ public class ArchiveService {
                 for (EvidenceFile file : measure.getValue()) {
                     String dir = folder + measure.getKey() + "/第" + file.report() + "次报告/";
                     String path = dir + unique(taken, dir, safeName(file.name()));
-                    try (InputStream in = store.open(file.id())) {
+                    try (InputStream in = store.open(file.id(), file.sha256())) {
                         manifest.add(entry(zip, path, in));
                     }
                 }

@@ -80,7 +80,7 @@ public class EvidenceController {
             .contentLength(file.size())
             .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
             .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-            .body(new InputStreamResource(evidence.content(file.id())));
+            .body(new InputStreamResource(evidence.content(file)));
     }
 
     @DeleteMapping("/api/measures/{code}/evidence/{id}")
@@ -93,6 +93,13 @@ public class EvidenceController {
     public ResponseEntity<Map<String, Object>> refused(EvidenceException e) {
         return ResponseEntity.status(e.status()).body(Map.of("message", e.getMessage(), "errors",
             List.of(e.getMessage())));
+    }
+
+    @ExceptionHandler(EvidenceStoreException.class)
+    public ResponseEntity<Map<String, Object>> storeFailed(EvidenceStoreException e) {
+        String text = "佐证材料未能读取：" + EvidenceService.STORE_UNAVAILABLE;
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("message", text, "errors",
+            List.of(text)));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})

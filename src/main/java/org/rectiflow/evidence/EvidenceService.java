@@ -37,6 +37,8 @@ public class EvidenceService {
     public static final int MAX_DESCRIPTION = 200;
     /** The longest file name kept. */
     public static final int MAX_NAME = 255;
+    /** Why an upload or download failed in the object store (logged in English by the store). */
+    static final String STORE_UNAVAILABLE = "佐证材料存储暂时无法使用，请稍后重试；仍不成功请联系系统管理员";
 
     private final EvidenceRepository files;
     private final EvidenceStore store;
@@ -108,8 +110,10 @@ public class EvidenceService {
             Timestamp now = clock.nowTimestamp();
             String sha256 = HexFormat.of().formatHex(sha.digest());
             long id = files.insert(measureCode, name, text, size, document.type(), sha256, actor.id(), now);
-            store.save(id, temp, size);
+            store.save(id, sha256, temp, size);
             return files.find(measureCode, id).orElseThrow();
+        } catch (EvidenceStoreException e) {
+            throw new EvidenceException(HttpStatus.SERVICE_UNAVAILABLE, "文件「" + name + "」未上传：" + STORE_UNAVAILABLE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -137,9 +141,9 @@ public class EvidenceService {
         return files.find(measureCode, id).orElseThrow(() -> notFound(measureCode, id));
     }
 
-    /** A file's content (the caller checked access through {@link #file}). */
-    public InputStream content(long id) {
-        return store.open(id);
+    /** A file's content, streamed (the caller checked access through {@link #file}). */
+    public InputStream content(EvidenceFile file) {
+        return store.open(file.id(), file.sha256());
     }
 
     /** Removes a draft (never a file submitted with a report), while the unit's task is open. */
@@ -151,7 +155,7 @@ public class EvidenceService {
             throw new EvidenceException(HttpStatus.CONFLICT, "文件「" + file.name() + "」已随第" + file.report()
                 + "次报告提交，不能删除");
         }
-        store.delete(id);
+        store.delete(id, file.sha256());
         if (!files.deleteDraft(measureCode, id)) {
             throw new EvidenceException(HttpStatus.CONFLICT, "文件「" + file.name() + "」已随报告提交，不能删除");
         }

@@ -47,7 +47,7 @@ class EvidenceTest extends WebTest {
     @Autowired JdbcClient jdbc;
 
     /** A round of two units (siming 01-01, haicang 01-02) brought to the units' work; 思明分局's measure. */
-    private String measure() {
+    String measure() {
         String code = TestRounds.newCode();
         rounds.register(TestRounds.twoUnits(code, LocalDate.now()));
         walkthrough.holdMeeting(code, LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
@@ -105,7 +105,7 @@ class EvidenceTest extends WebTest {
         return out.toByteArray();
     }
 
-    private HttpResponse<String> upload(String measure, String user, String name, byte[] content, String description)
+    HttpResponse<String> upload(String measure, String user, String name, byte[] content, String description)
         throws Exception {
         String boundary = "----rectiflow" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -126,29 +126,29 @@ class EvidenceTest extends WebTest {
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private HttpResponse<byte[]> call(String method, String path, String user) throws Exception {
+    HttpResponse<byte[]> call(String method, String path, String user) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", basicAuth(user, "demo"))
             .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private JsonNode list(String measure, String user) throws Exception {
+    JsonNode list(String measure, String user) throws Exception {
         HttpResponse<byte[]> response = call("GET", "/api/measures/" + measure + "/evidence", user);
         assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private long uploaded(String measure, String name, byte[] content, String description) throws Exception {
+    long uploaded(String measure, String name, byte[] content, String description) throws Exception {
         HttpResponse<String> response = upload(measure, "simingLiaison", name, content, description);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asLong();
     }
 
-    private static String text(HttpResponse<byte[]> response) {
+    static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
-    private static String error(HttpResponse<String> response) throws Exception {
+    static String error(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body()).get("errors").get(0).asText();
     }
 
@@ -158,7 +158,7 @@ class EvidenceTest extends WebTest {
     }
 
     /** The unit completes its report through the Tasklist's submit-form. */
-    private HttpResponse<byte[]> report(String measure, String status) throws Exception {
+    HttpResponse<byte[]> report(String measure, String status) throws Exception {
         Map<String, Object> variables = Map.of(
             "progress", Map.of("value", "已制定方案并组织实施", "type", "String"),
             "completionSummary", Map.of("value", "印发通知1份", "type", "String"),

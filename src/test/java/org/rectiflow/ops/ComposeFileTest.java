@@ -56,6 +56,8 @@ class ComposeFileTest {
     private static final Path DOCKERFILE = Path.of("Dockerfile");
     private static final Path DOCKERIGNORE = Path.of(".dockerignore");
     private static final List<String> NODES = List.of("app1", "app2");
+    /** The bucket minio-init creates and the nodes' commented settings name. */
+    private static final String EVIDENCE_BUCKET = "rectiflow-evidence";
 
     /** Variables of the nodes that are not Spring properties, and who reads them. */
     private static final Map<String, String> OS_VARIABLES = Map.of(
@@ -80,9 +82,10 @@ class ComposeFileTest {
     }
 
     @Test
-    void theFiveServicesAreThere() {
+    void theSevenServicesAreThere() {
         assertThat(compose.has("version")).as("the Compose specification has no version key").isFalse();
-        assertThat(names(compose.path("services"))).containsExactlyInAnyOrder("db", "app1", "app2", "lb", "mailpit");
+        assertThat(names(compose.path("services"))).containsExactlyInAnyOrder("db", "app1", "app2", "lb", "mailpit",
+            "minio", "minio-init");
     }
 
     @Test
@@ -90,6 +93,10 @@ class ComposeFileTest {
         assertThat(service("db").path("image").asText()).matches("postgres:16\\.\\d+(-[a-z0-9]+)?");
         assertThat(service("lb").path("image").asText()).matches("haproxy:2\\.8\\.\\d+(-[a-z0-9]+)?");
         assertThat(service("mailpit").path("image").asText()).matches("axllent/mailpit:v\\d+\\.\\d+\\.\\d+");
+        assertThat(service("minio").path("image").asText())
+            .matches("minio/minio:RELEASE\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
+        assertThat(service("minio-init").path("image").asText())
+            .matches("minio/mc:RELEASE\\.\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z");
         for (String node : NODES) {
             assertThat(service(node).path("image").asText()).as("the image built here").isEqualTo("rectiflow:local");
         }
@@ -229,6 +236,56 @@ class ComposeFileTest {
     }
 
     @Test
+    void minioHasItsOwnCredentialsAVolumeAHealthCheckAndItsBucket() {
+        Map<String, String> env = environment("minio");
+        for (String required : List.of("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD")) {
+            assertThat(env.get(required)).as("%s must be set (:?), no default", required)
+                .matches("\\$\\{" + required + ":\\?.+}");
+            assertThat(environment("minio-init").get(required)).isEqualTo(env.get(required));
+        }
+        assertThat(texts(service("minio").path("volumes"))).contains("miniodata:/data");
+        assertThat(names(compose.path("volumes"))).contains("miniodata");
+        assertThat(healthCheck("minio")).containsExactly("mc", "ready", "local");
+        assertThat(ports("minio")).as("the console on loopback only, S3 inside the network only")
+            .containsExactly("127.0.0.1:9001:9001");
+        assertThat(dependsOn("minio-init")).containsExactly(Map.entry("minio", "service_healthy"));
+        assertThat(service("minio-init").path("restart").asText()).isEqualTo("no");
+        assertThat(texts(service("minio-init").path("command"))).singleElement().asString()
+            .contains("mc alias set store http://minio:9000 \"$$MINIO_ROOT_USER\" \"$$MINIO_ROOT_PASSWORD\"")
+            .endsWith("&& mc mb --ignore-existing store/" + EVIDENCE_BUCKET);
+        for (String node : NODES) {
+            assertThat(dependsOn(node)).as("a node starts without MinIO (its health shows the store)")
+                .doesNotContainKeys("minio", "minio-init");
+        }
+    }
+
+    @Test
+    void theNodesCommentedObjectStoreSettingsUseMinioAndReachTheApplicationsProperties() throws Exception {
+        List<String> lines = Files.readAllLines(COMPOSE);
+        KnownProperties known = KnownProperties.load();
+        List<Map<String, String>> blocks = new ArrayList<>();
+        Map<String, String> block = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher setting = Pattern.compile("\\s*#\\s*(RECTIFLOW_EVIDENCE_[A-Z0-9_]+): (.+)").matcher(line);
+            if (setting.matches()) {
+                block.put(setting.group(1), setting.group(2).strip());
+            } else if (!block.isEmpty()) {
+                blocks.add(block);
+                block = new LinkedHashMap<>();
+            }
+        }
+        assertThat(blocks).as("one commented block in each node").hasSize(NODES.size());
+        assertThat(blocks.get(1)).isEqualTo(blocks.get(0));
+        assertThat(blocks.get(0)).containsExactly(
+            Map.entry("RECTIFLOW_EVIDENCE_STORE", "s3"),
+            Map.entry("RECTIFLOW_EVIDENCE_S3_ENDPOINT", "http://minio:9000"),
+            Map.entry("RECTIFLOW_EVIDENCE_S3_BUCKET", EVIDENCE_BUCKET),
+            Map.entry("RECTIFLOW_EVIDENCE_S3_ACCESSKEY", environment("minio").get("MINIO_ROOT_USER")),
+            Map.entry("RECTIFLOW_EVIDENCE_S3_SECRETKEY", environment("minio").get("MINIO_ROOT_PASSWORD")));
+        assertThat(blocks.get(0).keySet()).as("each reaches a property the application reads").allMatch(known::bind);
+    }
+
+    @Test
     void everyVariableIsInTheEnvExampleOrHasADefault() throws IOException {
         String text = Files.readString(COMPOSE);
         assertThat(text).as("variables are written ${NAME}").doesNotContainPattern("(?<!\\$)\\$[A-Za-z_]");
@@ -246,7 +303,8 @@ class ComposeFileTest {
                 assertThat(documented).as("%s must be set in .env", name).containsKey(name);
             }
         }
-        assertThat(used).contains("POSTGRES_PASSWORD", "RECTIFLOW_ADMIN_USER", "RECTIFLOW_ADMIN_PASSWORD");
+        assertThat(used).contains("POSTGRES_PASSWORD", "RECTIFLOW_ADMIN_USER", "RECTIFLOW_ADMIN_PASSWORD",
+            "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD");
     }
 
     @Test
