@@ -91,7 +91,9 @@ public final class S3TestServer implements ApplicationContextInitializer<Configu
             "rectiflow.evidence.s3.access-key", ACCESS_KEY,
             "rectiflow.evidence.s3.secret-key", SECRET_KEY,
             "rectiflow.evidence.s3.key-prefix", PREFIX,
-            "rectiflow.evidence.s3.orphan-grace", "0s");
+            "rectiflow.evidence.s3.orphan-grace", "0s",
+            // off by default (application.yml); on here, so that the tests see the store's health
+            "management.health.evidence-store.enabled", "true");
     }
 
     @Override
