@@ -167,6 +167,17 @@ class TaskEvidenceTest extends WebTest {
         assertThat(view.get("files")).isEmpty();
     }
 
+    @Test
+    void theTasklistLetsAFileItOpensInANewTabLeaveItsSandbox() throws Exception {
+        HttpResponse<String> page = get("/camunda/app/tasklist/default/", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+            .endsWith(";sandbox allow-forms allow-scripts allow-same-origin allow-popups allow-downloads "
+                + "allow-popups-to-escape-sandbox")
+            .contains("object-src 'none'", "frame-ancestors 'none'", "script-src 'nonce-")
+            .doesNotContain("$NONCE");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private JsonNode evidence(String taskId, String user) throws Exception {
