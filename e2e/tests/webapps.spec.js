@@ -173,7 +173,7 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
   expect(file.status(), `GET ${href} in the new tab`).toBe(200);
   expect(file.headers()['content-type']).toBe('application/pdf');
   expect(file.headers()['content-disposition']).toMatch(/^inline; filename=/);
-  expect(file.headers()['content-security-policy']).toContain("default-src 'none'");
+  expect(await file.headerValue('content-security-policy'), 'the file\'s own policy: no script').toContain("default-src 'none'");
   await openFormTab(leadPage);
   await fillForm(leadPage, 'lead-unit-review', { reviewDecision: 'APPROVE', reviewComment: '整改到位，同意报监督组销号。' });
   await screenshot(leadPage, 'tasklist-lead-unit-review');

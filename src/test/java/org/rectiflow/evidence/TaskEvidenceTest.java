@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -85,7 +86,8 @@ class TaskEvidenceTest extends WebTest {
         Timestamp uploadedAt = jdbc.sql("SELECT uploaded_at FROM evidence_file WHERE id = ?").param(id)
             .query(Timestamp.class).single();
         assertThat(file.get("uploadedAt").asText())
-            .isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(uploadedAt.toLocalDateTime()));
+            .isEqualTo(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(uploadedAt.toInstant().atZone(ZoneId.of("Asia/Shanghai"))));
         assertThat(file.get("report").isNull()).isTrue();
         assertThat(file.get("url").asText()).isEqualTo("/api/measures/" + measure + "/evidence/" + id);
         assertThat(file.get("deleteUrl").asText()).isEqualTo("/api/measures/" + measure + "/evidence/" + id);

@@ -67,7 +67,8 @@ const TEMPLATE = `
   <p ng-if="ev.loading">正在读取佐证材料……</p>
   <table class="table table-condensed rectiflow-evidence-files" ng-if="ev.view.files.length">
     <thead>
-      <tr><th>文件</th><th>说明</th><th>大小</th><th>类型</th><th>上传人</th><th>上传时间</th><th>所属报告</th><th></th></tr>
+      <tr><th>文件</th><th>说明</th><th style="white-space:nowrap">大小</th><th style="white-space:nowrap">类型</th>
+        <th style="white-space:nowrap">上传人</th><th style="white-space:nowrap">上传时间</th><th>所属报告</th><th></th></tr>
     </thead>
     <tbody>
       <tr ng-repeat="file in ev.view.files track by file.id" data-evidence-id="{{ file.id }}">
@@ -77,10 +78,10 @@ const TEMPLATE = `
           <a ng-if="!file.inline" ng-href="{{ file.url }}" title="下载">{{ file.name }}</a>
         </td>
         <td>{{ file.description }}</td>
-        <td>{{ file.sizeText }}</td>
-        <td>{{ file.type }}</td>
-        <td>{{ file.uploadedBy }}</td>
-        <td>{{ file.uploadedAt }}</td>
+        <td style="white-space:nowrap">{{ file.sizeText }}</td>
+        <td style="white-space:nowrap">{{ file.type }}</td>
+        <td style="white-space:nowrap">{{ file.uploadedBy }}</td>
+        <td style="white-space:nowrap">{{ file.uploadedAt }}</td>
         <td>{{ file.report || '未提交（完成任务时随报告提交）' }}</td>
         <td>
           <button type="button" class="btn btn-link btn-xs rectiflow-evidence-delete"
@@ -98,8 +99,9 @@ const TEMPLATE = `
   <p class="rectiflow-evidence-empty" ng-if="ev.view && !ev.loading && !ev.view.files.length">暂无佐证材料</p>
   <form class="rectiflow-evidence-upload" ng-if="ev.view.writable" novalidate>
     <div class="form-group">
-      <label>选择文件（可多选）</label>
-      <input type="file" multiple class="form-control rectiflow-evidence-file">
+      <label class="btn btn-default">选择文件（可多选）<input type="file" multiple style="display:none"
+             class="rectiflow-evidence-file" rectiflow-evidence-files="ev.chosen"></label>
+      <span class="rectiflow-evidence-chosen">{{ ev.chosen.length ? ev.chosen.join('、') : '未选择文件' }}</span>
     </div>
     <div class="form-group">
       <label>说明（选填，不超过200字，对本次选择的每个文件适用）</label>
@@ -111,9 +113,11 @@ const TEMPLATE = `
   </form>
 </div>`;
 
-const EvidenceController = ['$scope', '$element', '$q', function ($scope, $element, $q) {
+// The Tasklist's view directive gives a tab's controller its $scope only (no $element): the file input is found in the
+// document (one task's tabs are shown at a time).
+const EvidenceController = ['$scope', '$q', function ($scope, $q) {
   const ev = $scope.ev = {view: null, errors: [], notice: null, loading: false, busy: false, description: '',
-    confirming: null};
+    confirming: null, chosen: []};
 
   function load(taskId) {
     if (!taskId) {
@@ -136,7 +140,7 @@ const EvidenceController = ['$scope', '$element', '$q', function ($scope, $eleme
   }
 
   ev.upload = function () {
-    const input = $element[0].querySelector('.rectiflow-evidence-file');
+    const input = document.querySelector('.task-details [data-rectiflow-evidence] .rectiflow-evidence-file');
     const files = input && input.files ? Array.prototype.slice.call(input.files) : [];
     ev.errors = [];
     ev.notice = null;
@@ -173,6 +177,7 @@ const EvidenceController = ['$scope', '$element', '$q', function ($scope, $eleme
       }
       if (!errors.length) {
         input.value = '';
+        ev.chosen = [];
         ev.description = '';
       }
       return load($scope.task && $scope.task.id);
@@ -213,6 +218,25 @@ taskModule.config(['ViewsProvider', function (ViewsProvider) {
     controller: EvidenceController,
     priority: TAB_PRIORITY
   });
+}]);
+
+// The names of the files chosen in the (hidden) file input, for the page to show in Chinese: the browser's own
+// button and text would speak the browser's language.
+taskModule.directive('rectiflowEvidenceFiles', ['$parse', function ($parse) {
+  return {
+    restrict: 'A',
+    link: function (scope, element, attrs) {
+      const target = $parse(attrs.rectiflowEvidenceFiles);
+      element.on('change', function () {
+        const names = Array.prototype.map.call(element[0].files || [], function (file) {
+          return file.name;
+        });
+        scope.$apply(function () {
+          target.assign(scope, names);
+        });
+      });
+    }
+  };
 }]);
 
 // The tab is listed only for a task with evidence: the task's directive builds its list of tabs once; this keeps
