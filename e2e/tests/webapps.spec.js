@@ -1,5 +1,6 @@
 // The demo through the real webapps, in the system's headless Chromium (see e2e/README.md):
-// 1. a measure from the unit's report (with a mechanism in the form's dynamic list) through the lead unit's review to the supervision group's sign-off,
+// 1. a measure from the unit's report (with a mechanism in the form's dynamic list and a PDF attached in the tab 佐证材料)
+//    through the lead unit's review (which sees and opens the file) to the supervision group's sign-off,
 // 2. Cockpit's diagram of 整改措施办理 with its instance counts,
 // 3. a liaison sees no task of another unit, neither in the list nor by the task's URL.
 const fs = require('fs');
@@ -9,6 +10,9 @@ const { Rest, waitFor, q } = require('../lib/rest');
 const {
   newUserPage, screenshot, login, openFilter, taskLink, listedTaskIds, openTask, claimIfNeeded, fillForm, completeTask,
 } = require('../lib/webapps');
+const {
+  openEvidenceTab, openFormTab, uploadEvidence, evidenceRow, smallPdf, windowsExecutable,
+} = require('../lib/evidence');
 
 const ROUND = 'XC2020XMGA';
 const MY_UNIT_FILTER = '我的单位待办';
@@ -80,6 +84,29 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
 
   await openTask(unitPage, taskId);
   await claimIfNeeded(unitPage, taskId);
+
+  // -- 佐证材料: a real PDF with its 说明, then a program renamed .pdf, refused in Chinese naming the file
+  const evidenceFile = { name: `整改通知-${measureCode}.pdf`, description: '印发的整改工作通知（浏览器测试）' };
+  await openEvidenceTab(unitPage);
+  const [uploaded] = await uploadEvidence(unitPage, [{
+    name: evidenceFile.name, mimeType: 'application/pdf', buffer: smallPdf(`Rectification notice ${measureCode}`),
+  }], evidenceFile.description);
+  expect(uploaded.status(), `the upload of ${evidenceFile.name}: ${await uploaded.text()}`).toBe(201);
+  expect(uploaded.request().headers()['x-xsrf-token'], 'the upload carries the session\'s CSRF token').toBeTruthy();
+  const row = evidenceRow(unitPage, evidenceFile.name);
+  await expect(row).toContainText(evidenceFile.description);
+  await expect(row).toContainText('未提交');
+  await expect(row.locator('.rectiflow-evidence-delete'), 'a draft can be removed').toBeVisible();
+  const [refused] = await uploadEvidence(unitPage, [{
+    name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: windowsExecutable(),
+  }], '');
+  expect(refused.status()).toBe(400);
+  await expect(unitPage.locator('.task-details .rectiflow-evidence-error'))
+    .toHaveText('文件「会议纪要.pdf」是可执行程序，不能作为佐证材料，未上传');
+  await expect(unitPage.locator('.task-details .rectiflow-evidence-files tbody tr'), 'only the PDF is listed').toHaveCount(1);
+  await screenshot(unitPage, 'tasklist-evidence-tab');
+  await openFormTab(unitPage);
+
   const unitForm = unitPage.locator('.task-details .fjs-form');
   await expect(unitForm, 'the form shows the measure').toContainText(measureCode);
   await expect(unitForm).toContainText(UNIT.name);
@@ -129,6 +156,25 @@ test('a liaison reports a measure; the lead unit approves it; the supervision gr
   expect(recorded[0].measures).toEqual([measureCode]);
   const y = yesterday;
   expect(recorded[0].issuedOn).toBe(`${y.getFullYear()}-${pad(y.getMonth() + 1)}-${pad(y.getDate())}`);
+  // the reviewer's tab 佐证材料: the unit's file with its 说明, submitted with the first report, opened in a new tab
+  await openEvidenceTab(leadPage);
+  const reviewed = evidenceRow(leadPage, evidenceFile.name);
+  await expect(reviewed).toContainText(evidenceFile.description);
+  await expect(reviewed).toContainText('第1次报告');
+  await expect(reviewed.locator('.rectiflow-evidence-delete'), 'nothing to remove for the reviewer').toHaveCount(0);
+  await expect(leadPage.locator('.task-details .rectiflow-evidence-upload'), 'no upload for the reviewer').toHaveCount(0);
+  await screenshot(leadPage, 'tasklist-evidence-review');
+  const link = reviewed.locator('a', { hasText: evidenceFile.name });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(new RegExp(`^/api/measures/${measureCode}/evidence/\\d+$`));
+  const opened = leadPage.context().waitForEvent('response', (r) => new URL(r.url()).pathname === href);
+  await link.click();
+  const file = await opened;
+  expect(file.status(), `GET ${href} in the new tab`).toBe(200);
+  expect(file.headers()['content-type']).toBe('application/pdf');
+  expect(file.headers()['content-disposition']).toMatch(/^inline; filename=/);
+  expect(await file.headerValue('content-security-policy'), 'the file\'s own policy: no script').toContain("default-src 'none'");
+  await openFormTab(leadPage);
   await fillForm(leadPage, 'lead-unit-review', { reviewDecision: 'APPROVE', reviewComment: '整改到位，同意报监督组销号。' });
   await screenshot(leadPage, 'tasklist-lead-unit-review');
   await completeTask(leadPage, review.id);

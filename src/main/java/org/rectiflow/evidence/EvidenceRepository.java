@@ -106,8 +106,9 @@ public class EvidenceRepository {
         return new EvidenceFile(rs.getLong("id"), rs.getString("measure_code"), rs.getString("file_name"),
             rs.getString("description"), rs.getLong("size_bytes"), rs.getString("content_type"),
             rs.getString("sha256"), rs.getString("uploaded_by"),
-            rs.getTimestamp("uploaded_at").toLocalDateTime().atZone(zone).toOffsetDateTime(),
+            // the instant the Timestamp was written as (the JVM's zone), shown in the office's zone
+            rs.getTimestamp("uploaded_at").toInstant().atZone(zone).toOffsetDateTime(),
             draft ? EvidenceFile.DRAFT : String.valueOf(reportNo),
-            reportedAt == null ? null : reportedAt.toLocalDateTime().atZone(zone).toOffsetDateTime());
+            reportedAt == null ? null : reportedAt.toInstant().atZone(zone).toOffsetDateTime());
     }
 }

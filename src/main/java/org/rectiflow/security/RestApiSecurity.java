@@ -2,8 +2,11 @@ package org.rectiflow.security;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.WebappProperty;
 import org.rectiflow.identity.AccessPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,7 +17,8 @@ import org.springframework.core.Ordered;
 /**
  * The filters in front of the APIs. The engine's REST API has no authentication of its own: every call to
  * {@code /engine-rest/*}, to the application's own {@code /api/*} and to the actuator (but its health) must
- * carry HTTP Basic credentials of an engine user, and then runs as that user, so the engine's authorizations
+ * carry HTTP Basic credentials of an engine user (or, for {@code /api/*} only, come from a webapps' session with
+ * its CSRF token: {@link WebappSession}), and then runs as that user, so the engine's authorizations
  * apply to it exactly as in the webapps. Queries carrying expressions are refused, the Admin setup is closed
  * once users exist, and in {@code prod} every answer carries HSTS. Before all of them, a path not written in
  * its plain form is refused ({@link RequestPathFirewall}); the filters' own rules compare the normalised path.
@@ -34,9 +38,14 @@ public class RestApiSecurity {
     }
 
     @Bean
-    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+        ProcessEngine processEngine, CamundaBpmProperties camunda) {
+        WebappProperty webapp = camunda.getWebapp();
+        Long cacheTimeToLive = webapp.getAuth().getCache().isTtlEnabled()
+            ? webapp.getAuth().getCache().getTimeToLive() : null;
+        WebappSession session = new WebappSession(processEngine, cacheTimeToLive, webapp.getCsrf().getTargetOrigin());
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = registration(
-            new ApiAuthenticationFilter(), "engine-rest-authentication", 1, "/engine-rest/*", "/api/*", "/actuator/*");
+            new ApiAuthenticationFilter(session), "engine-rest-authentication", 1, "/engine-rest/*", "/api/*", "/actuator/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
             HttpBasicAuthenticationProvider.class.getName());
         return registration;

@@ -163,14 +163,17 @@ class WebappLocaleTest {
         assertThat(originalWithoutLocales).containsPattern(brandExample);
         originalWithoutLocales = originalWithoutLocales.replaceFirst(brandExample, "");
         if (app.equals("tasklist")) {
-            // the Tasklist's one custom script (scripts/rectiflow/dynamic-list-validity.js), in place of the example
-            String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/dynamic-list-validity'\\],\\n";
+            // the Tasklist's custom scripts (scripts/rectiflow/dynamic-list-validity.js, the evidence tab
+            // scripts/rectiflow/evidence-tab.js), in place of the example
+            String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/dynamic-list-validity', "
+                + "'scripts/rectiflow/evidence-tab'\\],\\n";
             assertThat(oursWithoutLocales).containsPattern(script);
             oursWithoutLocales = oursWithoutLocales.replaceFirst(script, "");
             String example = "(?m)^  // customScripts: \\[\\n(?:  //[^\\n]*\\n)*?  // \\],\\n";
             assertThat(originalWithoutLocales).containsPattern(example);
             originalWithoutLocales = originalWithoutLocales.replaceFirst(example, "");
             projectResource("tasklist/scripts/rectiflow/dynamic-list-validity.js"); // from the project, not a jar
+            projectResource("tasklist/scripts/rectiflow/evidence-tab.js");
         }
         assertThat(oursWithoutLocales).isEqualTo(originalWithoutLocales);
     }

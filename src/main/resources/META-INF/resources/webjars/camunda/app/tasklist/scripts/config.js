@@ -35,8 +35,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // Rectiflow: 完成 stays usable on a form with a dynamic list (scripts/rectiflow/dynamic-list-validity.js says why)
-  customScripts: ['scripts/rectiflow/dynamic-list-validity'],
+  // Rectiflow: 完成 stays usable on a form with a dynamic list; the tab 佐证材料 (scripts/rectiflow/*.js say how)
+  customScripts: ['scripts/rectiflow/dynamic-list-validity', 'scripts/rectiflow/evidence-tab'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
