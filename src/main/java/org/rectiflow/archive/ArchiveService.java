@@ -24,6 +24,7 @@ import org.rectiflow.common.EngineClock;
 import org.rectiflow.evidence.EvidenceFile;
 import org.rectiflow.evidence.EvidenceRepository;
 import org.rectiflow.evidence.EvidenceStore;
+import org.rectiflow.evidence.EvidenceSubject;
 import org.rectiflow.identity.AccessPolicy;
 import org.rectiflow.security.ApiUser;
 import org.springframework.http.HttpStatus;
@@ -132,7 +133,7 @@ public class ArchiveService {
             String folder = selection.wholeRound() ? problem.ref() + "/" : "";
             Map<String, List<EvidenceFile>> files = new LinkedHashMap<>();
             for (ArchiveRepository.MeasureRow m : problem.measures()) {
-                files.put(m.code(), evidence.ofMeasure(m.code()).stream().filter(f -> !f.isDraft()).toList());
+                files.put(m.code(), evidence.ofSubject(new EvidenceSubject.MeasureReport(m.code())).stream().filter(f -> !f.isDraft()).toList());
             }
             ByteArrayOutputStream document = new ByteArrayOutputStream();
             cover.write(selection.round(), problem, files, document);
