@@ -216,6 +216,33 @@ public class EvidenceRepository {
         return jdbc.sql("DELETE FROM evidence_file WHERE " + f.sql()).params(f.params()).update() == 1;
     }
 
+    /**
+     * What a measure's folder of the archive holds, bound files only: its reports' files, then its look-back checks'
+     * (回头看), then the documents of the mechanisms that answer it (制度机制); each group in the order uploaded.
+     */
+    public List<EvidenceFile> archivedOfMeasure(String measureCode) {
+        return jdbc.sql(SELECT + """
+                 WHERE report_no IS NOT NULL AND (
+                    (subject_kind = 'MEASURE_REPORT' AND measure_code = ?)
+                    OR (subject_kind = 'LOOK_BACK' AND look_back_id IN (SELECT id FROM look_back WHERE measure_code = ?))
+                    OR (subject_kind = 'MECHANISM'
+                        AND mechanism_id IN (SELECT mechanism_id FROM mechanism_measure WHERE measure_code = ?)))
+                ORDER BY CASE subject_kind WHEN 'MEASURE_REPORT' THEN 1 WHEN 'LOOK_BACK' THEN 2 ELSE 3 END, id""")
+            .params(measureCode, measureCode, measureCode).query(this::file).list();
+    }
+
+    /** A unit plan's file with its unit. */
+    public record UnitPlanFile(String unitCode, EvidenceFile file) {
+    }
+
+    /** The round's unit plans' submitted files, by unit and submission. */
+    public List<UnitPlanFile> unitPlanFilesOfRound(String roundCode) {
+        return jdbc.sql(SELECT.replace("SELECT id,", "SELECT unit_code, id,") + """
+                 WHERE subject_kind = 'UNIT_PLAN' AND round_code = ? AND report_no IS NOT NULL
+                ORDER BY unit_code, report_no, id""")
+            .param(roundCode).query((rs, row) -> new UnitPlanFile(rs.getString("unit_code"), file(rs, row))).list();
+    }
+
     /** The files of a mechanism, how many. */
     public int countOfMechanism(long mechanismId) {
         return jdbc.sql("SELECT COUNT(*) FROM evidence_file WHERE subject_kind = 'MECHANISM' AND mechanism_id = ?")

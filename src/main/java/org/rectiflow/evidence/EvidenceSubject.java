@@ -7,6 +7,13 @@ package org.rectiflow.evidence;
  */
 public sealed interface EvidenceSubject {
 
+    /** The kinds ({@link #kind()}, {@link EvidenceFile#subject()}). */
+    String MEASURE_REPORT = "MEASURE_REPORT";
+    String UNIT_PLAN = "UNIT_PLAN";
+    String CLUE = "CLUE";
+    String LOOK_BACK = "LOOK_BACK";
+    String MECHANISM = "MECHANISM";
+
     /** The ledger's {@code evidence_file.subject_kind}. */
     String kind();
 
@@ -16,7 +23,7 @@ public sealed interface EvidenceSubject {
     /** A measure's report: its files are bound by the report's recording step (measure/MeasureService). */
     record MeasureReport(String measureCode) implements EvidenceSubject {
         public String kind() {
-            return "MEASURE_REPORT";
+            return MEASURE_REPORT;
         }
 
         public String label() {
@@ -27,7 +34,7 @@ public sealed interface EvidenceSubject {
     /** A unit's implementation plan in a round: bound to the plan's submission when it is recorded. */
     record UnitPlan(String roundCode, String unitCode) implements EvidenceSubject {
         public String kind() {
-            return "UNIT_PLAN";
+            return UNIT_PLAN;
         }
 
         public String label() {
@@ -38,7 +45,7 @@ public sealed interface EvidenceSubject {
     /** A clue's preliminary verification: bound when the verification is recorded. */
     record ClueVerification(String clueCode) implements EvidenceSubject {
         public String kind() {
-            return "CLUE";
+            return CLUE;
         }
 
         public String label() {
@@ -49,7 +56,7 @@ public sealed interface EvidenceSubject {
     /** A look-back check of a sampled measure ({@code look_back.id}): bound when the check is recorded. */
     record LookBack(long id) implements EvidenceSubject {
         public String kind() {
-            return "LOOK_BACK";
+            return LOOK_BACK;
         }
 
         public String label() {
@@ -60,7 +67,7 @@ public sealed interface EvidenceSubject {
     /** A mechanism's documents ({@code mechanism.id}): recorded as they are uploaded. */
     record Mechanism(long id) implements EvidenceSubject {
         public String kind() {
-            return "MECHANISM";
+            return MECHANISM;
         }
 
         public String label() {

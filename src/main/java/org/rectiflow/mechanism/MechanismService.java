@@ -91,6 +91,9 @@ public class MechanismService {
         mechanisms.deleteReportedWith(measureCode, kept);
         write(checked, measure.roundCode(), MechanismSource.REPORT, measureCode);
         for (Mechanism recorded : mechanisms.reportedWith(measureCode)) {
+            if (kept.contains(recorded.id())) {
+                continue;
+            }
             for (long earlier : withFiles.getOrDefault(recorded.title(), List.of())) {
                 evidence.moveMechanismFiles(earlier, recorded.id());
                 mechanisms.delete(earlier);

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.rectiflow.clue.ClueHandlingProcess;
 import org.rectiflow.clue.ClueKind;
 import org.rectiflow.demo.RoundWalkthrough;
+import org.rectiflow.identity.Scope;
 import org.rectiflow.inspection.InspectionRoundProcess;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.mechanism.MechanismDraft;
 import org.rectiflow.mechanism.MechanismService;
-import org.rectiflow.identity.Scope;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -423,6 +423,19 @@ class SubjectEvidenceTest extends WebTest {
         HttpResponse<byte[]> bound = call("DELETE", path + "/" + id, "supervisor1");
         assertThat(bound.statusCode()).isEqualTo(409);
         assertThat(error(bound)).isEqualTo("措施" + measure + "的「核查整改成效」任务不在办理中，不能删除佐证材料");
+
+        // the problem's archive holds the check's files in the measure's folder 回头看/
+        HttpResponse<byte[]> archive = call("GET", "/api/rounds/" + round + "/problems/" + round + "-01/archive.zip",
+            "officer1");
+        assertThat(archive.statusCode()).isEqualTo(200);
+        List<String> entries = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+            new java.io.ByteArrayInputStream(archive.body()), StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+            }
+        }
+        assertThat(entries).containsExactly("封面与目录.docx", measure + "/回头看/现场照片.pdf", "清单.csv");
     }
 
     private long mechanism(String round, String title) {
