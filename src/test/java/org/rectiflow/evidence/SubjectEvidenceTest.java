@@ -174,6 +174,16 @@ class SubjectEvidenceTest extends WebTest {
             Map.of("signOffDecision", "APPROVE"));
     }
 
+    /** Runs a completion in a transaction that is rolled back, after checking that it bound the file inside. */
+    private void rolledBack(Runnable completion, long file) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            completion.run();
+            assertThat(jdbc.sql("SELECT report_no FROM evidence_file WHERE id = ?").param(file).query(Integer.class)
+                .single()).as("bound inside the completion").isEqualTo(1);
+            status.setRollbackOnly();
+        });
+    }
+
     // --- the unit plan ---
 
     /** A round of 思明分局 and 海沧分局 brought to the units' plans. */
@@ -183,6 +193,14 @@ class SubjectEvidenceTest extends WebTest {
         walkthrough.holdMeeting(code, LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
         walkthrough.approvePlan(code, "整改方案", "无");
         return code;
+    }
+
+    /**
+     * The units' plans approved: the test classes sharing this context (security/AccessControlTest) read a unit's
+     * Tasklist and expect measure tasks there.
+     */
+    private void leaveNoUnitPlanOpen(String round) {
+        walkthrough.approveUnitPlans(round);
     }
 
     private static String planPath(String round, String unit) {
@@ -241,6 +259,7 @@ class SubjectEvidenceTest extends WebTest {
         assertThat(both.findValuesAsText("report")).containsExactly("1", "2");
         assertThat(taskService.getVariable(unitTask(round, InspectionRoundProcess.Elements.REVIEW_UNIT_PLAN, "siming")
             .getId(), "unitPlanEvidenceFiles")).isEqualTo("1\\. 修改后方案\\.pdf（1\\.5KB）");
+        leaveNoUnitPlanOpen(round);
     }
 
     @Test
@@ -267,6 +286,7 @@ class SubjectEvidenceTest extends WebTest {
         assertThat(download.body()).isEqualTo(EvidenceTest.pdf(1024));
         assertThat(download.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("inline");
+        leaveNoUnitPlanOpen(round);
     }
 
     @Test
@@ -295,6 +315,7 @@ class SubjectEvidenceTest extends WebTest {
         assertThat(call("DELETE", path + "/" + draft, "simingLiaison").statusCode()).isEqualTo(204);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_content WHERE file_id = ?").param(draft)
             .query(Integer.class).single()).isZero();
+        leaveNoUnitPlanOpen(round);
     }
 
     // --- the clue's verification ---
@@ -342,6 +363,13 @@ class SubjectEvidenceTest extends WebTest {
         Task verify = clueTask(clue, ClueHandlingProcess.Elements.VERIFY_CLUE);
         assertThat(ofTask(verify, "inspector1", "discipline")).contains(new SubjectTasks.TaskSubject(
             new EvidenceSubject.ClueVerification(clue), true));
+
+        // completed, then rolled back: the binding goes with the completion
+        rolledBack(() -> taskService.complete(verify.getId(), Map.of("verificationResult", "TRUE", "findings", "属实")),
+            id);
+        assertThat(jdbc.sql("SELECT verification_result FROM clue WHERE code = ?").param(clue).query(String.class)
+            .optional()).isEmpty();
+        assertThat(list(path, "inspector1").findValuesAsText("report")).containsExactly("draft");
 
         HttpResponse<byte[]> verified = submit(verify, "inspector1", Map.of("verificationResult", "TRUE",
             "findings", "反映问题属实"));
@@ -412,6 +440,12 @@ class SubjectEvidenceTest extends WebTest {
             new EvidenceSubject.LookBack(lookBack), true));
         assertThat(ofTask(check, "simingLiaison", "siming")).contains(new SubjectTasks.TaskSubject(
             new EvidenceSubject.LookBack(lookBack), false));
+
+        rolledBack(() -> taskService.complete(check.getId(), Map.of("relapseFinding", "NO_RELAPSE",
+            "lookBackFindings", "整改成效巩固")), id);
+        assertThat(jdbc.sql("SELECT checked_at FROM look_back WHERE id = ?").param(lookBack)
+            .query(java.sql.Timestamp.class).optional()).isEmpty();
+        assertThat(list(path, "officer1").findValuesAsText("report")).containsExactly("draft");
 
         HttpResponse<byte[]> checked = submit(check, "supervisor1", Map.of("relapseFinding", "NO_RELAPSE",
             "lookBackFindings", "整改成效巩固"));
