@@ -44,6 +44,8 @@ public class ArchiveService {
     public static final String COVER = "封面与目录.docx";
     /** The manifest's name, at the root of the zip. */
     public static final String MANIFEST = "清单.csv";
+    /** The round archive's folder of the units' plans' files (per unit, per submission). */
+    public static final String UNIT_PLANS = "单位整改方案";
 
     /**
      * A problem's part of the archive: its measures as the reader may see them; {@code whole} when that is all of
@@ -132,7 +134,7 @@ public class ArchiveService {
             String folder = selection.wholeRound() ? problem.ref() + "/" : "";
             Map<String, List<EvidenceFile>> files = new LinkedHashMap<>();
             for (ArchiveRepository.MeasureRow m : problem.measures()) {
-                files.put(m.code(), evidence.ofMeasure(m.code()).stream().filter(f -> !f.isDraft()).toList());
+                files.put(m.code(), evidence.archivedOfMeasure(m.code()));
             }
             ByteArrayOutputStream document = new ByteArrayOutputStream();
             cover.write(selection.round(), problem, files, document);
@@ -142,7 +144,7 @@ public class ArchiveService {
             for (Map.Entry<String, List<EvidenceFile>> measure : files.entrySet()) {
                 Set<String> taken = new HashSet<>();
                 for (EvidenceFile file : measure.getValue()) {
-                    String dir = folder + measure.getKey() + "/第" + file.report() + "次报告/";
+                    String dir = folder + measure.getKey() + "/" + CoverDocument.folder(file) + "/";
                     String path = dir + unique(taken, dir, safeName(file.name()));
                     try (InputStream in = store.open(file.id(), file.sha256())) {
                         manifest.add(entry(zip, path, in));
@@ -158,6 +160,16 @@ public class ArchiveService {
                 ledger.recordFinal(problem.measures().get(0).problemId(), selection.round().code(), problem.ref(),
                     manifest.size() - first - 1, HexFormat.of().formatHex(sha.digest()), actor.id(),
                     clock.nowTimestamp());
+            }
+        }
+        if (selection.wholeRound()) {
+            Set<String> taken = new HashSet<>();
+            for (EvidenceRepository.UnitPlanFile plan : evidence.unitPlanFilesOfRound(selection.round().code())) {
+                String dir = UNIT_PLANS + "/" + safeName(plan.unitCode()) + "/第" + plan.file().report() + "次提交/";
+                String path = dir + unique(taken, dir, safeName(plan.file().name()));
+                try (InputStream in = store.open(plan.file().id(), plan.file().sha256())) {
+                    manifest.add(entry(zip, path, in));
+                }
             }
         }
         StringBuilder csv = new StringBuilder("\uFEFF路径,大小（字节）,SHA-256\r\n");

@@ -14,6 +14,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.rectiflow.common.deadline.Outcome;
 import org.rectiflow.evidence.EvidenceFile;
+import org.rectiflow.evidence.EvidenceSubject;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureStatus;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,10 @@ import org.springframework.stereotype.Component;
 public class CoverDocument {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private static final String REPORT = EvidenceSubject.MEASURE_REPORT;
+    private static final String LOOK_BACK = EvidenceSubject.LOOK_BACK;
+    private static final String MECHANISM = EvidenceSubject.MECHANISM;
 
     private final ArchiveRepository ledger;
 
@@ -73,7 +78,8 @@ public class CoverDocument {
                     line(doc, "第" + e.reportNo() + "次报告佐证材料说明：" + e.description() + "（" + e.by() + "，"
                         + time(e.at()) + "）");
                 }
-                List<EvidenceFile> own = files.getOrDefault(m.code(), List.of());
+                List<EvidenceFile> all = files.getOrDefault(m.code(), List.of());
+                List<EvidenceFile> own = all.stream().filter(f -> REPORT.equals(f.subject())).toList();
                 line(doc, "佐证文件：" + own.size() + "份");
                 for (EvidenceFile f : own) {
                     line(doc, "  第" + f.report() + "次报告：" + f.name() + "（" + f.size() + "字节"
@@ -97,6 +103,8 @@ public class CoverDocument {
                     line(doc, "  " + x.title() + (x.docNumber() == null ? "" : "（" + x.docNumber() + "）") + "，"
                         + x.issuer() + "，" + x.issuedOn() + ("NEW".equals(x.revision()) ? "，新建" : "，修订"));
                 }
+                others(doc, all, LOOK_BACK, "回头看核查文件");
+                others(doc, all, MECHANISM, "制度文件");
                 line(doc, "办理记录：");
                 for (ArchiveRepository.History h : ledger.history("MEASURE", m.code())) {
                     line(doc, "  " + time(h.at()) + " " + h.actor() + "：" + label(h.from()) + " → " + label(h.to())
@@ -107,18 +115,39 @@ public class CoverDocument {
             heading(doc, "目录");
             XWPFTable table = doc.createTable(1, 3);
             table.getRow(0).getCell(0).setText("措施");
-            table.getRow(0).getCell(1).setText("报告");
+            table.getRow(0).getCell(1).setText("报告/类别");
             table.getRow(0).getCell(2).setText("文件");
             for (Map.Entry<String, List<EvidenceFile>> measure : files.entrySet()) {
                 for (EvidenceFile f : measure.getValue()) {
                     var row = table.createRow();
                     row.getCell(0).setText(measure.getKey());
-                    row.getCell(1).setText("第" + f.report() + "次报告");
+                    row.getCell(1).setText(folder(f));
                     row.getCell(2).setText(f.name());
                 }
             }
             doc.write(out);
         }
+    }
+
+    /** A measure's look-back (回头看) or mechanism (制度机制) files, as the reports' are listed. */
+    private static void others(XWPFDocument doc, List<EvidenceFile> all, String subject, String what) {
+        List<EvidenceFile> listed = all.stream().filter(f -> subject.equals(f.subject())).toList();
+        line(doc, what + "：" + listed.size() + "份");
+        for (EvidenceFile f : listed) {
+            line(doc, "  " + f.name() + "（" + f.size() + "字节" + (f.description() == null ? "" : "，" + f.description())
+                + "，" + f.uploadedBy() + "上传）");
+        }
+    }
+
+    /** The folder of a file within its measure's folder: 第n次报告, 回头看 or 制度机制. */
+    static String folder(EvidenceFile file) {
+        if (LOOK_BACK.equals(file.subject())) {
+            return "回头看";
+        }
+        if (MECHANISM.equals(file.subject())) {
+            return "制度机制";
+        }
+        return "第" + file.report() + "次报告";
     }
 
     private static void heading(XWPFDocument doc, String text) {

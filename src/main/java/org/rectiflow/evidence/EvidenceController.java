@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.InputStreamResource;
@@ -69,7 +70,11 @@ public class EvidenceController {
     @GetMapping("/api/measures/{code}/evidence/{id}")
     public ResponseEntity<Resource> download(@PathVariable String code, @PathVariable long id,
                                              HttpServletResponse response) {
-        EvidenceFile file = evidence.file(code, id);
+        return serve(evidence.file(code, id), response);
+    }
+
+    /** A file's content: PDF and images inline, the rest as an attachment; never sniffed, never run as a page. */
+    private ResponseEntity<Resource> serve(EvidenceFile file, HttpServletResponse response) {
         // set, not added: these replace what security/SecurityHeadersFilter set for every /api answer
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -87,6 +92,68 @@ public class EvidenceController {
     public ResponseEntity<Void> delete(@PathVariable String code, @PathVariable long id) {
         evidence.delete(code, id);
         return ResponseEntity.noContent().build();
+    }
+
+
+    // The other subjects (docs/evidence.md): a unit's plan in a round, a clue's verification, a sampled measure's
+    // look-back check, a mechanism's documents. The same shape as a measure's.
+
+    @PostMapping(path = {"/api/rounds/{code}/units/{unit}/plan/evidence", "/api/clues/{code}/evidence",
+        "/api/rounds/{code}/look-backs/{measure}/evidence", "/api/mechanisms/{mechanism}/evidence"},
+        consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<EvidenceFile> uploadTo(@PathVariable Map<String, String> path, HttpServletRequest request,
+                                                 @RequestParam("file") MultipartFile file,
+                                                 @RequestParam(name = "description", required = false)
+                                                 String description) throws IOException {
+        EvidenceSubject subject = subject(path, request);
+        try (InputStream in = file.getInputStream()) {
+            return ResponseEntity.status(HttpStatus.CREATED)
+                .body(evidence.upload(subject, file.getOriginalFilename(), description, in));
+        }
+    }
+
+    @GetMapping({"/api/rounds/{code}/units/{unit}/plan/evidence", "/api/clues/{code}/evidence",
+        "/api/rounds/{code}/look-backs/{measure}/evidence", "/api/mechanisms/{mechanism}/evidence"})
+    public List<EvidenceFile> listOf(@PathVariable Map<String, String> path, HttpServletRequest request) {
+        return evidence.list(subject(path, request));
+    }
+
+    @GetMapping({"/api/rounds/{code}/units/{unit}/plan/evidence/{id}", "/api/clues/{code}/evidence/{id}",
+        "/api/rounds/{code}/look-backs/{measure}/evidence/{id}", "/api/mechanisms/{mechanism}/evidence/{id}"})
+    public ResponseEntity<Resource> downloadOf(@PathVariable Map<String, String> path, @PathVariable long id,
+                                               HttpServletRequest request, HttpServletResponse response) {
+        return serve(evidence.file(subject(path, request), id), response);
+    }
+
+    @DeleteMapping({"/api/rounds/{code}/units/{unit}/plan/evidence/{id}", "/api/clues/{code}/evidence/{id}",
+        "/api/rounds/{code}/look-backs/{measure}/evidence/{id}", "/api/mechanisms/{mechanism}/evidence/{id}"})
+    public ResponseEntity<Void> deleteOf(@PathVariable Map<String, String> path, @PathVariable long id,
+                                         HttpServletRequest request) {
+        evidence.delete(subject(path, request), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The subject a path names. */
+    private EvidenceSubject subject(Map<String, String> path, HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if (path.containsKey("unit")) {
+            return new EvidenceSubject.UnitPlan(path.get("code"), path.get("unit"));
+        }
+        if (path.containsKey("measure")) {
+            return evidence.lookBackOf(path.get("code"), path.get("measure")).orElseThrow(() -> new EvidenceException(
+                HttpStatus.NOT_FOUND, "巡察" + path.get("code") + "的回头看没有抽查措施" + path.get("measure")));
+        }
+        if (path.containsKey("mechanism")) {
+            try {
+                return new EvidenceSubject.Mechanism(Long.parseLong(path.get("mechanism")));
+            } catch (NumberFormatException e) {
+                throw new EvidenceException(HttpStatus.NOT_FOUND, "制度机制" + path.get("mechanism") + "不存在");
+            }
+        }
+        if (uri.contains("/api/clues/")) {
+            return new EvidenceSubject.ClueVerification(path.get("code"));
+        }
+        throw new IllegalStateException("no evidence subject in " + uri);
     }
 
     @ExceptionHandler(EvidenceException.class)

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which evidence a task shows (the Tasklist's tab 佐证材料): the one place that maps a task to its subject, by the
  * task's diagram and activity id and the ledger row found by the task's process instance id — never by a process
- * variable, which a task completion could have set. A new subject (a unit plan, a clue's verification, the
- * look-back check) is one more case here and one more {@link Subject.Kind}.
+ * variable, which a task completion could have set. measure-execution's tasks show the measure's reports' files;
+ * the round's and the clues' tasks (a unit's plan, a clue's verification, a look-back check) their subject as
+ * {@link SubjectTasks} finds it.
  */
 @Component
 public class TaskEvidenceResolver {
@@ -28,22 +29,27 @@ public class TaskEvidenceResolver {
      * A task's evidence subject.
      *
      * @param kind       what the files belong to
-     * @param code       its ledger code (a measure's code)
+     * @param code       its ledger code (a measure's code); null for another subject
      * @param collecting true where the task's own work gathers the files (its unit uploads and removes drafts);
      *                   false where the task reviews what was submitted (read-only)
+     * @param other      the subject of a task outside measure-execution, with whether the caller may upload now
      */
-    public record Subject(Kind kind, String code, boolean collecting) {
+    public record Subject(Kind kind, String code, boolean collecting, SubjectTasks.TaskSubject other) {
 
         public enum Kind {
             /** A measure's reports' files ({@code /api/measures/{code}/evidence}). */
-            MEASURE
+            MEASURE,
+            /** A unit's plan, a clue's verification or a look-back check ({@link SubjectTasks}). */
+            OTHER
         }
     }
 
     private final TaskEvidenceRepository ledger;
+    private final SubjectTasks subjects;
 
-    public TaskEvidenceResolver(TaskEvidenceRepository ledger) {
+    public TaskEvidenceResolver(TaskEvidenceRepository ledger, SubjectTasks subjects) {
         this.ledger = ledger;
+        this.subjects = subjects;
     }
 
     /** The task's subject; empty for a task without evidence (the tab hides itself). */
@@ -60,12 +66,13 @@ public class TaskEvidenceResolver {
                 default -> Optional.empty();
             };
         }
-        return Optional.empty();
+        return subjects.ofTask(task.getProcessInstanceId(), activity, task.getId())
+            .map(other -> new Subject(Subject.Kind.OTHER, null, other.writable(), other));
     }
 
     private Optional<Subject> measure(Task task, boolean collecting) {
         return ledger.measureOfInstance(task.getProcessInstanceId())
-            .map(code -> new Subject(Subject.Kind.MEASURE, code, collecting));
+            .map(code -> new Subject(Subject.Kind.MEASURE, code, collecting, null));
     }
 
     /** {@code measure-execution:3:…} → {@code measure-execution}. */

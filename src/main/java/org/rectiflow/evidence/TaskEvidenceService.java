@@ -57,32 +57,78 @@ public class TaskEvidenceService {
     private TaskEvidence view(TaskEvidenceResolver.Subject subject) {
         return switch (subject.kind()) {
             case MEASURE -> measure(subject.code(), subject.collecting());
+            case OTHER -> other(subject.other());
         };
+    }
+
+    /**
+     * A unit's plan, a clue's verification or a look-back check: the task that gathers the files (the unit's draft,
+     * the verification, the check) uploads and removes drafts while it is open and the caller may; the plan's review
+     * and the accountability read what was submitted.
+     */
+    private TaskEvidence other(SubjectTasks.TaskSubject task) {
+        EvidenceSubject subject = task.subject();
+        List<EvidenceFile> all = evidence.list(subject); // 403 for a caller who may not read them
+        boolean writable = task.writable();
+        String base;
+        String title;
+        String submitted;
+        if (subject instanceof EvidenceSubject.UnitPlan plan) {
+            base = "/api/rounds/" + plan.roundCode() + "/units/" + plan.unitCode() + "/plan/evidence";
+            title = "单位整改方案的佐证材料";
+            submitted = "第%s次提交";
+        } else if (subject instanceof EvidenceSubject.ClueVerification clue) {
+            base = "/api/clues/" + clue.clueCode() + "/evidence";
+            title = "线索" + clue.clueCode() + "的核实材料";
+            submitted = "随核实结果提交";
+        } else if (subject instanceof EvidenceSubject.LookBack lookBack) {
+            EvidenceRepository.LookBackRef ref = files.lookBack(lookBack.id()).orElseThrow();
+            base = "/api/rounds/" + ref.roundCode() + "/look-backs/" + ref.measureCode() + "/evidence";
+            title = "措施" + ref.measureCode() + "回头看核查的佐证材料";
+            submitted = "随核查结果提交";
+        } else {
+            return TaskEvidence.none();
+        }
+        String hint = writable
+            ? "可上传" + allowed() + "，单个文件不超过" + properties.maxFileSizeText()
+                + "；未提交的文件在完成本任务时一并提交，提交前可以删除"
+            : "已提交的佐证材料，最近的在前";
+        return new TaskEvidence(title, writable, writable ? base : null, hint,
+            rows(all, writable, base, writable, submitted));
     }
 
     private TaskEvidence measure(String code, boolean collecting) {
         String base = "/api/measures/" + code + "/evidence";
         List<EvidenceFile> all = evidence.list(code); // 403 for a caller who may not read them
         boolean writable = collecting && user.groupIds().contains(files.measure(code).orElseThrow().unitCode());
-        List<EvidenceFile> shown = all.stream()
-            .filter(file -> collecting || !file.isDraft()) // a reviewer sees what was submitted
-            .sorted(Comparator.comparingInt(TaskEvidenceService::reportOrder).reversed()
-                .thenComparing(Comparator.comparingLong(EvidenceFile::id)))
-            .toList();
-        Map<String, String> names = ledger.displayNames(
-            shown.stream().map(EvidenceFile::uploadedBy).collect(Collectors.toCollection(java.util.TreeSet::new)));
-        List<TaskEvidence.File> rows = shown.stream().map(file -> new TaskEvidence.File(file.id(), file.name(),
-                file.description(), file.size(), EvidenceService.sizeText(file.size()),
-                DocumentTypes.KNOWN.getOrDefault(file.type(), file.type()), name(names, file.uploadedBy()),
-                TIME.format(file.uploadedAt().atZoneSameInstant(clock.zone())),
-                file.isDraft() ? null : "第" + file.report() + "次报告", base + "/" + file.id(),
-                writable && file.isDraft() ? base + "/" + file.id() : null, DocumentTypes.INLINE.contains(file.type())))
-            .toList();
+        List<TaskEvidence.File> rows = rows(all, collecting, base, writable, "第%s次报告");
         String hint = writable
             ? "可上传" + allowed() + "，单个文件不超过" + properties.maxFileSizeText()
                 + "；未提交的文件在完成本任务时随报告一并提交，提交前可以删除"
             : "单位随报告提交的佐证材料，最近的报告在前";
         return new TaskEvidence("措施" + code + "的佐证材料", writable, writable ? base : null, hint, rows);
+    }
+
+    /**
+     * The files a task shows: drafts only where the task gathers them (a reviewer sees what was submitted), drafts
+     * first, then the submissions, newest first; {@code submitted} names a submission ({@code %s} its number).
+     */
+    private List<TaskEvidence.File> rows(List<EvidenceFile> all, boolean collecting, String base, boolean writable,
+                                         String submitted) {
+        List<EvidenceFile> shown = all.stream()
+            .filter(file -> collecting || !file.isDraft())
+            .sorted(Comparator.comparingInt(TaskEvidenceService::reportOrder).reversed()
+                .thenComparing(Comparator.comparingLong(EvidenceFile::id)))
+            .toList();
+        Map<String, String> names = ledger.displayNames(
+            shown.stream().map(EvidenceFile::uploadedBy).collect(Collectors.toCollection(java.util.TreeSet::new)));
+        return shown.stream().map(file -> new TaskEvidence.File(file.id(), file.name(),
+                file.description(), file.size(), EvidenceService.sizeText(file.size()),
+                DocumentTypes.KNOWN.getOrDefault(file.type(), file.type()), name(names, file.uploadedBy()),
+                TIME.format(file.uploadedAt().atZoneSameInstant(clock.zone())),
+                file.isDraft() ? null : String.format(submitted, file.report()), base + "/" + file.id(),
+                writable && file.isDraft() ? base + "/" + file.id() : null, DocumentTypes.INLINE.contains(file.type())))
+            .toList();
     }
 
     /** Drafts first (the report in the making), then the reports, newest first. */

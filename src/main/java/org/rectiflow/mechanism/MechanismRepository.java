@@ -3,6 +3,7 @@ package org.rectiflow.mechanism;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +70,24 @@ public class MechanismRepository {
         return id;
     }
 
-    /** Removes what a measure's report recorded (a rework's report replaces it); returns how many. */
-    public int deleteReportedWith(String measureCode) {
-        jdbc.sql("DELETE FROM mechanism_measure WHERE mechanism_id IN (SELECT id FROM mechanism WHERE reported_with = ?)")
-            .param(measureCode).update();
-        return jdbc.sql("DELETE FROM mechanism WHERE reported_with = ?").param(measureCode).update();
+    /**
+     * Removes what a measure's report recorded (a rework's report replaces it), but the rows {@code kept} (those with
+     * documents, moved to their new rows, then removed: {@link #delete}); returns how many.
+     */
+    public int deleteReportedWith(String measureCode, Collection<Long> kept) {
+        String except = kept.isEmpty() ? "" : " AND id NOT IN (" + String.join(", ",
+            kept.stream().map(id -> "?").toList()) + ")";
+        List<Object> params = new ArrayList<>();
+        params.add(measureCode);
+        params.addAll(kept);
+        jdbc.sql("DELETE FROM mechanism_measure WHERE mechanism_id IN (SELECT id FROM mechanism WHERE reported_with = ?"
+            + except + ")").params(params).update();
+        return jdbc.sql("DELETE FROM mechanism WHERE reported_with = ?" + except).params(params).update();
+    }
+
+    /** Removes one mechanism (its measures with it). */
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM mechanism WHERE id = ?").param(id).update();
     }
 
     /** What a measure's report recorded, in the order entered. */

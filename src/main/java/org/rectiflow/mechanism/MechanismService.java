@@ -3,14 +3,17 @@ package org.rectiflow.mechanism;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
+import org.rectiflow.evidence.EvidenceService;
 import org.rectiflow.identity.Scope;
 import org.rectiflow.mechanism.MechanismException.Violation;
 import org.rectiflow.mechanism.MechanismRepository.MeasureRef;
@@ -47,11 +50,14 @@ public class MechanismService {
     private final MechanismRepository mechanisms;
     private final EngineClock clock;
     private final CurrentActor actor;
+    private final EvidenceService evidence;
 
-    public MechanismService(MechanismRepository mechanisms, EngineClock clock, CurrentActor actor) {
+    public MechanismService(MechanismRepository mechanisms, EngineClock clock, CurrentActor actor,
+                            EvidenceService evidence) {
         this.mechanisms = mechanisms;
         this.clock = clock;
         this.actor = actor;
+        this.evidence = evidence;
     }
 
     /**
@@ -67,8 +73,33 @@ public class MechanismService {
                 "一次报告至多登记" + MAX_PER_REPORT + "项制度机制")));
         }
         List<Checked> checked = check(drafts, measure.roundCode(), measure);
-        mechanisms.deleteReportedWith(measureCode);
+        // a mechanism recorded again (same title) keeps its documents (制度文件); one with documents cannot be dropped
+        Map<String, List<Long>> withFiles = new LinkedHashMap<>();
+        for (Mechanism earlier : mechanisms.reportedWith(measureCode)) {
+            if (evidence.mechanismFiles(earlier.id()) > 0) {
+                withFiles.computeIfAbsent(earlier.title(), t -> new ArrayList<>()).add(earlier.id());
+            }
+        }
+        Set<String> titles = checked.stream().map(Checked::title).collect(Collectors.toSet());
+        for (String title : withFiles.keySet()) {
+            if (!titles.contains(title)) {
+                throw new MechanismException(List.of(new Violation(drafts.size() + 1, null,
+                    "制度机制“" + shorten(title) + "”已上传制度文件，不能从报告中删除")));
+            }
+        }
+        List<Long> kept = withFiles.values().stream().flatMap(List::stream).toList();
+        mechanisms.deleteReportedWith(measureCode, kept);
         write(checked, measure.roundCode(), MechanismSource.REPORT, measureCode);
+        for (Mechanism recorded : mechanisms.reportedWith(measureCode)) {
+            if (kept.contains(recorded.id())) {
+                continue;
+            }
+            for (long earlier : withFiles.getOrDefault(recorded.title(), List.of())) {
+                evidence.moveMechanismFiles(earlier, recorded.id());
+                mechanisms.delete(earlier);
+            }
+            withFiles.remove(recorded.title());
+        }
         return mechanisms.reportedWith(measureCode);
     }
 

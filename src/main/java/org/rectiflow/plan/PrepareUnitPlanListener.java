@@ -4,6 +4,7 @@ import static org.rectiflow.plan.UnitPlanVariables.LAST_RETURN_REASON;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_CODE;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_NAME;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_DRAFT;
+import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_EVIDENCE_FILES;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_TEXT;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_PLAN_APPROVED;
 import static org.rectiflow.plan.UnitPlanVariables.UNIT_TASK_LIST;
@@ -37,7 +38,8 @@ public class PrepareUnitPlanListener implements ExecutionListener {
         String round = InspectionRoundProcess.roundCode(execution);
         UNIT_NAME.setLocal(execution, plans.unitName(unit).orElse(unit));
         UNIT_TASK_LIST.setLocal(execution, FormText.plain(plans.taskList(round, unit)));
-        for (Variable<?> kept : List.of(UNIT_PLAN_DRAFT, UNIT_PLAN_TEXT, UNIT_PLAN_APPROVED, LAST_RETURN_REASON)) {
+        for (Variable<?> kept : List.of(UNIT_PLAN_DRAFT, UNIT_PLAN_TEXT, UNIT_PLAN_EVIDENCE_FILES,
+            UNIT_PLAN_APPROVED, LAST_RETURN_REASON)) {
             kept.clearLocal(execution);
         }
     }

@@ -15,6 +15,8 @@ public final class UnitPlanVariables {
     /** The unit's plan as it submitted it (for the office's decision) and as the review form shows it. */
     public static final Variable<String> UNIT_PLAN_DRAFT = Variable.string("unitPlanDraft");
     public static final Variable<String> UNIT_PLAN_TEXT = Variable.string("unitPlanText");
+    /** The evidence files bound to the submission (name, size, description), one line each (the review form). */
+    public static final Variable<String> UNIT_PLAN_EVIDENCE_FILES = Variable.string("unitPlanEvidenceFiles");
     // unit-plan-review.form
     public static final FormField UNIT_PLAN_DECISION = FormField.choice("unit-plan-review", "unitPlanDecision", "审核意见");
     public static final FormField UNIT_PLAN_COMMENT =

@@ -27,9 +27,14 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.rectiflow.clue.ClueKind;
 import org.rectiflow.demo.RoundWalkthrough;
+import org.rectiflow.identity.Scope;
 import org.rectiflow.inspection.InspectionRoundService;
+import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess;
+import org.rectiflow.mechanism.MechanismDraft;
+import org.rectiflow.mechanism.MechanismService;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +55,7 @@ class ArchiveTest extends WebTest {
     @Autowired RoundWalkthrough walkthrough;
     @Autowired TaskService taskService;
     @Autowired JdbcClient jdbc;
+    @Autowired MechanismService mechanisms;
 
     private String round() {
         String code = TestRounds.newCode();
@@ -279,5 +285,73 @@ class ArchiveTest extends WebTest {
             round + "-01/" + siming + "/第1次报告/整改通知.pdf",
             round + "-01/" + haicang + "/第1次报告/现场照片.pdf",
             "清单.csv");
+    }
+
+    @Test
+    void theArchivesHoldTheMechanismsDocumentsPerMeasureAndTheRoundsTheUnitPlansButNoClueFiles() throws Exception {
+        String round = TestRounds.newCode();
+        rounds.register(TestRounds.roundWithClues(round, LocalDate.now(), new RoundRegistration.Clue("XF-1",
+            ClueKind.PETITION, "反映民警违规收费", LocalDate.now().minusDays(3))));
+        walkthrough.holdMeeting(round, LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
+        walkthrough.approvePlan(round, "整改方案", "无");
+        byte[] plan = pdf(1100, 'p');
+        post("/api/rounds/" + round + "/units/siming/plan/evidence", "simingLiaison", "实施方案.pdf", plan);
+        walkthrough.approveUnitPlans(round);
+        String measure = round + "-01-01";
+        mechanisms.importAll(round, List.of(new MechanismDraft("民警执法规范化管理办法", "思公〔2026〕1号", "思明分局",
+            LocalDate.now().toString(), "NEW", null, List.of(measure))), new MechanismService.Importer(true,
+            Scope.allUnits()));
+        long mechanism = jdbc.sql("SELECT id FROM mechanism WHERE round_code = ?").param(round).query(Long.class)
+            .single();
+        byte[] rules = pdf(1300, 'r');
+        post("/api/mechanisms/" + mechanism + "/evidence", "simingLiaison", "管理办法.pdf", rules);
+        // the clue's verification files stay out of every archive
+        String clue = jdbc.sql("SELECT code FROM clue WHERE round_code = ?").param(round).query(String.class).single();
+        String clueInstance = jdbc.sql("SELECT process_instance_id FROM clue WHERE code = ?").param(clue)
+            .query(String.class).single();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(clueInstance).singleResult().getId(),
+            Map.of("triage", "VERIFY", "triageReason", "线索具体，转初核"));
+        post("/api/clues/" + clue + "/evidence", "inspector1", "谈话笔录.pdf", pdf(900, 'x'));
+        byte[] notice = pdf(1500, 'a');
+        upload(measure, "simingLiaison", "整改通知.pdf", notice);
+        signOff(measure, "simingLiaison");
+
+        HttpResponse<byte[]> problem = get("/api/rounds/" + round + "/problems/" + round + "-01/archive.zip",
+            "simingLiaison");
+        assertThat(problem.statusCode()).isEqualTo(200);
+        Map<String, byte[]> zip = entries(problem.body());
+        assertThat(zip.keySet()).containsExactly("封面与目录.docx", measure + "/第1次报告/整改通知.pdf",
+            measure + "/制度机制/管理办法.pdf", "清单.csv");
+        assertThat(zip.get(measure + "/制度机制/管理办法.pdf")).isEqualTo(rules);
+        assertThat(new String(zip.get("清单.csv"), StandardCharsets.UTF_8))
+            .contains(measure + "/制度机制/管理办法.pdf,1300," + sha256(rules));
+        assertThat(cover(zip.get("封面与目录.docx"))).contains("佐证文件：1份", "制度机制：1项", "制度文件：1份",
+            "管理办法.pdf（1300字节，simingLiaison上传）", "回头看核查文件：0份", "制度机制\t管理办法.pdf");
+
+        HttpResponse<byte[]> whole = get("/api/rounds/" + round + "/archive.zip", "officer1");
+        assertThat(whole.statusCode()).isEqualTo(200);
+        Map<String, byte[]> all = entries(whole.body());
+        assertThat(all.keySet()).containsExactly(round + "-01/封面与目录.docx",
+            round + "-01/" + measure + "/第1次报告/整改通知.pdf", round + "-01/" + measure + "/制度机制/管理办法.pdf",
+            "单位整改方案/siming/第1次提交/实施方案.pdf", "清单.csv");
+        assertThat(all.get("单位整改方案/siming/第1次提交/实施方案.pdf")).isEqualTo(plan);
+        assertThat(new String(all.get("清单.csv"), StandardCharsets.UTF_8))
+            .contains("单位整改方案/siming/第1次提交/实施方案.pdf,1100," + sha256(plan)).doesNotContain("谈话笔录");
+    }
+
+    private void post(String path, String user, String name, byte[] content) throws Exception {
+        String boundary = "----rectiflow" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+            + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path))
+            .header("Authorization", basicAuth(user, "demo"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }

@@ -185,7 +185,7 @@ class EvidenceTest extends WebTest {
         JsonNode file = JSON.readTree(created.body());
         List<String> fields = new java.util.ArrayList<>();
         file.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactlyInAnyOrder("id", "measureCode", "name", "description", "size", "type",
+        assertThat(fields).containsExactlyInAnyOrder("id", "subject", "measureCode", "name", "description", "size", "type",
             "sha256", "uploadedBy", "uploadedAt", "report", "reportedAt");
         assertThat(file.get("name").asText()).isEqualTo("整改通知.pdf");
         assertThat(file.get("description").asText()).isEqualTo("印发的整改通知");

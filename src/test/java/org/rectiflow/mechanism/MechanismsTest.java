@@ -179,6 +179,45 @@ class MechanismsTest extends WebTest {
     }
 
     @Test
+    void aMechanismsDocumentsFollowItIntoTheReworksReportWhichCannotDropIt() throws Exception {
+        String code = round();
+        String measure = code + "-01-01";
+        assertThat(report(task(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES), "[" + ROW_1 + "]")
+            .statusCode()).isEqualTo(204);
+        long first = jdbc.sql("SELECT id FROM mechanism WHERE round_code = ?").param(code).query(Long.class).single();
+        String boundary = "----rectiflow" + System.nanoTime();
+        String pdf = "%PDF-1.4\n%" + "x".repeat(1000) + "\n%%EOF\n";
+        HttpResponse<String> uploaded = call("POST", "/api/mechanisms/" + first + "/evidence", "simingLiaison",
+            "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"通知.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + pdf + "\r\n--" + boundary + "--\r\n",
+            "multipart/form-data; boundary=" + boundary);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        taskService.complete(task(measure, MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW).getId(),
+            Map.of("reviewDecision", "REJECT", "reviewComment", "制度文号有误"));
+
+        // dropping the mechanism with documents is refused, naming it
+        Task rework = task(measure, MeasureExecutionProcess.Elements.UNIT_RECTIFIES);
+        String other = "{\"title\":\"请示报告督办制度\",\"issuer\":\"思明分局\",\"issuedOn\":\"2021-05-12\","
+            + "\"revision\":\"NEW\"}";
+        HttpResponse<String> dropped = report(rework, "[" + other + "]");
+        assertThat(dropped.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(dropped.body()).get("message").asText())
+            .contains("制度机制第2条：制度机制“关于加强请示报告工作的通知”已上传制度文件，不能从报告中删除");
+
+        // recorded again: its documents move to the new row
+        assertThat(report(rework, "[" + ROW_1 + "," + other + "]").statusCode()).isEqualTo(204);
+        long again = jdbc.sql("SELECT id FROM mechanism WHERE round_code = ? AND title = ?")
+            .params(code, "关于加强请示报告工作的通知").query(Long.class).single();
+        assertThat(again).isNotEqualTo(first);
+        JsonNode files = JSON.readTree(call("GET", "/api/mechanisms/" + again + "/evidence", "officer1", null, null)
+            .body());
+        assertThat(files.findValuesAsText("name")).containsExactly("通知.pdf");
+        assertThat(call("GET", "/api/mechanisms/" + first + "/evidence", "officer1", null, null).statusCode())
+            .isEqualTo(404);
+        assertThat(stored(code)).isEqualTo(2);
+    }
+
+    @Test
     void theJsonImportIsAllOrNothingAndAUnitImportsForItsOwnMeasuresOnly() throws Exception {
         String code = round();
         String path = "/api/rounds/" + code + "/mechanisms";
