@@ -29,7 +29,7 @@ class ChineseNameOrderMigrationTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:v19-upgrade;DB_CLOSE_DELAY=-1",
             "sa", "");
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        flyway(dataSource, "17").migrate();
+        flyway(dataSource, "18").migrate();
         // the engine's user table as it stands before the upgrade (the columns V19 reads and writes)
         jdbc.sql("CREATE TABLE ACT_ID_USER (ID_ VARCHAR(64) PRIMARY KEY, REV_ INT, FIRST_ VARCHAR(255),"
             + " LAST_ VARCHAR(255), EMAIL_ VARCHAR(255))").update();
