@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class EngineClock {
 
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter CHINESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final ZoneId zone;
     private final LocalTime deadlineTime;
@@ -58,6 +59,11 @@ public class EngineClock {
 
     public LocalDate toDate(Date instant) {
         return LocalDate.ofInstant(instant.toInstant(), zone);
+    }
+
+    /** An instant as the office reads it, in its zone: {@code 2026年3月2日 09:00}. */
+    public String chinese(Timestamp at) {
+        return at == null ? "" : CHINESE_TIME.format(at.toInstant().atZone(zone));
     }
 
     public static String chinese(LocalDate date) {

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * One process variable of a diagram, declared once in the diagram's constants class with its name, its Java type
@@ -25,7 +27,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * 7.24 on Jakarta: {@code UNIT_GROUP.get(execution)}, {@code UNIT_GROUP.set(execution, code)}. The values a user
  * submits with a form are not variables but {@link FormField}s.
  *
- * @param <T> the Java type of the value the engine stores (String, Integer, Long, Boolean or Date)
+ * @param <T> the Java type of the value the engine stores (String, Integer, Long, Boolean, Date or Spin JSON)
  */
 public final class Variable<T> {
 
@@ -57,6 +59,14 @@ public final class Variable<T> {
 
     public static Variable<Date> date(String name) {
         return new Variable<>(name, Date.class, false);
+    }
+
+    /**
+     * A JSON value (rows a form shows as a table), stored as Spin's Json type, which the Tasklist hands to the form
+     * as an array; written with {@link #setJson}.
+     */
+    public static Variable<SpinJsonNode> json(String name) {
+        return new Variable<>(name, SpinJsonNode.class, false);
     }
 
     /** The same variable, declared a copy of the ledger: no variable-update details in history. */
@@ -100,6 +110,11 @@ public final class Variable<T> {
     /** Sets the value where the engine puts it: in the scope that already has it, else the process instance. */
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, value);
+    }
+
+    /** Sets a {@link #json} variable from its JSON text, where {@link #set} would put it. */
+    public void setJson(VariableScope scope, String json) {
+        scope.setVariable(name, SpinValues.jsonValue(json).create());
     }
 
     /** Sets the value on this scope only (a task, a multi-instance element, an escalation path). */

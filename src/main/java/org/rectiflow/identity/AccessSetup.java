@@ -185,18 +185,42 @@ public class AccessSetup {
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     }
 
+    /**
+     * What a task's card in the list shows (the filters' {@code variables}), each where its task has it: a measure's
+     * code, text, problem, unit and deadline; a plan comment's round. Variables the processes already have (the
+     * forms' texts); the card cuts long ones to two lines (tasklist styles/user-styles.css), the tooltip shows all.
+     */
+    static final List<Map<String, String>> CARD_VARIABLES = List.of(
+        Map.of("name", "measureCode", "label", "措施编号"),
+        Map.of("name", "measureContent", "label", "整改措施"),
+        Map.of("name", "problemTitle", "label", "问题"),
+        Map.of("name", "unitName", "label", "责任单位"),
+        Map.of("name", "deadlineText", "label", "完成时限"),
+        Map.of("name", "roundText", "label", "巡察轮次"));
+
+    /** The cards' variables of the first releases: a filter still showing exactly these gets {@link #CARD_VARIABLES}. */
+    private static final List<Map<String, String>> EARLIER_CARD_VARIABLES = List.of(
+        Map.of("name", "measureCode", "label", "措施编号"),
+        Map.of("name", "unitName", "label", "责任单位"),
+        Map.of("name", "deadlineText", "label", "完成时限"));
+
     private void createFilter(String name, String description, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+        List<Filter> existing = filterService.createFilterQuery().filterName(name).list();
+        for (Filter filter : existing) {
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            if (EARLIER_CARD_VARIABLES.equals(properties.get("variables"))) {
+                properties.put("variables", CARD_VARIABLES);
+                filterService.saveFilter(filter.setProperties(properties));
+            }
+        }
+        if (!existing.isEmpty()) {
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("description", description);
         properties.put("priority", priority);
         properties.put("refresh", true);
-        properties.put("variables", List.of(
-            Map.of("name", "measureCode", "label", "措施编号"),
-            Map.of("name", "unitName", "label", "责任单位"),
-            Map.of("name", "deadlineText", "label", "完成时限")));
+        properties.put("variables", CARD_VARIABLES);
         Filter filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
         filterService.saveFilter(filter);
         Authorization everyone = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);

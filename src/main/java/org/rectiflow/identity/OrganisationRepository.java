@@ -258,6 +258,12 @@ public class OrganisationRepository {
             .query((rs, n) -> new KeyGroup(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** A person's name (姓名) as the ledger keeps it, also of one deleted in Admin since: empty for an unknown user. */
+    public Optional<String> displayName(String userId) {
+        return jdbc.sql("SELECT display_name FROM org_user WHERE user_id = ?").param(userId).query(String.class)
+            .optional();
+    }
+
     /** A person a round may name as leader: empty for an unknown user or one deleted in Admin. */
     public Optional<Person> person(String userId) {
         return jdbc.sql("SELECT user_id, display_name, title, email FROM org_user WHERE user_id = ? AND removed_at IS NULL")

@@ -117,6 +117,16 @@ public final class MeasureExecutionProcess {
         /** The evidence files bound to the report (name, size, description), one line each (the review forms show it). */
         public static final Variable<String> REPORTED_EVIDENCE_FILES =
             Variable.string("reportedEvidenceFiles").ledgerCopy();
+        /**
+         * The measure's rework history (返工记录: each returned report, when, by whom, why), read from the ledger when
+         * a report is recorded (the review forms show it).
+         */
+        public static final Variable<String> REWORK_HISTORY_TEXT = Variable.string("reworkHistoryText").ledgerCopy();
+        /**
+         * The lead unit's approval (牵头单位审核意见: decision, who from the ledger, when, comment), set when it approves
+         * (the sign-off form shows it).
+         */
+        public static final Variable<String> LEAD_REVIEW_TEXT = Variable.string("leadReviewText").ledgerCopy();
         // lead-unit-review.form and supervision-sign-off.form
         public static final FormField REVIEW_DECISION = FormField.choice("lead-unit-review", "reviewDecision", "审核意见");
         public static final FormField REVIEW_COMMENT =

@@ -10,6 +10,7 @@ import org.rectiflow.common.CurrentActor;
 import org.rectiflow.common.EngineClock;
 import org.rectiflow.common.FormField;
 import org.rectiflow.evidence.EvidenceService;
+import org.rectiflow.identity.OrganisationRepository;
 import org.rectiflow.ledger.StatusHistory;
 import org.rectiflow.measure.MeasureRepository.Archive;
 import org.rectiflow.measure.MeasureRepository.Problem;
@@ -60,15 +61,17 @@ public class MeasureService {
     private final CurrentActor actor;
     private final MechanismService mechanisms;
     private final EvidenceService evidence;
+    private final OrganisationRepository people;
 
     public MeasureService(MeasureRepository measures, StatusHistory history, EngineClock clock, CurrentActor actor,
-                          MechanismService mechanisms, EvidenceService evidence) {
+                          MechanismService mechanisms, EvidenceService evidence, OrganisationRepository people) {
         this.measures = measures;
         this.history = history;
         this.clock = clock;
         this.actor = actor;
         this.mechanisms = mechanisms;
         this.evidence = evidence;
+        this.people = people;
     }
 
     public Measure require(String code) {
@@ -161,6 +164,45 @@ public class MeasureService {
             Measure measure = measures.require(code);
             changeStatus(measure, measure.approveReview().status(), comment == null ? "牵头单位审核通过" : comment);
         }
+    }
+
+    /**
+     * The lead unit's approval as the sign-off form shows it (牵头单位审核意见): the decision in words, who (姓名, from
+     * the ledger, never from a variable) and when, then the comment: 「审核通过（审核人：徐启明，2026年3月2日 09:00）
+     * 意见说明：材料齐全」. Called in the approving step's transaction, with that step's user and time.
+     */
+    public String approvalText(String comment) {
+        return "审核通过（审核人：" + nameOf(actor.id()) + "，" + clock.chinese(clock.nowTimestamp()) + "）\n意见说明："
+            + (comment == null ? "无" : comment);
+    }
+
+    /**
+     * The measure's rework history (返工记录) as the review forms show it, from its status history: each return of a
+     * report, numbered, with when, by whom (姓名) and why (the reason names the stage: 「牵头单位审核退回：…」); 「无」
+     * when no report was returned.
+     */
+    public String reworkHistoryText(String code) {
+        List<StatusHistory.Entry> returns = history.of(StatusHistory.Entity.MEASURE, code).stream()
+            .filter(e -> MeasureStatus.REWORK.name().equals(e.toStatus())).toList();
+        if (returns.isEmpty()) {
+            return "无";
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < returns.size(); i++) {
+            StatusHistory.Entry entry = returns.get(i);
+            text.append(i == 0 ? "" : "\n").append("第").append(i + 1).append("次退回：")
+                .append(clock.chinese(entry.changedAt())).append("，").append(nameOf(entry.actor())).append("，")
+                .append(entry.reason());
+        }
+        return text.toString();
+    }
+
+    /** A person's name as the ledger writes it (姓名), 「系统」 for a job, the id of someone the ledger does not know. */
+    private String nameOf(String userId) {
+        if (CurrentActor.SYSTEM.equals(userId)) {
+            return "系统";
+        }
+        return people.displayName(userId).filter(name -> !name.isBlank()).orElse(userId);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rectiflow.measure;
 
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.APPROVED;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.LEAD_REVIEW_TEXT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REJECTION_REASON_TEXT;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REVIEWED_BY;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
  * sign-off (the service task's {@code stage} field: REVIEW or SIGN_OFF; element template
  * {@code rectiflow.recordDecision}), refuses a rejection without a reason, and sets {@code approved} and
  * {@code rejectionReason} for the gateways and the rework notice (and its plain-text copy for the unit's form).
+ * The lead unit's approval is kept as the sign-off form shows it ({@code leadReviewText}: who from the ledger, when).
  */
 @Component
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
@@ -69,6 +71,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
             if (review) {
                 REVIEWED_BY.set(execution, actor.id());
                 REVIEW_OPINION.set(execution, comment);
+                LEAD_REVIEW_TEXT.set(execution, FormText.plain(measures.approvalText(comment)));
             } else {
                 SIGN_OFF_OPINION.set(execution, comment);
             }

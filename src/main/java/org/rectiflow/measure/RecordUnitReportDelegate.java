@@ -11,6 +11,7 @@ import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_S
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORTED_SUMMARY;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REPORT_STATUS_TEXT;
+import static org.rectiflow.measure.MeasureExecutionProcess.Variables.REWORK_HISTORY_TEXT;
 
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISMS;
 import static org.rectiflow.measure.MeasureExecutionProcess.Variables.MECHANISM_DOC_NUMBER;
@@ -39,7 +40,8 @@ import org.springframework.stereotype.Component;
  * normal management after sign-off). The evidence files uploaded as drafts until now are bound to the report
  * (evidence/EvidenceService), and their list is what the review forms show. A 未完成 report needs its reason and planned date, not the completion
  * summary and evidence (the form hides those then). The mechanisms (制度机制) of the form's list are recorded with the
- * report, replacing those of an earlier report of the measure; a bad row refuses the whole report.
+ * report, replacing those of an earlier report of the measure; a bad row refuses the whole report. The measure's
+ * rework history (each earlier report's return) is read from the ledger for the review forms.
  */
 @Component
 public class RecordUnitReportDelegate implements JavaDelegate {
@@ -83,5 +85,6 @@ public class RecordUnitReportDelegate implements JavaDelegate {
         REPORTED_EVIDENCE.set(execution, FormText.plain(report.evidence()));
         REPORTED_MECHANISMS.set(execution, FormText.plain(recorded.mechanisms()));
         REPORTED_EVIDENCE_FILES.set(execution, FormText.plain(recorded.evidenceFiles()));
+        REWORK_HISTORY_TEXT.set(execution, FormText.plain(measures.reworkHistoryText(code)));
     }
 }

@@ -43,7 +43,8 @@ public class StartMeasureDelegate implements JavaDelegate {
         LEAD_UNIT_GROUP.set(execution, m.leadUnitCode());
         DEADLINE.set(execution, clock.deadlineInstant(m.deadline()));
         DEADLINE_TEXT.set(execution, EngineClock.chinese(m.deadline()));
-        PROBLEM_TITLE.set(execution, FormText.plain(m.problemSeq() + ". " + m.problemTitle()));
+        // 「1．」: the full-width full stop of official numbering, which needs no Markdown escape in a card or a form
+        PROBLEM_TITLE.set(execution, FormText.plain(m.problemSeq() + "．" + m.problemTitle()));
         MEASURE_CONTENT.set(execution, FormText.plain(m.content()));
         UNIT_NAME.set(execution, m.unitName());
         LEADER_NAME.set(execution, m.leaderName());

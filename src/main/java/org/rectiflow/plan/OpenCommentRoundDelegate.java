@@ -6,7 +6,9 @@ import static org.rectiflow.plan.RectificationPlanProcess.Variables.COMMENT_ROUN
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY_DRAFT;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_SUMMARY_TEXT;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_MEASURES;
 import static org.rectiflow.plan.RectificationPlanProcess.Variables.PLAN_VERSION;
+import static org.rectiflow.plan.RectificationPlanProcess.Variables.ROUND_TEXT;
 
 import java.util.Date;
 
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 发起征求意见: the next comment round opens on the newest version, with its deadline. The first round follows
- * the office's draft, whose summary it checks and keeps; later rounds keep that summary.
+ * the office's draft, whose summary it checks and keeps; later rounds keep that summary. The comment form's
+ * context comes from the ledger: the round (code and title) and the version's measures (code, unit, content).
  */
 @Component
 public class OpenCommentRoundDelegate implements JavaDelegate {
@@ -44,7 +47,10 @@ public class OpenCommentRoundDelegate implements JavaDelegate {
         if (summary == null) {
             throw PLAN_SUMMARY.invalid("不能为空");
         }
-        plans.saveSummary(RectificationPlanProcess.roundCode(execution), version, summary);
+        String roundCode = RectificationPlanProcess.roundCode(execution);
+        plans.saveSummary(roundCode, version, summary);
+        ROUND_TEXT.set(execution, FormText.plain(plans.roundText(roundCode)));
+        PLAN_MEASURES.setJson(execution, plans.versionMeasuresJson(roundCode, version));
         PLAN_SUMMARY_DRAFT.set(execution, summary);
         PLAN_SUMMARY_TEXT.set(execution, FormText.plain(summary));
         COMMENT_ROUND.set(execution, COMMENT_ROUND.get(execution, 0) + 1);

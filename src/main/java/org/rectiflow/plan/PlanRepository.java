@@ -64,6 +64,25 @@ public class PlanRepository {
             .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
 
+    /** A measure of a plan version as the comment form lists it: its code, responsible unit and content then. */
+    public record VersionMeasure(String code, String unit, String content) {
+    }
+
+    /** The measures of a plan version, in the plan's order (problem, then measure), with their unit's name. */
+    public List<VersionMeasure> versionMeasures(String roundCode, int versionNo) {
+        return jdbc.sql("""
+                SELECT vm.measure_code, u.name, vm.content
+                FROM plan_version_measure vm
+                JOIN plan_version v ON v.id = vm.version_id
+                JOIN measure m ON m.code = vm.measure_code
+                JOIN problem p ON p.id = m.problem_id
+                JOIN org_unit u ON u.code = m.unit_code
+                WHERE v.round_code = ? AND v.version_no = ?
+                ORDER BY p.seq, m.seq""")
+            .params(roundCode, versionNo)
+            .query((rs, n) -> new VersionMeasure(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     public String versionContent(String roundCode, int versionNo, String measureCode) {
         return jdbc.sql("""
                 SELECT vm.content FROM plan_version_measure vm JOIN plan_version v ON v.id = vm.version_id

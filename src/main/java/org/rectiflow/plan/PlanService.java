@@ -1,5 +1,8 @@
 package org.rectiflow.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +60,8 @@ public class PlanService {
         List.of(), "【征求意见提醒】整改方案第{commentRound}轮征求意见",
         "整改方案第{commentRound}轮征求意见将于{dueDate}截止，逾期未反馈视为无意见，请及时提出意见。");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final PlanRepository plans;
     private final MeasureRepository measures;
     private final RoundRepository rounds;
@@ -87,6 +92,23 @@ public class PlanService {
             plans.insertVersion(roundCode, 1, null, "方案初稿：登记的整改措施", actor.id(), clock.nowTimestamp());
         }
         return plans.newestVersion(roundCode);
+    }
+
+    /** The round as the plan's forms name it: its code and title (「XC2020XMGA　市委第一巡察组巡察…」). */
+    public String roundText(String roundCode) {
+        return roundCode + "　" + rounds.requireRound(roundCode).title();
+    }
+
+    /**
+     * The measures of a plan version as the comment form's table lists them (a JSON array of {@code code},
+     * {@code unit}, {@code content}), so that a comment can name one by its code.
+     */
+    public String versionMeasuresJson(String roundCode, int versionNo) {
+        ArrayNode rows = JSON.createArrayNode();
+        for (PlanRepository.VersionMeasure m : plans.versionMeasures(roundCode, versionNo)) {
+            rows.addObject().put("code", m.code()).put("unit", m.unit()).put("content", m.content());
+        }
+        return rows.toString();
     }
 
     public void saveSummary(String roundCode, int versionNo, String summary) {

@@ -2,6 +2,7 @@ package org.rectiflow.plan;
 
 import java.util.Date;
 
+import org.camunda.spin.json.SpinJsonNode;
 import org.rectiflow.common.FormField;
 import org.rectiflow.common.Variable;
 
@@ -53,6 +54,13 @@ public final class RectificationPlanProcess {
         /** The plan's summary as the office drafted it, and as the comment and approval forms show it. */
         public static final Variable<String> PLAN_SUMMARY_DRAFT = Variable.string("planSummaryDraft");
         public static final Variable<String> PLAN_SUMMARY_TEXT = Variable.string("planSummaryText");
+        /** The round the plan is for, as its forms name it: code and title (from the ledger). */
+        public static final Variable<String> ROUND_TEXT = Variable.string("roundText").ledgerCopy();
+        /**
+         * The measures of the version out for comment (code, unit, content: a JSON array the comment form shows as
+         * a table), from the ledger's plan version when a comment round opens.
+         */
+        public static final Variable<SpinJsonNode> PLAN_MEASURES = Variable.json("planMeasures").ledgerCopy();
         // plan-comment.form
         public static final FormField COMMENT_TARGET =
             FormField.text("plan-comment", "commentTarget", "意见针对的措施编号（针对整体方案请留空）", 64);

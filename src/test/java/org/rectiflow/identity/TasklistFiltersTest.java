@@ -10,11 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +44,8 @@ class TasklistFiltersTest extends WebTest {
     @Autowired InspectionRoundService rounds;
     @Autowired RoundWalkthrough walkthrough;
     @Autowired TaskService taskService;
+    @Autowired FilterService filterService;
+    @Autowired AccessSetup accessSetup;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -122,5 +128,70 @@ class TasklistFiltersTest extends WebTest {
             "{\"userId\":\"" + TestRounds.LIAISON + "\"}");
         assertThat(listed(TestRounds.LIAISON, AccessSetup.FILTER_MINE)).containsExactly(task);
         assertThat(listed(TestRounds.HEAD, AccessSetup.FILTER_MINE)).doesNotContain(task);
+    }
+
+    private static final String CARD_VARIABLES = "[{\"name\":\"measureCode\",\"label\":\"措施编号\"},"
+        + "{\"name\":\"measureContent\",\"label\":\"整改措施\"},{\"name\":\"problemTitle\",\"label\":\"问题\"},"
+        + "{\"name\":\"unitName\",\"label\":\"责任单位\"},{\"name\":\"deadlineText\",\"label\":\"完成时限\"},"
+        + "{\"name\":\"roundText\",\"label\":\"巡察轮次\"}]";
+
+    @Test
+    void aTasksCardShowsTheMeasuresTextAndProblemBesideItsCodeUnitAndDeadline() throws Exception {
+        LocalDate today = LocalDate.now(ZONE);
+        setDay(today);
+        Task task = unitTask(today, 30);
+
+        for (String name : List.of(AccessSetup.FILTER_MY_UNIT, AccessSetup.FILTER_OVERDUE, AccessSetup.FILTER_DUE_SOON,
+                AccessSetup.FILTER_MINE)) {
+            JsonNode filter = call("GET", "/engine-rest/filter/" + filterId(TestRounds.LIAISON, name), TestRounds.LIAISON,
+                null);
+            assertThat(filter.get("properties").get("variables").toString()).as(name).isEqualTo(CARD_VARIABLES);
+        }
+        // the list as the Tasklist asks for it: each task with the filter's variables embedded
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/engine-rest/filter/" + filterId(TestRounds.LIAISON, AccessSetup.FILTER_MY_UNIT) + "/list?maxResults=1000"))
+            .header("Authorization", basicAuth(TestRounds.LIAISON, "demo")).header("Accept", "application/hal+json")
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (JsonNode card : JSON.readTree(list.body()).get("_embedded").get("task")) {
+            if (card.get("id").asText().equals(task.getId())) {
+                card.get("_embedded").get("variable").forEach(v -> shown.put(v.get("name").asText(), v.get("value").asText()));
+            }
+        }
+        String measureCode = taskService.getVariable(task.getId(), "measureCode").toString();
+        assertThat(shown).containsEntry("measureCode", measureCode)
+            .containsEntry("measureContent", "测试整改措施：完善制度并组织培训（30天）")
+            .containsEntry("problemTitle", "1．测试问题")
+            .containsEntry("unitName", "思明分局")
+            .containsEntry("deadlineText", org.rectiflow.common.EngineClock.chinese(today.plusDays(30)));
+    }
+
+    @Test
+    void aFilterStillShowingTheEarlierCardVariablesGetsTheNewOnesAndOneAnAdministratorChangedKeepsItsOwn() {
+        Filter mine = filterService.createFilterQuery().filterName(AccessSetup.FILTER_MINE).singleResult();
+        Filter overdue = filterService.createFilterQuery().filterName(AccessSetup.FILTER_OVERDUE).singleResult();
+        Map<String, Object> earlier = new LinkedHashMap<>(mine.getProperties());
+        earlier.put("variables", List.of(Map.of("name", "measureCode", "label", "措施编号"),
+            Map.of("name", "unitName", "label", "责任单位"), Map.of("name", "deadlineText", "label", "完成时限")));
+        filterService.saveFilter(mine.setProperties(earlier));
+        Map<String, Object> own = new LinkedHashMap<>(overdue.getProperties());
+        own.put("variables", List.of(Map.of("name", "measureCode", "label", "编号")));
+        filterService.saveFilter(overdue.setProperties(own));
+
+        accessSetup.grant(List.of(), List.of());
+
+        assertThat(filterService.getFilter(mine.getId()).getProperties().get("variables"))
+            .isEqualTo(AccessSetup.CARD_VARIABLES);
+        assertThat(filterService.getFilter(overdue.getId()).getProperties().get("variables"))
+            .isEqualTo(List.of(Map.of("name", "measureCode", "label", "编号")));
+        filterService.saveFilter(filterService.getFilter(overdue.getId()).setProperties(withCardVariables(own)));
+    }
+
+    private static Map<String, Object> withCardVariables(Map<String, Object> properties) {
+        Map<String, Object> restored = new LinkedHashMap<>(properties);
+        restored.put("variables", AccessSetup.CARD_VARIABLES);
+        return restored;
     }
 }

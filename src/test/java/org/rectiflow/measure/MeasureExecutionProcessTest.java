@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -61,6 +62,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
     @Autowired StatusHistory history;
     @Autowired FormService formService;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired IdentityService identityService;
 
     private String measureCode;
 
@@ -562,6 +564,53 @@ class MeasureExecutionProcessTest extends ProcessTest {
             assertThat(a.evidenceCount()).isEqualTo(2);
             assertThat(a.noticeCount()).isEqualTo(1);
         });
+    }
+
+    /** Completes a task as the given user (as the Tasklist does: the engine's authentication is that user). */
+    private void completeAs(String userId, ProcessInstance instance, String taskDefinitionKey,
+                            Map<String, Object> variables) {
+        identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list()
+            .stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            complete(instance, taskDefinitionKey, variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    @Test
+    void theSignOffFormShowsTheLeadUnitsOpinionAndTheReworkHistoryFromTheLedger() throws Exception {
+        ProcessInstance instance = startMeasure(MeasureKind.IMMEDIATE, 40);
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        assertThat(task(instance, LEAD_UNIT_REVIEW)).isNotNull();
+        assertThat(runtimeService.getVariable(instance.getId(), "reworkHistoryText")).isEqualTo("无");
+
+        setClock(TODAY.atTime(10, 30));
+        completeAs(TestRounds.LEAD_UNIT_LIAISON, instance, LEAD_UNIT_REVIEW, review("REJECT", "佐证材料不全，缺少检查记录"));
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        setClock(TODAY.plusDays(1).atTime(15, 5));
+        completeAs(TestRounds.LEAD_UNIT_LIAISON, instance, LEAD_UNIT_REVIEW, review("APPROVE", null));
+        setClock(TODAY.plusDays(2).atTime(8, 45));
+        completeAs("supervisor1", instance, SUPERVISION_SIGN_OFF, signOff("REJECT", "整改成效不明显(见附件2)"));
+        complete(instance, UNIT_RECTIFIES, report(ReportStatus.COMPLETED));
+        setClock(TODAY.plusDays(3).atTime(9, 0));
+        completeAs(TestRounds.LEAD_UNIT_LIAISON, instance, LEAD_UNIT_REVIEW, review("APPROVE", "材料齐全，同意报监督组销号"));
+
+        assertThat(instance).isWaitingAt(SUPERVISION_SIGN_OFF);
+        Task signOff = task(instance, SUPERVISION_SIGN_OFF);
+        assertThat(taskService.getVariable(signOff.getId(), "leadReviewText"))
+            .isEqualTo("审核通过（审核人：徐启明，2026年3月5日 09:00）\n意见说明：材料齐全，同意报监督组销号");
+        assertThat(taskService.getVariable(signOff.getId(), "reworkHistoryText")).isEqualTo(
+            "第1次退回：2026年3月2日 10:30，徐启明，牵头单位审核退回：佐证材料不全，缺少检查记录\n"
+                + "第2次退回：2026年3月4日 08:45，张华，监督组销号审核退回：整改成效不明显\\(见附件2\\)");
+        // the sign-off form shows both beside the report and its evidence
+        String form = new String(getClass().getResourceAsStream("/forms/supervision-sign-off.form").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(form).contains("**牵头单位审核意见：** {{leadReviewText}}", "**返工记录：** {{reworkHistoryText}}",
+            "**佐证材料：** {{reportedEvidence}}", "**佐证材料文件：** {{reportedEvidenceFiles}}");
+
+        completeAs("supervisor1", instance, SUPERVISION_SIGN_OFF, signOff("APPROVE", null));
+        assertThat(instance).isEnded().hasPassed(SIGNED_OFF);
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.notification.OutboxEntry;
@@ -116,6 +117,29 @@ class RectificationPlanProcessTest extends ProcessTest {
         assertThat(notifications.forRecipient("simingHead")).filteredOn(n -> n.key().startsWith(round + ":TASKLIST:"))
             .isNotEmpty().allSatisfy(n -> assertThat(n.body()).startsWith("思明分局：整改方案（第4版）已经党委审定，"
                 + "现下发本单位任务清单，请制定本单位整改实施方案。\n1. " + round + "-01-"));
+    }
+
+    @Test
+    void theCommentFormShowsTheRoundAndTheMeasuresOfTheVersionOutForComment() {
+        ProcessInstance instance = start(null);
+        complete(instance, DRAFT_PLAN, Map.of("planSummary", "细化整改措施，逐一明确责任"));
+
+        Task first = commentTasks(instance).get(0);
+        assertThat(taskService.getVariable(first.getId(), "roundText")).isEqualTo(round + "　测试巡察");
+        assertThat(taskService.getVariableTyped(first.getId(), "planMeasures").getType().getName()).isEqualTo("json");
+        assertThat(taskService.<SerializableValue>getVariableTyped(first.getId(), "planMeasures", false).getValueSerialized()
+            .toString()).isEqualTo("[{\"code\":\"" + round + "-01-01\",\"unit\":\"思明分局\",\"content\":\"测试整改措施："
+                + "完善制度并组织培训（30天）\"},{\"code\":\"" + round + "-01-02\",\"unit\":\"思明分局\",\"content\":\""
+                + "测试整改措施：完善制度并组织培训（60天）\"}]");
+
+        // the next round lists the revised version's measures
+        answerRound(instance);
+        revise(instance, round + "-01-02：测试整改措施：完善制度、组织培训并开展专项检查");
+        Task second = commentTasks(instance).get(0);
+        assertThat(taskService.getVariable(second.getId(), "planVersion")).isEqualTo(2);
+        assertThat(taskService.<SerializableValue>getVariableTyped(second.getId(), "planMeasures", false).getValueSerialized()
+            .toString()).contains("\"code\":\"" + round + "-01-02\",\"unit\":\"思明分局\",\"content\":\""
+                + "测试整改措施：完善制度、组织培训并开展专项检查\"");
     }
 
     @Test
