@@ -64,6 +64,7 @@ test('the dashboard opens on the newest round in rectification, keeps the chosen
   // a round the address names that does not exist: said in Chinese, and the default round shown
   await page.goto('/api/dashboard?round=NOSUCH');
   await expect(page.locator('#round')).toHaveValue('ZX2021YSHJ');
-  await expect(page.locator('#error')).toHaveText('没有巡察轮次NOSUCH，已显示ZX2021YSHJ');
+  await expect(page.locator('#title')).toHaveText('市委巡察组营商环境专项巡察');
+  await expect(page.locator('#notice')).toHaveText('没有巡察轮次NOSUCH，已显示ZX2021YSHJ');
   await context.close();
 });

@@ -96,7 +96,8 @@ async function load(code) {
   const chosen = rounds.find(r => r.code === wanted) || rounds.find(r => r.status === 'IN_RECTIFICATION')
     || rounds.find(r => r.status !== 'COMPLETED') || rounds[0];
   if (wanted && (!chosen || chosen.code !== wanted)) {
-    document.getElementById('error').textContent = '没有巡察轮次' + wanted + '，已显示' + (chosen ? chosen.code : '');
+    // a notice of its own: load() clears the error line once the round's figures have come
+    document.getElementById('notice').textContent = '没有巡察轮次' + wanted + '，已显示' + (chosen ? chosen.code : '');
   }
   select.onchange = () => {
     // kept in the address, so that a reload or a shared link opens the same round
