@@ -14,6 +14,8 @@ test('no migration banner in the Tasklist, Cockpit, Admin or the welcome page', 
     await expect(page.locator('.ce-eol-banner')).toHaveCount(1);
     await expect(page.locator('.ce-eol-banner')).toBeHidden();
     await expect(page.getByText('Camunda 8')).toBeHidden();
+    // let the app finish its start-up requests: leaving a page while its scripts load can leave the next one blank
+    await page.waitForLoadState('networkidle');
   }
   await context.close();
 });
@@ -29,6 +31,7 @@ test('each webapp is titled 整改通 in Chinese, and the Tasklist offers no 启
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     // the page's title, set again by the webapp once it has started (Cockpit adds the page's own name after it)
     await expect(page).toHaveTitle(new RegExp('^' + title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await page.waitForLoadState('networkidle');
   }
   // the administrator sees every action a plugin offers: the two left out are not there
   await page.goto('/camunda/app/tasklist/default/');

@@ -56,6 +56,7 @@ test('the sign-off form shows the lead unit\'s opinion; the card the measure\'s 
   const comment = `整改到位，同意报监督组销号（${measureCode}）。`;
   await submitAs(`${leadUnit}Liaison`, review.id, { reviewDecision: 'APPROVE', reviewComment: comment });
   const signOff = await taskAt(pi, 'userTask_supervisionSignOff');
+  // the engine's first name is the family name (identity/PersonNames): 曾志伟 is firstName 曾, lastName 志伟
   const reviewer = await demo.engine(`/user/${leadUnit}Liaison/profile`);
 
   const page = await newUserPage(browser);
@@ -81,7 +82,7 @@ test('the sign-off form shows the lead unit\'s opinion; the card the measure\'s 
   await expect(form).toContainText(measureCode);
   await expect(form, 'the report').toContainText('已召开专题会议研究部署（浏览器测试）');
   await expect(form, 'the lead unit\'s opinion').toContainText('牵头单位审核意见：');
-  await expect(form).toContainText(`审核通过（审核人：${reviewer.lastName}${reviewer.firstName}，`);
+  await expect(form).toContainText(`审核通过（审核人：${reviewer.firstName}${reviewer.lastName}，`);
   await expect(form).toContainText(`意见说明：${comment}`);
   await expect(form, 'the rework history').toContainText('返工记录：');
   await screenshot(page, 'tasklist-sign-off-context');
