@@ -34,6 +34,7 @@ import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.mechanism.MechanismDraft;
 import org.rectiflow.mechanism.MechanismService;
 import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.EvidenceUploads;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,22 +76,7 @@ class SubjectEvidenceTest extends WebTest {
 
     private HttpResponse<String> upload(String path, String user, String name, byte[] content, String description)
         throws Exception {
-        String boundary = "----rectiflow" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (description != null) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + description + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
-            + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", basicAuth(user, "demo"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return EvidenceUploads.upload(port, path, user, name, content, description);
     }
 
     private HttpResponse<byte[]> call(String method, String path, String user) throws Exception {

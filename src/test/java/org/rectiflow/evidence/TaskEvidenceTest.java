@@ -21,6 +21,7 @@ import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.support.TestRounds;
+import org.rectiflow.support.EvidenceUploads;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -198,23 +199,8 @@ class TaskEvidenceTest extends WebTest {
     }
 
     private long upload(String measure, String name, byte[] content, String description) throws Exception {
-        String boundary = "----rectiflow" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (description != null) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + description + "\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\n"
-            + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/measures/" + measure + "/evidence"))
-            .header("Authorization", basicAuth("simingLiaison", "demo"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = EvidenceUploads.upload(port, "/api/measures/" + measure + "/evidence",
+            "simingLiaison", name, content, description);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asLong();
     }
