@@ -20,6 +20,8 @@ import org.springframework.core.Ordered;
  * <li>order 0, {@code /engine-rest/*} and {@code /camunda/api/*}: the body limit ({@link RequestBodyLimitFilter}),
  * before the login and before the expression filter reads a query's body; multipart bodies (deployments, file
  * variables, which the engine's REST API reads whole into memory) up to {@code rectiflow.http.max-engine-multipart-body};
+ * <li>order 1, {@code /engine-rest/*} and {@code /camunda/api/*}: a task form's refusal (400) without the engine's
+ * English prefix before the application's message ({@link TaskRefusalMessageFilter});
  * <li>order 2, {@code /api/*}: only the office posts {@code /api/rounds} ({@link RoundImportAccessFilter}), after the
  * login and before any body is read;
  * <li>order 3, {@code /api/*}: the body limit; multipart bodies keep the servlet's own limits there.
@@ -52,6 +54,12 @@ public class RequestGuards {
     public FilterRegistrationBean<RequestBodyLimitFilter> engineBodyLimit(HttpLimitsProperties limits) {
         return RestApiSecurity.registration(new RequestBodyLimitFilter(limits.maxJsonBody(),
                 limits.maxEngineMultipartBody()), "engine-body-limit", 0,
+            "/engine-rest/*", "/camunda/api/*");
+    }
+
+    @Bean
+    public FilterRegistrationBean<TaskRefusalMessageFilter> taskRefusalMessages() {
+        return RestApiSecurity.registration(new TaskRefusalMessageFilter(), "task-refusal-messages", 1,
             "/engine-rest/*", "/camunda/api/*");
     }
 

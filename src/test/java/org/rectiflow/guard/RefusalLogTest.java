@@ -67,6 +67,11 @@ class RefusalLogTest extends WebTest {
 
         assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+        // the answer carries the refusal alone, without the engine's "Cannot submit task form <id>: " (issue 17)
+        assertThat(JSON.readTree(missing.body()).get("message").asText()).isEqualTo("字段 reportStatus（办理状态）不能为空");
+        assertThat(JSON.readTree(missing.body()).get("type").asText()).isEqualTo("RestException");
+        assertThat(JSON.readTree(forged.body()).get("message").asText())
+            .startsWith("字段 leadUnitGroup 不属于任务“单位整改并报告”的表单");
         String log = output.getAll().substring(before);
         List<String> refusals = log.lines().filter(line -> line.contains("Task form refused")).toList();
         assertThat(refusals).hasSize(2);
