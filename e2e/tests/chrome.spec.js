@@ -71,3 +71,14 @@ test('a person is named family name first: the officer reads 王 明 in the Task
   await expect(adminPage.locator('label[for="inputLastname"]')).toHaveText(/^名/);
   await admin.close();
 });
+
+test('a page the browser cannot open says so in Chinese, not with Spring\'s Whitelabel page', async ({ browser }) => {
+  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const page = await context.newPage();
+  const answer = await page.goto('/no/such/page');
+  expect(answer.status()).toBe(404);
+  await expect(page).toHaveTitle('整改通 · 无法打开此页面');
+  await expect(page.locator('h1')).toHaveText('无法打开此页面');
+  await expect(page.getByText('Whitelabel')).toHaveCount(0);
+  await context.close();
+});
