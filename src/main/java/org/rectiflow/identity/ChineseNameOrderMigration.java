@@ -61,22 +61,22 @@ public class ChineseNameOrderMigration implements JavaMigration {
         }
         List<Name> names = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT ID_, FIRST_, LAST_ FROM ACT_ID_USER");
-             ResultSet rows = select.executeQuery()) {
+             ResultSet rows = select.executeQuery();
+             PreparedStatement user = connection.prepareStatement(
+                 "UPDATE ACT_ID_USER SET FIRST_ = ?, LAST_ = ? WHERE ID_ = ?")) {
             while (rows.next()) {
                 Name name = new Name(rows.getString(1), rows.getString(2), rows.getString(3));
                 String whole = (name.first() == null ? "" : name.first()) + (name.last() == null ? "" : name.last());
                 boolean swap = PersonNames.isChinese(whole) && !name.id().equals(administrator);
                 names.add(swap ? new Name(name.id(), name.last(), name.first()) : name);
                 if (swap) {
-                    try (PreparedStatement user = connection.prepareStatement(
-                        "UPDATE ACT_ID_USER SET FIRST_ = ?, LAST_ = ? WHERE ID_ = ?")) {
-                        user.setString(1, name.last());
-                        user.setString(2, name.first());
-                        user.setString(3, name.id());
-                        user.executeUpdate();
-                    }
+                    user.setString(1, name.last());
+                    user.setString(2, name.first());
+                    user.setString(3, name.id());
+                    user.addBatch();
                 }
             }
+            user.executeBatch();
         }
         // the ledger's copy of every name, as the application prints it now (it wrote family + given without a
         // space for every name before, Latin ones included)
