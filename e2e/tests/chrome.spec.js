@@ -8,8 +8,11 @@ test('no migration banner in the Tasklist, Cockpit, Admin or the welcome page', 
   const page = await context.newPage();
   await login(page, 'tasklist', 'demo', 'demo');
   for (const app of ['tasklist', 'cockpit', 'admin', 'welcome']) {
-    await page.goto(`/camunda/app/${app}/default/`);
-    await expect(page.locator('.navbar-brand').first()).toBeVisible();
+    // the first page of a freshly started application sometimes stays blank in Chromium: open it again then
+    await expect(async () => {
+      await page.goto(`/camunda/app/${app}/default/`);
+      await expect(page.locator('.navbar-brand').first()).toBeVisible({ timeout: 15_000 });
+    }, `the ${app} webapp`).toPass({ timeout: 60_000 });
     // the webapps draw the banner on every page of the community edition; it must be there and hidden
     await expect(page.locator('.ce-eol-banner')).toHaveCount(1);
     await expect(page.locator('.ce-eol-banner')).toBeHidden();
@@ -26,8 +29,11 @@ test('each webapp is titled 整改通 in Chinese, and the Tasklist offers no 启
   const page = await context.newPage();
   await login(page, 'tasklist', 'demo', 'demo');
   for (const [app, title] of Object.entries(titles)) {
-    await page.goto(`/camunda/app/${app}/default/`);
-    await expect(page.locator('.navbar-brand').first()).toBeVisible();
+    // the first page of a freshly started application sometimes stays blank in Chromium: open it again then
+    await expect(async () => {
+      await page.goto(`/camunda/app/${app}/default/`);
+      await expect(page.locator('.navbar-brand').first()).toBeVisible({ timeout: 15_000 });
+    }, `the ${app} webapp`).toPass({ timeout: 60_000 });
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     // the page's title, set again by the webapp once it has started (Cockpit adds the page's own name after it)
     await expect(page).toHaveTitle(new RegExp('^' + title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
