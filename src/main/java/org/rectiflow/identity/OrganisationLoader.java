@@ -48,6 +48,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 @Order(10)
 public class OrganisationLoader implements ApplicationRunner {
 
+    /** The name the Spring Boot starter gives {@code camunda-admin} (CreateAdminUserConfiguration). */
+    static final String STARTER_ADMINISTRATORS_NAME = "camunda BPM Administrators";
+    static final String ADMINISTRATORS_NAME = "系统管理员";
+
     private static final Logger LOG = LoggerFactory.getLogger(OrganisationLoader.class);
     /** Camunda's default resource id whitelist. */
     private static final Pattern ID = Pattern.compile("[a-zA-Z0-9]+");
@@ -94,6 +98,20 @@ public class OrganisationLoader implements ApplicationRunner {
                 }
                 followEngineUsers();
             });
+        }
+        nameAdministrators();
+    }
+
+    /**
+     * The administrators' group as the webapps show it (Admin's groups, the welcome page's profile): the Spring Boot
+     * starter creates {@code camunda-admin} named "camunda BPM Administrators"; it is named 系统管理员 instead. Only
+     * the starter's own name is replaced: a name an administrator gave the group in Admin stays.
+     */
+    private void nameAdministrators() {
+        Group administrators = identityService.createGroupQuery().groupId(RoleGroups.ADMIN).singleResult();
+        if (administrators != null && STARTER_ADMINISTRATORS_NAME.equals(administrators.getName())) {
+            administrators.setName(ADMINISTRATORS_NAME);
+            identityService.saveGroup(administrators);
         }
     }
 

@@ -62,6 +62,30 @@ class OrganisationLoaderTest {
     }
 
     @Test
+    void theAdministratorsGroupIsNamedInChineseAndARenamedOneKeepsItsName() {
+        // the starter created camunda-admin as "camunda BPM Administrators"; the start renamed it
+        assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName())
+            .isEqualTo("系统管理员");
+
+        org.camunda.bpm.engine.identity.Group administrators =
+            identityService.createGroupQuery().groupId("camunda-admin").singleResult();
+        administrators.setName("camunda BPM Administrators");
+        identityService.saveGroup(administrators);
+        loader.run(null);
+        assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName())
+            .isEqualTo("系统管理员");
+
+        administrators = identityService.createGroupQuery().groupId("camunda-admin").singleResult();
+        administrators.setName("信息中心管理员");
+        identityService.saveGroup(administrators);
+        loader.run(null);
+        assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName())
+            .as("a name given in Admin stays").isEqualTo("信息中心管理员");
+        administrators.setName("系统管理员");
+        identityService.saveGroup(administrators);
+    }
+
+    @Test
     void theFileIsTheInitialImportOnlyAndNotReadOnceTheLedgerHasAnOrganisation() {
         Resource unreadable = yaml("changed-organisation.yml", "units: [ {id: broken");
         OrganisationLoader later = new OrganisationLoader(new OrganisationProperties(unreadable, null, null), repository,
