@@ -1,5 +1,5 @@
 // The Tasklist in Chinese for a zh-CN browser (issue 17, point 1):
-// 1. form-js's validation messages (and the dynamic list's buttons) are Chinese
+// 1. form-js's validation messages (and the dynamic list's buttons, the diagram's zoom titles) are Chinese
 //    (app/tasklist/scripts/rectiflow/form-messages-zh.js);
 // 2. the list's relative dates are Chinese from the first paint, on every fresh login
 //    (app/tasklist/scripts/rectiflow/moment-locale.js: the race between zh.json and en.json).
@@ -52,6 +52,10 @@ test('form-js validation messages read in Chinese: 请填写…, 请选择…, �
     await screenshot(page, 'tasklist-form-messages-zh');
     await expect(page.locator('.task-details')).not.toContainText('Field ');
     await expect(page.locator('.task-details')).not.toContainText('Add new');
+    // the tab 流程图's zoom buttons (English titles in the Tasklist's template)
+    await page.locator('.task-details .nav-tabs a', { hasText: '流程图' }).click();
+    await expect(page.locator('.task-details .navigation button.in')).toHaveAttribute('title', '放大');
+    await expect(page.locator('.task-details .navigation button.out')).toHaveAttribute('title', '缩小');
   } finally {
     // leave the task as found
     const answer = await demo.call('POST', `/engine-rest/task/${task.id}/unclaim`);

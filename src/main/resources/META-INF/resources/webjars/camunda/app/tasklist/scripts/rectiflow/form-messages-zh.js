@@ -11,7 +11,7 @@
 //
 // The messages are every one form-js 1.x's validator (lib/deps.js, the Validator's validateField) can show. The same
 // way, the dynamic list's buttons (添加, 收起, 展开全部), the date field's placeholder and the date picker's month and
-// weekday names (flatpickr.localize) are Chinese.
+// weekday names (flatpickr.localize) are Chinese, and the titles of the diagram's zoom buttons.
 const angular = window.angular;
 
 /** Field types whose value is chosen, not typed: "请选择…" instead of "请填写…". */
@@ -105,7 +105,16 @@ function translateWords(root) {
   root.querySelectorAll('.fjs-form input[placeholder="yyyy/mm/dd"]').forEach(function (input) {
     input.setAttribute('placeholder', '年/月/日');
   });
+  // not form-js: the tab 流程图's zoom buttons, whose titles the Tasklist's diagram template writes in English
+  // (no translation key)
+  ZOOM_TITLES.forEach(function (pair) {
+    root.querySelectorAll('.navigation button[title="' + pair[0] + '"]').forEach(function (button) {
+      button.setAttribute('title', pair[1]);
+    });
+  });
 }
+
+const ZOOM_TITLES = [['zoom in', '放大'], ['zoom out', '缩小'], ['reset zoom', '重置缩放']];
 
 /** Rewrites every English form-js message on the page, text node by text node (see above why in place). */
 function translateAll(root) {
