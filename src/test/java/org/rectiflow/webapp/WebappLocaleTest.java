@@ -164,9 +164,10 @@ class WebappLocaleTest {
         originalWithoutLocales = originalWithoutLocales.replaceFirst(brandExample, "");
         if (app.equals("tasklist")) {
             // the Tasklist's custom scripts (scripts/rectiflow/dynamic-list-validity.js, the evidence tab
-            // scripts/rectiflow/evidence-tab.js), in place of the example
-            String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/dynamic-list-validity', "
-                + "'scripts/rectiflow/evidence-tab'\\],\\n";
+            // scripts/rectiflow/evidence-tab.js, form-js's messages form-messages-zh.js and moment's locale
+            // moment-locale.js), in place of the example
+            String script = "(?m)^  // Rectiflow: [^\\n]*\\n(?:  //[^\\n]*\\n)*  customScripts: \\['scripts/rectiflow/dynamic-list-validity', "
+                + "'scripts/rectiflow/evidence-tab',\\n    'scripts/rectiflow/form-messages-zh', 'scripts/rectiflow/moment-locale'\\],\\n";
             assertThat(oursWithoutLocales).containsPattern(script);
             oursWithoutLocales = oursWithoutLocales.replaceFirst(script, "");
             String example = "(?m)^  // customScripts: \\[\\n(?:  //[^\\n]*\\n)*?  // \\],\\n";
@@ -174,6 +175,8 @@ class WebappLocaleTest {
             originalWithoutLocales = originalWithoutLocales.replaceFirst(example, "");
             projectResource("tasklist/scripts/rectiflow/dynamic-list-validity.js"); // from the project, not a jar
             projectResource("tasklist/scripts/rectiflow/evidence-tab.js");
+            projectResource("tasklist/scripts/rectiflow/form-messages-zh.js");
+            projectResource("tasklist/scripts/rectiflow/moment-locale.js");
         }
         assertThat(oursWithoutLocales).isEqualTo(originalWithoutLocales);
     }

@@ -35,8 +35,10 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // Rectiflow: 完成 stays usable on a form with a dynamic list; the tab 佐证材料 (scripts/rectiflow/*.js say how)
-  customScripts: ['scripts/rectiflow/dynamic-list-validity', 'scripts/rectiflow/evidence-tab'],
+  // Rectiflow: 完成 stays usable on a form with a dynamic list; the tab 佐证材料; form-js's messages and the relative
+  // dates in the Tasklist's language (scripts/rectiflow/*.js say how and why)
+  customScripts: ['scripts/rectiflow/dynamic-list-validity', 'scripts/rectiflow/evidence-tab',
+    'scripts/rectiflow/form-messages-zh', 'scripts/rectiflow/moment-locale'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
