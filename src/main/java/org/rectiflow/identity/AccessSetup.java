@@ -107,7 +107,8 @@ public class AccessSetup {
      * for one that never had them.
      */
     void revokeOverseer(String groupId) {
-        for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DEPLOYMENT)) {
+        for (Resource resource : List.of(Resources.PROCESS_INSTANCE, Resources.TASK, Resources.DEPLOYMENT,
+                Resources.GROUP)) {
             authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
                 .resourceType(resource).resourceId(ANY).list()
                 .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
@@ -123,7 +124,7 @@ public class AccessSetup {
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     }
 
-    /** The overseeing role groups: Cockpit, and read access to every instance, task and its history. */
+    /** The overseeing role groups: Cockpit, and read access to every instance, task and its history, and the groups. */
     private void grantOverseer(String groupId) {
         grant(groupId, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
@@ -132,6 +133,9 @@ public class AccessSetup {
         grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(groupId, Resources.TASK, ANY, Permissions.READ);
         grant(groupId, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        // the groups' names: Cockpit's tasks dashboard names each candidate group (思明分局, not siming) only for a
+        // user who may read the group (issue 17, point 6)
+        grant(groupId, Resources.GROUP, ANY, Permissions.READ);
     }
 
     /**

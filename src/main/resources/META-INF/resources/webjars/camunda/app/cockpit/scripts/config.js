@@ -22,11 +22,17 @@ export default {
     name: '\u9a7e\u9a76\u8231',
     vendor: '\u6574\u6539\u901a \u00b7'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // Rectiflow: write actions offered only to whom the engine grants them; dates as dateFormat says (scripts/rectiflow/*.js say how)
+  customScripts: ['scripts/rectiflow/permissions'],
+  // Rectiflow: the camDate formats (moment.js) in the office's format, e.g. 2026\u5e7412\u67087\u65e5 16:45 (applied by scripts/rectiflow/permissions.js)
+  dateFormat: {
+    normal: 'YYYY\u5e74M\u6708D\u65e5 HH:mm',
+    long: 'YYYY\u5e74M\u6708D\u65e5 HH:mm:ss',
+    short: 'YYYY\u5e74M\u6708D\u65e5',
+    abbr: 'M\u6708D\u65e5 HH:mm',
+    monthName: 'M\u6708',
+    day: 'D\u65e5'
+  },
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
