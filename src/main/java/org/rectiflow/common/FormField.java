@@ -69,9 +69,22 @@ public record FormField(String form, String key, String label, int maxLength) {
         return hint > 0 ? label.substring(0, hint) : label;
     }
 
-    /** A validation error of this field: "字段 key（name）problem", thrown inside the task's transaction. */
+    /**
+     * A validation error of this field, thrown inside the task's transaction: its message is the field's
+     * {@link #name} followed by the problem ("计划完成时间" + "不能早于今天"); the key is only the exception's detail.
+     */
     public FormFieldValidationException invalid(String problem) {
         return FormValues.invalid(key, name(), problem);
+    }
+
+    /** This field left empty: "请填写" and its name. */
+    public FormFieldValidationException required() {
+        return FormValues.required(key, name());
+    }
+
+    /** This field left empty when a choice needs it: the situation, "请填写" and its name ("退回修改时请填写意见说明"). */
+    public FormFieldValidationException requiredWhen(String situation) {
+        return new FormFieldValidationException(key, situation + "请填写" + name());
     }
 
     /** Removes the submitted value from the transaction (a later step must not read it). */

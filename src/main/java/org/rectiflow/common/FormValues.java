@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * {@link FormField} (key, label, length). A missing or malformed
  * value is a {@link FormFieldValidationException} (HTTP 400 from the REST API's task completion, a message in
  * the Tasklist)
- * that names the field, thrown inside the task's transaction so nothing is written.
+ * that names the field by its label (请填写办理状态, 办理状态应为整数; the key is the exception's detail), thrown inside the task's transaction so nothing is written.
  */
 public final class FormValues {
 
@@ -74,7 +74,7 @@ public final class FormValues {
         }
         String text = raw.toString();
         if (text.length() > list.maxLength()) {
-            throw list.invalid("内容过长（不能超过" + list.maxLength() + "个字符）");
+            throw list.invalid("内容过长，不能超过" + list.maxLength() + "个字符");
         }
         JsonNode rows;
         try {
@@ -133,7 +133,7 @@ public final class FormValues {
     public String requiredText(String key, String label, int maxLength) {
         String value = optionalText(key, label, maxLength);
         if (value == null) {
-            throw invalid(key, label, "不能为空");
+            throw required(key, label);
         }
         return value;
     }
@@ -188,11 +188,20 @@ public final class FormValues {
         try {
             return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw invalid(key, label, "日期格式应为 yyyy-MM-dd");
+            throw invalid(key, label, "的日期格式应为 yyyy-MM-dd");
         }
     }
 
+    /**
+     * A refusal of what the user typed into a field: the message names the field by its label only ("办理状态" +
+     * "应为整数"), as the user knows it; the key stays in the exception's detail (for the log).
+     */
     public static FormFieldValidationException invalid(String key, String label, String problem) {
-        return new FormFieldValidationException(key, "字段 " + key + "（" + label + "）" + problem);
+        return new FormFieldValidationException(key, label + problem);
+    }
+
+    /** A required field left empty: "请填写" and the label. */
+    public static FormFieldValidationException required(String key, String label) {
+        return new FormFieldValidationException(key, "请填写" + label);
     }
 }

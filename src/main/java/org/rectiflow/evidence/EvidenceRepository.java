@@ -24,7 +24,8 @@ public class EvidenceRepository {
     }
 
     /** A unit's part of a round: the round's instance, how many plan submissions the office decided so far. */
-    public record UnitPlanRef(String roundCode, String unitCode, String roundProcessInstanceId, int decided) {
+    public record UnitPlanRef(String roundCode, String unitCode, String unitName, String roundProcessInstanceId,
+                              int decided) {
     }
 
     /** A clue and its instance. */
@@ -76,11 +77,13 @@ public class EvidenceRepository {
     public Optional<UnitPlanRef> unitPlan(String roundCode, String unitCode) {
         return jdbc.sql("""
                 SELECT r.code, r.process_instance_id,
-                       (SELECT COUNT(*) FROM unit_plan u WHERE u.round_code = r.code AND u.unit_code = ?)
+                       (SELECT COUNT(*) FROM unit_plan u WHERE u.round_code = r.code AND u.unit_code = ?),
+                       (SELECT o.name FROM org_unit o WHERE o.code = ?)
                 FROM inspection_round r
                 WHERE r.code = ? AND EXISTS (SELECT 1 FROM measure m WHERE m.round_code = r.code AND m.unit_code = ?)""")
-            .params(unitCode, roundCode, unitCode)
-            .query((rs, row) -> new UnitPlanRef(rs.getString(1), unitCode, rs.getString(2), rs.getInt(3)))
+            .params(unitCode, unitCode, roundCode, unitCode)
+            .query((rs, row) -> new UnitPlanRef(rs.getString(1), unitCode,
+                rs.getString(4) == null ? "该单位" : rs.getString(4), rs.getString(2), rs.getInt(3)))
             .optional();
     }
 

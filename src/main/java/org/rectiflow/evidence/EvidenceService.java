@@ -337,10 +337,10 @@ public class EvidenceService {
         } else if (subject instanceof EvidenceSubject.UnitPlan u) {
             EvidenceRepository.UnitPlanRef plan = unitPlan(u);
             if (!groups.contains(u.unitCode())) {
-                throw forbidden("只有单位" + u.unitCode() + "可以" + action + "本单位整改方案的佐证材料");
+                throw forbidden("只有" + plan.unitName() + "可以" + action + "本单位整改方案的佐证材料");
             }
             if (!subjectTasks.unitPlanDraftOpen(plan.roundProcessInstanceId(), u.unitCode())) {
-                throw conflict("单位" + u.unitCode() + "的「制定本单位整改方案」任务不在办理中，不能" + action + "佐证材料");
+                throw conflict(plan.unitName() + "的「制定本单位整改方案」任务不在办理中，不能" + action + "佐证材料");
             }
         } else if (subject instanceof EvidenceSubject.ClueVerification c) {
             EvidenceRepository.ClueRef clue = clue(c);
@@ -380,9 +380,9 @@ public class EvidenceService {
             may = policy.mayReadMeasure(groups, measure.unitCode(), measure.leadUnitCode());
             what = "措施" + m.measureCode() + "的佐证材料";
         } else if (subject instanceof EvidenceSubject.UnitPlan u) {
-            unitPlan(u);
+            EvidenceRepository.UnitPlanRef plan = unitPlan(u);
             may = policy.oversees(groups) || groups.contains(u.unitCode());
-            what = "单位" + u.unitCode() + "整改方案的佐证材料";
+            what = plan.unitName() + "整改方案的佐证材料";
         } else if (subject instanceof EvidenceSubject.ClueVerification c) {
             clue(c);
             may = policy.oversees(groups);
@@ -409,7 +409,7 @@ public class EvidenceService {
 
     private EvidenceRepository.UnitPlanRef unitPlan(EvidenceSubject.UnitPlan u) {
         return files.unitPlan(u.roundCode(), u.unitCode()).orElseThrow(() -> new EvidenceException(
-            HttpStatus.NOT_FOUND, "巡察" + u.roundCode() + "中没有单位" + u.unitCode() + "的整改任务"));
+            HttpStatus.NOT_FOUND, "巡察" + u.roundCode() + "中没有该单位的整改任务"));
     }
 
     private EvidenceRepository.ClueRef clue(EvidenceSubject.ClueVerification c) {

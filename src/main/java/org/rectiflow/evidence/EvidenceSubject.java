@@ -17,7 +17,10 @@ public sealed interface EvidenceSubject {
     /** The ledger's {@code evidence_file.subject_kind}. */
     String kind();
 
-    /** The subject in words, for refusals: 「措施R-01-01」「思明分局的单位整改方案」. */
+    /**
+     * The subject in words, for refusals: 「措施R-01-01」「巡察XC2020XMGA中本单位的整改方案」; no unit code (only the unit
+     * itself uploads to or is refused on its plan, EvidenceService names the unit by its name where it must).
+     */
     String label();
 
     /** A measure's report: its files are bound by the report's recording step (measure/MeasureService). */
@@ -38,7 +41,7 @@ public sealed interface EvidenceSubject {
         }
 
         public String label() {
-            return "巡察" + roundCode + "中单位" + unitCode + "的整改方案";
+            return "巡察" + roundCode + "中本单位的整改方案";
         }
     }
 

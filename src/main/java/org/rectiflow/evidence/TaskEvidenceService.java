@@ -49,7 +49,7 @@ public class TaskEvidenceService {
         // under the caller's authentication: a task they may not see is not found
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null) {
-            throw new EvidenceException(HttpStatus.NOT_FOUND, "任务" + taskId + "不存在，或您无权查看");
+            throw new EvidenceException(HttpStatus.NOT_FOUND, "该任务已办结或已不存在，或您无权查看");
         }
         return resolver.resolve(task).map(this::view).orElseGet(TaskEvidence::none);
     }

@@ -18,7 +18,10 @@ final class FormRefusals {
     private FormRefusals() {
     }
 
-    /** One line: {@code Task form refused: user officer1, task 审核单位整改方案 (userTask_reviewUnitPlan, id …): 字段 …}. */
+    /**
+     * One line: {@code Task form refused: user officer1, task 单位整改并报告 (userTask_unitRectifies, id …), field
+     * reportStatus: 请填写办理状态}; the field's key is here, the user's message names it by its label only.
+     */
     static void log(CommandContext context, String taskId, TaskEntity task, FormFieldValidationException refusal) {
         if (!LOG.isWarnEnabled()) {
             return;
@@ -26,8 +29,8 @@ final class FormRefusals {
         String user = context == null ? null : context.getAuthenticatedUserId();
         String what = task == null ? "task " + taskId
             : "task " + task.getName() + " (" + task.getTaskDefinitionKey() + ", id " + task.getId() + ")";
-        LOG.warn("Task form refused: user {}, {}: {}", user == null ? "(none)" : user, what,
-            oneLine(refusal.getMessage()));
+        LOG.warn("Task form refused: user {}, {}, field {}: {}", user == null ? "(none)" : user, what,
+            oneLine(String.valueOf((Object) refusal.getDetail())), oneLine(refusal.getMessage()));
     }
 
     private static String oneLine(String message) {

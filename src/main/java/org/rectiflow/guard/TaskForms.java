@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,8 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * A task accepts its own form and nothing else. The fields a task may be completed with are the keys of the
  * input fields of its deployed Camunda Form (the {@code camunda:formRef} of its user task, resolved as the
- * Tasklist resolves it); any other variable is refused with a form-field validation error naming it (HTTP 400
- * from the REST API), inside the completing command, so nothing is written. The accepted values become
+ * Tasklist resolves it); any other variable is refused with a form-field validation error (HTTP 400; its detail is the
+ * name, its message 表单中没有“name”这一项: no form of the Tasklist sends it, so there is no label to give), inside
+ * the completing command, so nothing is written. The accepted values become
  * <em>transient</em> variables: they live only in the completing transaction, where the task's own
  * recording delegate (the service task after it) reads, checks and writes them to the ledger, and are never
  * stored as process variables, so no value a user sends can reach a later step, a gateway or another task.
@@ -60,24 +62,36 @@ final class TaskForms {
         Form form = form(task, context);
         for (String name : submitted.keySet()) {
             if (!form.keys().contains(name)) {
-                throw new FormFieldValidationException(name, "字段 " + name + " 不属于任务“" + task.getName() + "”的表单"
-                    + form.describe() + "，任务未办结，未作任何更改");
+                throw new FormFieldValidationException(name, notInForm(task, form, name));
             }
-            accepted.putValueTyped(name, form.lists().contains(name) ? transientList(name, submitted)
-                : transientValue(name, submitted));
+            String label = form.label(name);
+            accepted.putValueTyped(name, form.lists().contains(name) ? transientList(name, label, submitted)
+                : transientValue(name, label, submitted));
         }
         for (String name : accepted.keySet()) {
-            makeRoom(task, name);
+            makeRoom(task, name, form.label(name));
         }
         return accepted;
     }
 
-    private static TypedValue transientValue(String name, Map<String, Object> submitted) {
+    /**
+     * What no form of the Tasklist can send (a forged or misspelt name, through the REST API): the message quotes the
+     * name, since there is no label to give, and says the task is untouched.
+     */
+    private static String notInForm(TaskEntity task, Form form, String name) {
+        String quoted = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        if (form.key() == null) {
+            return "任务“" + task.getName() + "”没有表单，办结时不能提交任何内容（收到“" + quoted + "”），任务未办结，未作任何更改";
+        }
+        return "任务“" + task.getName() + "”的表单中没有“" + quoted + "”这一项，任务未办结，未作任何更改";
+    }
+
+    private static TypedValue transientValue(String name, String label, Map<String, Object> submitted) {
         Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
         if (value instanceof TypedValue typed) {
             if (typed.getType() != null && !typed.getType().isPrimitiveValueType()) {
                 // an object, JSON or XML value (serialized, perhaps in Java's format) is refused before it is read
-                throw unsupported(name);
+                throw unsupported(name, label);
             }
             value = typed.getValue();
         }
@@ -98,7 +112,7 @@ final class TaskForms {
         } else if (value instanceof Date date) {
             return Variables.dateValue(date, true);
         }
-        throw unsupported(name);
+        throw unsupported(name, label);
     }
 
     /**
@@ -106,7 +120,7 @@ final class TaskForms {
      * serialized text), an API client may send the same text as a string. It goes on as its JSON text, transient, for
      * the recording delegate to read row by row (common/FormValues#rows); any other type is refused.
      */
-    private static TypedValue transientList(String name, Map<String, Object> submitted) {
+    private static TypedValue transientList(String name, String label, Map<String, Object> submitted) {
         Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
         if (value instanceof SerializableValue serializable && serializable.getType() != null
             && JSON_TYPE.equals(serializable.getType().getName())) {
@@ -124,12 +138,11 @@ final class TaskForms {
         } else if (value instanceof String text) {
             return Variables.stringValue(text, true);
         }
-        throw new FormFieldValidationException(name, "字段 " + name + " 的取值类型不受支持：列表字段只接受JSON，"
-            + "任务未办结，未作任何更改");
+        throw new FormFieldValidationException(name, label + "的取值类型不受支持：列表只接受JSON，任务未办结，未作任何更改");
     }
 
-    private static FormFieldValidationException unsupported(String name) {
-        return new FormFieldValidationException(name, "字段 " + name + " 的取值类型不受支持：表单字段只接受文本、数字、日期或是否，"
+    private static FormFieldValidationException unsupported(String name, String label) {
+        return new FormFieldValidationException(name, label + "的取值类型不受支持：表单只接受文本、数字、日期或是否，"
             + "任务未办结，未作任何更改");
     }
 
@@ -140,15 +153,15 @@ final class TaskForms {
      * whose field is named like it is refused, since the value sent would stand in for it for the rest of the
      * transaction, when the next task's candidate groups and due date are evaluated.
      */
-    private static void makeRoom(TaskEntity task, String name) {
+    private static void makeRoom(TaskEntity task, String name, String label) {
         if (task.hasVariableLocal(name)) {
             task.removeVariableLocal(name);
         }
         AbstractVariableScope scope = task.getParentVariableScope();
         while (scope != null) {
             if (scope.hasVariableLocal(name)) {
-                throw new FormFieldValidationException(name, "字段 " + name + " 与流程中由系统记录的同名变量冲突，"
-                    + "任务未办结，未作任何更改：请流程管理员修改表单“" + task.getName() + "”中此字段的名称");
+                throw new FormFieldValidationException(name, "表单中的“" + label + "”与流程中由系统记录的数据同名，"
+                    + "任务未办结，未作任何更改：请流程管理员修改任务“" + task.getName() + "”的表单中此项的键名");
             }
             scope = scope.getParentVariableScope();
         }
@@ -167,15 +180,15 @@ final class TaskForms {
         CamundaFormDefinition form = context.runWithoutAuthorization(
             new GetCamundaFormDefinitionCmd(ref, data.getDeploymentId()));
         if (form == null) {
-            return new Form(ref.getKey(), Set.of(), Set.of());
+            return new Form(ref.getKey(), Set.of(), Set.of(), Map.of());
         }
         Keys keys = keysByFormDefinition.computeIfAbsent(form.getId(), id -> inputKeys(context,
             form.getDeploymentId(), form.getResourceName()));
-        return new Form(ref.getKey(), keys.all(), keys.lists());
+        return new Form(ref.getKey(), keys.all(), keys.lists(), keys.labels());
     }
 
-    /** A form's input keys, and among them its dynamic lists' paths. */
-    private record Keys(Set<String> all, Set<String> lists) {
+    /** A form's input keys, among them its dynamic lists' paths, and each key's label as the form shows it. */
+    private record Keys(Set<String> all, Set<String> lists, Map<String, String> labels) {
     }
 
     private Keys inputKeys(CommandContext context, String deploymentId, String resourceName) {
@@ -183,43 +196,57 @@ final class TaskForms {
             .findResourceByDeploymentIdAndResourceName(deploymentId, resourceName);
         Set<String> keys = new LinkedHashSet<>();
         Set<String> lists = new LinkedHashSet<>();
+        Map<String, String> labels = new ConcurrentHashMap<>();
         try {
-            collect(json.readTree(resource.getBytes()), keys, lists);
+            collect(json.readTree(resource.getBytes()), keys, lists, labels);
         } catch (IOException e) {
             throw new IllegalStateException("The deployed form " + resourceName + " is not valid JSON", e);
         }
-        return new Keys(Collections.unmodifiableSet(keys), Collections.unmodifiableSet(lists));
+        return new Keys(Collections.unmodifiableSet(keys), Collections.unmodifiableSet(lists),
+            Collections.unmodifiableMap(labels));
     }
 
     /**
      * The keys of the input fields; a dynamic list ({@code dynamiclist} with a {@code path}) is one key, its path,
      * whose value is the list of its rows (its fields' keys are the keys of each row, not of the form).
      */
-    private static void collect(JsonNode node, Set<String> keys, Set<String> lists) {
+    private static void collect(JsonNode node, Set<String> keys, Set<String> lists, Map<String, String> labels) {
         for (JsonNode component : node.path("components")) {
             String type = component.path("type").asText();
             String path = component.path("path").asText(null);
             if (DYNAMIC_LIST.equals(type) && path != null && !path.isBlank()) {
                 keys.add(path);
                 lists.add(path);
+                label(component).ifPresent(label -> labels.put(path, label));
                 continue;
             }
             String key = component.path("key").asText(null);
             if (key != null && !DISPLAY_TYPES.contains(type)) {
                 keys.add(key);
+                label(component).ifPresent(label -> labels.put(key, label));
             }
-            collect(component, keys, lists);
+            collect(component, keys, lists, labels);
         }
     }
 
-    private record Form(String key, Set<String> keys, Set<String> lists) {
-        static final Form NONE = new Form(null, Set.of(), Set.of());
+    /** A field's label without the hint in full-width parentheses (as common/FormField#name): a date's dateLabel. */
+    private static Optional<String> label(JsonNode component) {
+        String label = component.path("label").asText("");
+        if (label.isBlank()) {
+            label = component.path("dateLabel").asText("");
+        }
+        int hint = label.indexOf('（');
+        label = (hint > 0 ? label.substring(0, hint) : label).strip();
+        return label.isEmpty() ? Optional.empty() : Optional.of(label);
+    }
 
-        String describe() {
-            if (key == null) {
-                return "（此任务没有表单，办结时不能提交任何字段）";
-            }
-            return keys.isEmpty() ? "（" + key + "）" : "（" + key + "，可提交的字段：" + String.join("、", keys) + "）";
+    private record Form(String key, Set<String> keys, Set<String> lists, Map<String, String> labels) {
+        static final Form NONE = new Form(null, Set.of(), Set.of(), Map.of());
+
+        /** What a message calls the field: its label, or "“key”这一项" for a field without one. */
+        String label(String name) {
+            String label = labels.get(name);
+            return label != null ? label : "“" + name + "”这一项";
         }
     }
 }

@@ -216,7 +216,7 @@ public class InspectionRoundService {
     /** The leading group's decision on the public progress note; a return needs a reason. */
     public boolean decidePublicNote(String roundCode, String note, boolean approved, String comment) {
         if (!approved && comment == null) {
-            throw InspectionRoundProcess.Variables.PUBLIC_NOTE_COMMENT.invalid("退回修改时必须填写理由");
+            throw InspectionRoundProcess.Variables.PUBLIC_NOTE_COMMENT.requiredWhen("退回修改时");
         }
         rounds.insertPublicNoteDecision(roundCode, note, approved ? "APPROVE" : "RETURN", comment, actor.id(),
             clock.nowTimestamp());

@@ -130,7 +130,7 @@ public class MeasureService {
         }
         if (!measure.accepts(report.status())) {
             throw MeasureExecutionProcess.Variables.REPORT_STATUS.invalid(
-                "：“长期坚持”只适用于长久立措施，本措施为当下改措施，请在整改完成后报告");
+                "选“长期坚持”只适用于长久立措施，本措施为当下改措施，请在整改完成后报告");
         }
         Measure reported = measure.report(report.progress(), report.completionSummary(), report.status());
         Timestamp now = clock.nowTimestamp();
@@ -144,7 +144,7 @@ public class MeasureService {
     private void recordNotDone(Measure measure, Report report) {
         LocalDate today = clock.today();
         if (report.plannedDate() != null && report.plannedDate().isBefore(today)) {
-            throw MeasureExecutionProcess.Variables.PLANNED_DATE.invalid("：计划完成时间不能早于今天");
+            throw MeasureExecutionProcess.Variables.PLANNED_DATE.invalid("不能早于今天");
         }
         Measure notDone = measure.reportNotDone(report.progress(), report.notDoneReason(), report.plannedDate(), today);
         Timestamp now = clock.nowTimestamp();

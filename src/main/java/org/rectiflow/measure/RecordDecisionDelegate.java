@@ -63,7 +63,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
         String comment = form.optionalText(commentField);
         boolean approved = decision == Decision.APPROVE;
         if (!approved && comment == null) {
-            throw commentField.invalid("退回返工时必须填写理由");
+            throw commentField.requiredWhen("退回返工时");
         }
         APPROVED.set(execution, approved);
         if (approved) {

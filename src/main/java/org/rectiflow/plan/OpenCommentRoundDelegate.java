@@ -45,7 +45,7 @@ public class OpenCommentRoundDelegate implements JavaDelegate {
             summary = PLAN_SUMMARY_DRAFT.get(execution);
         }
         if (summary == null) {
-            throw PLAN_SUMMARY.invalid("不能为空");
+            throw PLAN_SUMMARY.required();
         }
         String roundCode = RectificationPlanProcess.roundCode(execution);
         plans.saveSummary(roundCode, version, summary);

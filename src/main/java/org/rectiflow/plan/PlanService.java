@@ -120,7 +120,7 @@ public class PlanService {
                               String text) {
         if (target != null && !belongsTo(target, roundCode)) {
             throw RectificationPlanProcess.Variables.COMMENT_TARGET.invalid(
-                "：本轮整改没有编号为“" + target + "”的措施");
+                "“" + target + "”不是本轮整改的措施编号");
         }
         plans.insertComment(roundCode, commentRound, versionNo, reviewer, target, text, NO_COMMENT.equals(text),
             actor.id(), clock.nowTimestamp());
@@ -194,10 +194,10 @@ public class PlanService {
         int newest = plans.newestVersion(roundCode);
         if (versionNo != newest) {
             throw RectificationPlanProcess.Variables.APPROVED_VERSION.invalid(
-                "：第" + versionNo + "版不是最新版本，最新为第" + newest + "版");
+                "应为最新版本：第" + versionNo + "版不是最新版本，最新为第" + newest + "版");
         }
         if (decision == Decision.SEND_BACK && reason == null) {
-            throw RectificationPlanProcess.Variables.PLAN_DECISION_REASON.invalid("退回修改时必须填写理由");
+            throw RectificationPlanProcess.Variables.PLAN_DECISION_REASON.requiredWhen("退回修改时");
         }
         plans.insertDecision(roundCode, versionNo, decision.name(), reason, actor.id(), clock.nowTimestamp());
         return decision == Decision.APPROVE;

@@ -36,7 +36,7 @@ public class RecordUnitPlanDecisionDelegate implements JavaDelegate {
         String comment = form.optionalText(UNIT_PLAN_COMMENT);
         boolean approved = decision == UnitPlanVariables.Decision.APPROVE;
         if (!approved && comment == null) {
-            throw UNIT_PLAN_COMMENT.invalid("退回修改时必须填写理由");
+            throw UNIT_PLAN_COMMENT.requiredWhen("退回修改时");
         }
         plans.recordUnitPlan(InspectionRoundProcess.roundCode(execution),
             UNIT_CODE.get(execution), planText, approved, comment);

@@ -1,9 +1,15 @@
 package org.rectiflow.security;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.coyote.ContinueResponseTiming;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.rectiflow.identity.OrganisationRepository;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,6 +28,8 @@ import org.springframework.core.Ordered;
  * variables, which the engine's REST API reads whole into memory) up to {@code rectiflow.http.max-engine-multipart-body};
  * <li>order 1, {@code /engine-rest/*} and {@code /camunda/api/*}: a task form's refusal (400) without the engine's
  * English prefix before the application's message ({@link TaskRefusalMessageFilter});
+ * <li>order 1, {@code /camunda/api/engine/*}: the engine's common English refusals in Chinese for the webapps' users
+ * ({@link WebappEngineMessageFilter}, {@link EngineMessages});
  * <li>order 2, {@code /api/*}: only the office posts {@code /api/rounds} ({@link RoundImportAccessFilter}), after the
  * login and before any body is read;
  * <li>order 3, {@code /api/*}: the body limit; multipart bodies keep the servlet's own limits there.
@@ -61,6 +69,20 @@ public class RequestGuards {
     public FilterRegistrationBean<TaskRefusalMessageFilter> taskRefusalMessages() {
         return RestApiSecurity.registration(new TaskRefusalMessageFilter(), "task-refusal-messages", 1,
             "/engine-rest/*", "/camunda/api/*");
+    }
+
+    @Bean
+    public FilterRegistrationBean<WebappEngineMessageFilter> webappEngineMessages(ProcessEngine engine,
+                                                                               OrganisationRepository organisation) {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+        return RestApiSecurity.registration(new WebappEngineMessageFilter(taskId -> Optional.ofNullable(
+                commands.execute(context -> context.runWithoutAuthorization(() -> {
+                    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                    return task == null ? null : task.getAssignee();
+                })))
+                .flatMap(assignee -> organisation.displayName(assignee).or(() -> Optional.of(assignee)))),
+            "webapp-engine-messages", 1, "/camunda/api/engine/*");
     }
 
     @Bean

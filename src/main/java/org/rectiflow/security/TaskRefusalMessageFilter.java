@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * copy of it, which the Tasklist calls) puts "Cannot submit task form &lt;task id&gt;: " or "Cannot complete task
  * &lt;task id&gt;: " before the application's own Chinese message, and the Tasklist shows that line to the user as it
  * is. This filter takes the English prefix off the {@code message} of a 400 from a task's {@code submit-form} or
- * {@code complete}, leaving "字段 reportStatus（办理状态）不能为空"; any other answer passes untouched (a 500, a fault,
+ * {@code complete}, leaving "请填写办理状态"; any other answer passes untouched (a 500, a fault,
  * keeps the engine's words for the operator).
  */
 class TaskRefusalMessageFilter extends OncePerRequestFilter {

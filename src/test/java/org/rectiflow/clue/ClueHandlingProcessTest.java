@@ -112,7 +112,7 @@ class ClueHandlingProcessTest extends ProcessTest {
         Task triage = task(instance, TRIAGE_CLUE);
 
         assertThatThrownBy(() -> taskService.complete(triage.getId(), Map.of("triage", "DELETE", "triageReason", "x")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("triage").hasMessageContaining("DELETE");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "triage").hasMessageContaining("DELETE");
 
         assertThat(instance).isWaitingAt(TRIAGE_CLUE);
         assertThat(clue(1).triage()).isNull();
@@ -158,7 +158,7 @@ class ClueHandlingProcessTest extends ProcessTest {
         assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("accountabilityEntries",
             "民警甲：诫勉\n：谈话提醒")))
             .isInstanceOf(FormFieldValidationException.class)
-            .hasMessageContaining("accountabilityEntries").hasMessageContaining("第2行").hasMessageContaining("缺少问责对象");
+            .hasFieldOrPropertyWithValue("detail", "accountabilityEntries").hasMessageContaining("第2行").hasMessageContaining("缺少问责对象");
         assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("accountabilityEntries", "民警甲：罚款")))
             .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("第1行").hasMessageContaining("罚款");
         assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("accountabilityEntries", "民警甲")))

@@ -2,6 +2,7 @@ package org.rectiflow.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,8 +27,20 @@ class FormFieldTest {
     void errorsCallTheFieldByItsLabelWithoutTheHint() {
         assertThat(COMMENT.name()).isEqualTo("意见说明");
         assertThat(DECISION.name()).isEqualTo("审核意见");
-        assertThat(COMMENT.invalid("退回返工时必须填写理由")).isInstanceOf(FormFieldValidationException.class)
-            .hasMessage("字段 comment（意见说明）退回返工时必须填写理由");
+        assertThat(COMMENT.requiredWhen("退回返工时")).isInstanceOf(FormFieldValidationException.class)
+            .hasMessage("退回返工时请填写意见说明");
+        assertThat(COMMENT.invalid("不能早于今天")).hasMessage("意见说明不能早于今天");
+    }
+
+    @Test
+    void theKeyIsTheRefusalsDetailNotPartOfItsMessage() {
+        assertThat(COMMENT.required().<String>getDetail()).isEqualTo("comment");
+        assertThat(COMMENT.required()).hasMessage("请填写意见说明");
+        task.setVariable("decision", "MAYBE");
+        FormFieldValidationException refusal = catchThrowableOfType(FormFieldValidationException.class,
+            () -> form.requiredChoice(DECISION, Decision.class));
+        assertThat(refusal.<String>getDetail()).isEqualTo("decision");
+        assertThat(refusal.getMessage()).doesNotContain("decision");
     }
 
     @Test
@@ -35,10 +48,10 @@ class FormFieldTest {
         task.setVariable("comment", "  好的  ");
         assertThat(form.optionalText(COMMENT)).isEqualTo("好的");
         task.setVariable("comment", "一二三四五六");
-        assertThatThrownBy(() -> form.optionalText(COMMENT)).hasMessage("字段 comment（意见说明）不能超过5个字符");
+        assertThatThrownBy(() -> form.optionalText(COMMENT)).hasMessage("意见说明不能超过5个字符");
         task.setVariable("comment", " ");
         assertThat(form.optionalText(COMMENT)).isNull();
-        assertThatThrownBy(() -> form.requiredText(COMMENT)).hasMessage("字段 comment（意见说明）不能为空");
+        assertThatThrownBy(() -> form.requiredText(COMMENT)).hasMessage("请填写意见说明");
     }
 
     @Test
@@ -51,7 +64,12 @@ class FormFieldTest {
         assertThat(form.requiredInteger(VERSION)).isEqualTo(3);
         task.setVariable("decision", "MAYBE");
         assertThatThrownBy(() -> form.requiredChoice(DECISION, Decision.class))
-            .hasMessage("字段 decision（审核意见）取值“MAYBE”无效");
+            .hasMessage("审核意见取值“MAYBE”无效");
+        task.setVariable("day", "3月1日");
+        assertThatThrownBy(() -> form.requiredDate(DAY, ZoneId.of("Asia/Shanghai")))
+            .hasMessage("会议日期的日期格式应为 yyyy-MM-dd");
+        task.setVariable("version", "三");
+        assertThatThrownBy(() -> form.requiredInteger(VERSION)).hasMessage("审定版本号应为整数");
     }
 
     @Test

@@ -227,7 +227,7 @@ class SubjectEvidenceTest extends WebTest {
         // submitted: no upload, no removal
         HttpResponse<String> late = upload(path, "simingLiaison", "补充.pdf", EvidenceTest.pdf(1024), null);
         assertThat(late.statusCode()).isEqualTo(409);
-        assertThat(error(late)).isEqualTo("单位siming的「制定本单位整改方案」任务不在办理中，不能上传佐证材料");
+        assertThat(error(late)).isEqualTo("思明分局的「制定本单位整改方案」任务不在办理中，不能上传佐证材料");
 
         // returned: the bound file stays the first submission's, the new one is the second's
         HttpResponse<byte[]> returned = submit(review, "officer1", Map.of("unitPlanDecision", "RETURN",
@@ -281,18 +281,18 @@ class SubjectEvidenceTest extends WebTest {
         long id = uploaded(path, "simingLiaison", "实施方案.pdf", 1024, null);
         HttpResponse<String> other = upload(path, "haicangLiaison", "实施方案.pdf", EvidenceTest.pdf(1024), null);
         assertThat(other.statusCode()).isEqualTo(403);
-        assertThat(error(other)).isEqualTo("只有单位siming可以上传本单位整改方案的佐证材料");
+        assertThat(error(other)).isEqualTo("只有思明分局可以上传本单位整改方案的佐证材料");
         assertThat(upload(path, "officer1", "实施方案.pdf", EvidenceTest.pdf(1024), null).statusCode()).isEqualTo(403);
         for (String reader : List.of("haicangLiaison", "inspectorateLiaison")) {
             HttpResponse<byte[]> refused = call("GET", path, reader);
             assertThat(refused.statusCode()).as(reader).isEqualTo(403);
-            assertThat(error(refused)).isEqualTo("无权查看单位siming整改方案的佐证材料");
+            assertThat(error(refused)).isEqualTo("无权查看思明分局整改方案的佐证材料");
             assertThat(call("GET", path + "/" + id, reader).statusCode()).as(reader).isEqualTo(403);
         }
         assertThat(call("DELETE", path + "/" + id, "haicangLiaison").statusCode()).isEqualTo(403);
         HttpResponse<byte[]> unknown = call("GET", planPath(round, "nosuchunit"), "officer1");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(error(unknown)).isEqualTo("巡察" + round + "中没有单位nosuchunit的整改任务");
+        assertThat(error(unknown)).isEqualTo("巡察" + round + "中没有该单位的整改任务");
         HttpResponse<byte[]> download = call("GET", path + "/" + id, "officer1");
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(EvidenceTest.pdf(1024));

@@ -153,7 +153,7 @@ class TaskEvidenceTest extends WebTest {
         HttpResponse<String> other = get("/api/tasks/" + task.getId() + "/evidence", "haicangLiaison");
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(other.body()).get("message").asText())
-            .isEqualTo("任务" + task.getId() + "不存在，或您无权查看");
+            .isEqualTo("该任务已办结或已不存在，或您无权查看");
         assertThat(get("/api/tasks/no-such-task/evidence", "simingLiaison").statusCode()).isEqualTo(404);
         assertThat(get("/api/tasks/" + task.getId() + "/evidence", null).statusCode()).isEqualTo(401);
     }

@@ -68,17 +68,18 @@ class RefusalLogTest extends WebTest {
         assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
         assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
         // the answer carries the refusal alone, without the engine's "Cannot submit task form <id>: " (issue 17)
-        assertThat(JSON.readTree(missing.body()).get("message").asText()).isEqualTo("字段 reportStatus（办理状态）不能为空");
+        assertThat(JSON.readTree(missing.body()).get("message").asText()).isEqualTo("请填写办理状态");
         assertThat(JSON.readTree(missing.body()).get("type").asText()).isEqualTo("RestException");
         assertThat(JSON.readTree(forged.body()).get("message").asText())
-            .startsWith("字段 leadUnitGroup 不属于任务“单位整改并报告”的表单");
+            .isEqualTo("任务“单位整改并报告”的表单中没有“leadUnitGroup”这一项，任务未办结，未作任何更改");
         String log = output.getAll().substring(before);
         List<String> refusals = log.lines().filter(line -> line.contains("Task form refused")).toList();
         assertThat(refusals).hasSize(2);
         assertThat(refusals.get(0)).contains(" WARN ").endsWith("Task form refused: user simingLiaison, task 单位整改并报告"
-            + " (userTask_unitRectifies, id " + task.getId() + "): 字段 reportStatus（办理状态）不能为空");
+            + " (userTask_unitRectifies, id " + task.getId() + "), field reportStatus: 请填写办理状态");
         assertThat(refusals.get(1)).contains(" WARN ").contains("Task form refused: user simingLiaison, task 单位整改并报告"
-            + " (userTask_unitRectifies, id " + task.getId() + "): 字段 leadUnitGroup 不属于任务“单位整改并报告”的表单");
+            + " (userTask_unitRectifies, id " + task.getId() + "), field leadUnitGroup: 任务“单位整改并报告”的表单中没有"
+            + "“leadUnitGroup”这一项，任务未办结，未作任何更改");
         assertThat(log).doesNotContain("ENGINE-16004").doesNotContain(" ERROR ")
             .doesNotContain("FormFieldValidationException").doesNotContain("\tat org.camunda");
     }
@@ -91,7 +92,7 @@ class RefusalLogTest extends WebTest {
             .orElseThrow(() -> new AssertionError("the filter is not installed"));
         ch.qos.logback.classic.Logger engine = context.getLogger("org.camunda.bpm.engine.context");
         ch.qos.logback.classic.Logger other = context.getLogger("org.camunda.bpm.engine.cmd");
-        FormFieldValidationException refusal = new FormFieldValidationException("reportStatus", "字段 reportStatus 不能为空");
+        FormFieldValidationException refusal = new FormFieldValidationException("reportStatus", "请填写办理状态");
         ProcessEngineException fault = new ProcessEngineException("database down");
 
         assertThat(filter.decide(null, engine, Level.ERROR, "ENGINE-16004 {}", new Object[] {refusal}, null))

@@ -139,13 +139,13 @@ class InspectionRoundProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of("workEntry", "TRAINING",
             "workDate", "2026-03-10")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("workTitle");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "workTitle");
         assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of("workEntry", "TRAINING",
             "workTitle", "业务培训")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("workDate");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "workDate");
         assertThatThrownBy(() -> taskService.complete(record.getId(), Map.of("workEntry", "MEETING",
             "workDate", "2026-03-10", "workTitle", "业务培训")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("workEntry");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "workEntry");
 
         assertThat(instance).isWaitingAt(RECORD_WORK);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM round_work_record WHERE round_code = ? AND kind = 'TRAINING'")
@@ -160,7 +160,7 @@ class InspectionRoundProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(meeting.getId(), Map.of("meetingDate", "2026-03-03",
             "meetingTitle", "领导小组会议")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("meetingDecisions");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "meetingDecisions");
 
         assertThat(instance).isWaitingAt(LEADING_GROUP_MEETING);
         assertThat(roundRepository.meetingCount(round)).isZero();
@@ -185,7 +185,7 @@ class InspectionRoundProcessTest extends ProcessTest {
         Task simingReview = officeTask(instance, REVIEW_UNIT_PLAN, "思明分局");
         assertThat(simingReview).hasCandidateGroup("office");
         assertThatThrownBy(() -> taskService.complete(simingReview.getId(), Map.of("unitPlanDecision", "RETURN")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("unitPlanComment");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "unitPlanComment");
         taskService.complete(simingReview.getId(), Map.of("unitPlanDecision", "RETURN",
             "unitPlanComment", "时间节点不明确"));
         taskService.complete(officeTask(instance, REVIEW_UNIT_PLAN, "海沧分局").getId(),
@@ -268,7 +268,7 @@ class InspectionRoundProcessTest extends ProcessTest {
         Task approval = task(instance, APPROVE_PUBLIC_NOTE);
         assertThat(approval).hasCandidateGroup("leadinggroup");
         assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("publicNoteDecision", "RETURN")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("publicNoteComment");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "publicNoteComment");
         taskService.complete(approval.getId(), Map.of("publicNoteDecision", "RETURN", "publicNoteComment", "请补充线索情况"));
 
         Task redraft = task(instance, DRAFT_PUBLIC_NOTE);

@@ -202,12 +202,12 @@ class MeasureExecutionProcessTest extends ProcessTest {
         Task task = task(instance, UNIT_RECTIFIES);
 
         assertThatThrownBy(() -> taskService.complete(task.getId(), notDone(" ", "2026-05-31")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("notDoneReason");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "notDoneReason");
         assertThatThrownBy(() -> taskService.complete(task.getId(), notDone("原因", null)))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("plannedDate");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "plannedDate");
         assertThatThrownBy(() -> taskService.complete(task.getId(), notDone("原因", "2020-01-01")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("plannedDate")
-            .hasMessageContaining("不能早于今天");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "plannedDate")
+            .hasMessage("计划完成时间不能早于今天");
 
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
         assertThat(measures.require(measureCode).outcome()).isEqualTo(Outcome.IN_PROGRESS);
@@ -233,7 +233,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         Task task = task(instance, UNIT_RECTIFIES);
 
         assertThatThrownBy(() -> taskService.complete(task.getId(), report(ReportStatus.LONG_TERM_CONTINUING)))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reportStatus");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "reportStatus");
 
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
         assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
@@ -249,7 +249,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(task.getId(), incomplete))
             .isInstanceOf(FormFieldValidationException.class)
-            .hasMessageContaining("completionSummary").hasMessageContaining("整改完成情况").hasMessageContaining("不能为空");
+            .hasFieldOrPropertyWithValue("detail", "completionSummary").hasMessage("请填写整改完成情况");
 
         assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
         assertThat(measures.require(measureCode).progress()).isNull();
@@ -518,7 +518,7 @@ class MeasureExecutionProcessTest extends ProcessTest {
         assertThat(recipients(EscalationStep.INTERVIEW)).contains("chief");
 
         assertThatThrownBy(() -> taskService.complete(interview.getId(), Map.of("interviewDate", "2026-05-12")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("interviewee");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "interviewee");
 
         taskService.complete(interview.getId(), Map.of("interviewDate", "2026-05-12",
             "interviewee", "思明分局主要负责人", "interviewRecord", "责令十日内完成整改并书面报告"));
@@ -621,9 +621,9 @@ class MeasureExecutionProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), review("REJECT", "")))
             .isInstanceOf(FormFieldValidationException.class)
-            .hasMessageContaining("reviewComment").hasMessageContaining("退回返工时必须填写理由");
+            .hasFieldOrPropertyWithValue("detail", "reviewComment").hasMessage("退回返工时请填写意见说明");
         assertThatThrownBy(() -> taskService.complete(reviewTask.getId(), review(null, null)))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("reviewDecision");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "reviewDecision");
 
         assertThat(instance).isWaitingAt(LEAD_UNIT_REVIEW);
         assertThat(notices.of(measureCode)).isEmpty();
@@ -768,7 +768,8 @@ class MeasureExecutionProcessTest extends ProcessTest {
 
             assertThatThrownBy(() -> taskService.complete(task(instance, UNIT_RECTIFIES).getId(), forged))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageStartingWith("字段 leadUnitGroup 与流程中由系统记录的同名变量冲突");
+                .hasFieldOrPropertyWithValue("detail", "leadUnitGroup").hasMessage("表单中的“牵头单位”与流程中由系统记录的数据同名，"
+                    + "任务未办结，未作任何更改：请流程管理员修改任务“单位整改并报告”的表单中此项的键名");
 
             assertThat(instance).isWaitingAt(UNIT_RECTIFIES);
             assertThat(runtimeService.getVariable(instance.getId(), "leadUnitGroup")).isEqualTo(TestRounds.LEAD_UNIT);
@@ -787,7 +788,8 @@ class MeasureExecutionProcessTest extends ProcessTest {
         forged.put("measureCode", otherCode);
 
         assertThatThrownBy(() -> taskService.complete(task(own, UNIT_RECTIFIES).getId(), forged))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("字段 measureCode 不属于任务");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "measureCode")
+            .hasMessage("任务“单位整改并报告”的表单中没有“measureCode”这一项，任务未办结，未作任何更改");
 
         assertThat(measures.require(otherCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
         assertThat(measures.require(measureCode).status()).isEqualTo(MeasureStatus.IN_PROGRESS);

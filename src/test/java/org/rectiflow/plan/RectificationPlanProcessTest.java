@@ -158,7 +158,7 @@ class RectificationPlanProcessTest extends ProcessTest {
         String code = registerRound(MeasureKind.IMMEDIATE, 30);
         assertThatThrownBy(() -> start(RectificationPlanProcess.KEY, code,
             Map.of("roundCode", code, "commentRounds", 0)))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("commentRounds");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "commentRounds");
         assertThat(plans.newestVersion(code)).isZero();
     }
 
@@ -207,9 +207,9 @@ class RectificationPlanProcessTest extends ProcessTest {
         Task approval = task(instance, APPROVE_PLAN);
 
         assertThatThrownBy(() -> taskService.complete(approval.getId(), decision(2, "SEND_BACK", null)))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("planDecisionReason");
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "planDecisionReason");
         assertThatThrownBy(() -> taskService.complete(approval.getId(), decision(1, "APPROVE", null)))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("approvedVersion")
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "approvedVersion")
             .hasMessageContaining("最新为第2版");
         assertThat(plans.decisions(round)).isEmpty();
 
@@ -232,7 +232,7 @@ class RectificationPlanProcessTest extends ProcessTest {
 
         assertThatThrownBy(() -> taskService.complete(revision.getId(), Map.of("revisionNotes", "修改",
             "measureChanges", round + "-01-01：新内容\nNOPE-01-01：新内容")))
-            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("measureChanges")
+            .isInstanceOf(FormFieldValidationException.class).hasFieldOrPropertyWithValue("detail", "measureChanges")
             .hasMessageContaining("第2行").hasMessageContaining("NOPE-01-01");
         assertThat(plans.newestVersion(round)).isEqualTo(1);
         assertThat(measures.require(round + "-01-01").content()).doesNotContain("新内容");

@@ -150,7 +150,7 @@ class AccessControlTest extends WebTest {
         HttpResponse<String> incomplete = rest("POST", "/engine-rest/task/" + task.getId() + "/complete",
             "simingLiaison", "demo", reportBody(""));
         assertThat(incomplete.statusCode()).isEqualTo(400);
-        assertThat(incomplete.body()).contains("completionSummary").contains("整改完成情况");
+        assertThat(incomplete.body()).contains("\"message\":\"请填写整改完成情况\"").doesNotContain("completionSummary");
         assertThat(measures.require(measure).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
 
         HttpResponse<String> done = rest("POST", "/engine-rest/task/" + task.getId() + "/complete",

@@ -77,8 +77,8 @@ class ForgedDecisionsTest extends WebTest {
             "simingLiaison", Map.of("variables", variables));
 
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.body()).contains("字段 leadUnitGroup 不属于任务“单位整改并报告”的表单")
-            .contains("progress、completionSummary、evidence、mechanisms、reportStatus");
+        assertThat(forged.body())
+            .contains("\"message\":\"任务“单位整改并报告”的表单中没有“leadUnitGroup”这一项，任务未办结，未作任何更改\"");
         assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).isEqualTo(1);
         assertThat(measures.require(measure).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
         assertThat(runtimeService.getVariable(unitTask.getProcessInstanceId(), "leadUnitGroup"))
@@ -106,7 +106,7 @@ class ForgedDecisionsTest extends WebTest {
                 "signOffGroup", typed(TestRounds.LEAD_UNIT))));
 
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.body()).contains("字段 signOffGroup 不属于任务“牵头单位审核”的表单");
+        assertThat(forged.body()).contains("任务“牵头单位审核”的表单中没有“signOffGroup”这一项，任务未办结，未作任何更改");
         assertThat(measures.require(measure).status()).isEqualTo(MeasureStatus.REPORTED);
 
         assertThat(rest("POST", "/engine-rest/task/" + review.getId() + "/complete", TestRounds.LEAD_UNIT_LIAISON,
@@ -130,7 +130,7 @@ class ForgedDecisionsTest extends WebTest {
             "simingLiaison", Map.of("variables", variables));
 
         assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.body()).contains("字段 measureCode 不属于任务“单位整改并报告”的表单");
+        assertThat(forged.body()).contains("任务“单位整改并报告”的表单中没有“measureCode”这一项，任务未办结，未作任何更改");
         assertThat(measures.require(other).status()).isEqualTo(MeasureStatus.IN_PROGRESS);
         assertThat(measures.require(other).completionSummary()).isNull();
         assertThat(measures.require(own).status()).isEqualTo(MeasureStatus.IN_PROGRESS);

@@ -196,7 +196,7 @@ class HardeningTest extends WebTest {
         HttpResponse<String> asFormValue = send("POST", "/engine-rest/task/" + meeting + "/complete", ADMIN,
             "{\"variables\":{\"meetingTitle\":" + serialized + "}}");
         assertThat(asFormValue.statusCode()).isEqualTo(400);
-        assertThat(asFormValue.body()).contains("字段 meetingTitle 的取值类型不受支持");
+        assertThat(asFormValue.body()).contains("会议名称的取值类型不受支持：表单只接受文本、数字、日期或是否，任务未办结，未作任何更改");
         assertThat(taskService.createTaskQuery().taskId(meeting).count()).isOne();
     }
 

@@ -39,19 +39,19 @@ class TaskRefusalMessageFilterTest {
         MockHttpServletResponse response = answer("POST",
             "/camunda/api/engine/engine/default/task/b19d3b18-f1fc-11f1-982f-02fc00000001/submit-form", 400,
             "{\"type\":\"RestException\",\"message\":\"Cannot submit task form b19d3b18-f1fc-11f1-982f-02fc00000001: "
-                + "字段 reportStatus（办理状态）不能为空\",\"code\":0}");
+                + "请填写办理状态\",\"code\":0}");
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-            .isEqualTo("{\"type\":\"RestException\",\"message\":\"字段 reportStatus（办理状态）不能为空\",\"code\":0}");
+            .isEqualTo("{\"type\":\"RestException\",\"message\":\"请填写办理状态\",\"code\":0}");
     }
 
     @Test
     void aCompletionsRefusalTooAndAFaultOrAnotherCallUntouched() throws Exception {
         assertThat(answer("POST", "/engine-rest/task/42/complete", 400,
-            "{\"type\":\"RestException\",\"message\":\"Cannot complete task 42: 字段 x 不属于任务“审核”的表单\"}")
+            "{\"type\":\"RestException\",\"message\":\"Cannot complete task 42: 任务“审核”的表单中没有“x”这一项，任务未办结，未作任何更改\"}")
             .getContentAsString(StandardCharsets.UTF_8))
-            .isEqualTo("{\"type\":\"RestException\",\"message\":\"字段 x 不属于任务“审核”的表单\"}");
+            .isEqualTo("{\"type\":\"RestException\",\"message\":\"任务“审核”的表单中没有“x”这一项，任务未办结，未作任何更改\"}");
         String fault = "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 42: database down\"}";
         assertThat(answer("POST", "/engine-rest/task/42/submit-form", 500, fault)
             .getContentAsString(StandardCharsets.UTF_8)).isEqualTo(fault);

@@ -85,7 +85,7 @@ public final class ForgedCompletions {
             Throwable refusal = catchThrowable(() -> engine.getTaskService().complete(task.getId(), forged));
             assertThat(refusal).as("completing %s with %s", task.getTaskDefinitionKey(), name)
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessageStartingWith("字段 " + name + " 不属于任务“" + task.getName() + "”的表单");
+                .hasMessage("任务“" + task.getName() + "”的表单中没有“" + name + "”这一项，任务未办结，未作任何更改");
             tried.add(name);
         }
         assertThat(snapshot(task)).as("the engine and the ledger after the refused completions of %s",
