@@ -97,6 +97,12 @@ public class OrganisationLoader implements ApplicationRunner {
                     saveUser(user);
                 }
                 followEngineUsers();
+                // the grants follow the ledger's organisation: applied again (idempotent, nothing duplicated) so
+                // that what a new release grants (e.g. the overseers' GROUP READ) reaches an existing database
+                List<String> workers = new ArrayList<>();
+                repository.units().forEach(u -> workers.add(u.code()));
+                repository.keyGroups().forEach(k -> workers.add(k.code()));
+                accessSetup.grant(repository.roleGroups(), workers);
             });
         }
         nameAdministrators();

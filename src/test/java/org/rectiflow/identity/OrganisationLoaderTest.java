@@ -62,6 +62,29 @@ class OrganisationLoaderTest {
     }
 
     @Test
+    void aStartGrantsAgainWhatTheOrganisationGivesSoAGrantOfANewReleaseReachesAnExistingDatabase() {
+        // as before the overseers could read groups (Cockpit's tasks dashboard names the groups)
+        authorizationService.createAuthorizationQuery().groupIdIn("office")
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.GROUP).list()
+            .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+        assertThat(authorizationService.isUserAuthorized("officer1", java.util.List.of("office"),
+            org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.GROUP,
+            "siming")).isFalse();
+
+        loader.run(null);
+
+        assertThat(authorizationService.isUserAuthorized("officer1", java.util.List.of("office"),
+            org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.GROUP,
+            "siming")).isTrue();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("office")
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.GROUP).count())
+            .as("granted once, not duplicated by a second start").isEqualTo(1);
+        loader.run(null);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("office")
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.GROUP).count()).isEqualTo(1);
+    }
+
+    @Test
     void theAdministratorsGroupIsNamedInChineseAndARenamedOneKeepsItsName() {
         // the starter created camunda-admin as "camunda BPM Administrators"; the start renamed it
         assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName())

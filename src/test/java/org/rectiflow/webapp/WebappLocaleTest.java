@@ -181,7 +181,8 @@ class WebappLocaleTest {
         if (app.equals("cockpit")) {
             // Cockpit's custom script (scripts/rectiflow/permissions.js: write actions by the user's permissions,
             // the date formats) in place of the example, and the date formats it applies
-            String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/permissions'\\],\\n"
+            String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/permissions', "
+                + "'scripts/rectiflow/titles'\\],\\n"
                 + "  // Rectiflow: [^\\n]*\\n  dateFormat: \\{\\n(?:    [^\\n]*\\n)*  },\\n";
             assertThat(oursWithoutLocales).containsPattern(script);
             oursWithoutLocales = oursWithoutLocales.replaceFirst(script, "");
@@ -189,6 +190,13 @@ class WebappLocaleTest {
             assertThat(originalWithoutLocales).containsPattern(example);
             originalWithoutLocales = originalWithoutLocales.replaceFirst(example, "");
             projectResource("cockpit/scripts/rectiflow/permissions.js");
+            projectResource("cockpit/scripts/rectiflow/titles.js");
+        }
+        if (app.equals("welcome")) {
+            // the product's own link (巡察整改看板) before the example, which stays
+            String links = "(?m)^  // Rectiflow: [^\\n]*\\n(?:  //[^\\n]*\\n)*  links: \\[\\n(?:    [^\\n]*\\n)*  \\],\\n";
+            assertThat(oursWithoutLocales).containsPattern(links);
+            oursWithoutLocales = oursWithoutLocales.replaceFirst(links, "");
         }
         assertThat(oursWithoutLocales).isEqualTo(originalWithoutLocales);
     }

@@ -50,6 +50,15 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // Rectiflow: the product's own page instead of the default link to Camunda's online manual (an office's network
+  // may not reach it, and its text is English): 巡察整改看板 (e2e/tests/words.spec.js)
+  links: [
+    {
+      label: '\u5de1\u5bdf\u6574\u6539\u770b\u677f',
+      href: '/api/dashboard',
+      description: '\u5404\u8f6e\u6b21\u6574\u6539\u8fdb\u5ea6\uff1a\u63aa\u65bd\u5b8c\u6210\u60c5\u51b5\u3001\u8d85\u671f\u548c\u7ea2\u9ec4\u7eff\u706f'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',
