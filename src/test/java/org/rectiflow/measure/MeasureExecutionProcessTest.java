@@ -333,10 +333,13 @@ class MeasureExecutionProcessTest extends ProcessTest {
         field(model, fiveDays, "subject", "【临期5天】{measureCode}");
         field(model, fiveDays, "body", "{unitName}：{measureContent}将于{deadline}到期（{remaining}）。");
         ServiceTask green = model.getModelElementById(SEND_GREEN_REMINDER);
+        // as the Modeler does: the task has every field of its template, the panel sets their text
         green.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
             .filter(f -> f.getCamundaName().equals("notifyUnitRoles")).findFirst().orElseThrow()
             .getCamundaString().setTextContent("NONE");
-        field(model, green, "notifyGroups", "supervision");
+        green.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
+            .filter(f -> f.getCamundaName().equals("notifyGroups")).findFirst().orElseThrow()
+            .getCamundaString().setTextContent("supervision");
         String deployment = processEngine.getRepositoryService().createDeployment()
             .addModelInstance("measure-execution-changed.bpmn", model).deploy().getId();
         try {
