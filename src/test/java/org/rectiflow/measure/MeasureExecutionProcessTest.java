@@ -406,6 +406,42 @@ class MeasureExecutionProcessTest extends ProcessTest {
         }
     }
 
+    /**
+     * A diagram deployed before the templates' {@code DEFAULT} and {@code NONE} may hand 提醒时点 and 通知工作组 a blank
+     * value at run time (here expressions yielding blank text, as a blank {@code camunda:string} did): the step
+     * runs as with {@code DEFAULT} and {@code NONE}, on the configured day and telling no group.
+     */
+    @Test
+    void blankOffsetDaysAndNotifyGroupsOfAnOlderDiagramMeanTheConfiguredDayAndNoGroup() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new java.io.File("processes/measure-execution.bpmn"));
+        Process process = model.getModelElementById(MeasureExecutionProcess.KEY);
+        process.setId("measure-execution-blank-fields");
+        ServiceTask amber = model.getModelElementById(SEND_AMBER_REMINDER);
+        amber.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
+            .filter(f -> f.getCamundaName().equals("offsetDays") || f.getCamundaName().equals("notifyGroups"))
+            .forEach(f -> {
+                f.removeChildElement(f.getCamundaString());
+                f.setCamundaExpression("${' '}");
+            });
+        String deployment = processEngine.getRepositoryService().createDeployment()
+            .addModelInstance("measure-execution-blank-fields.bpmn", model).deploy().getId();
+        try {
+            String round = registerRound(MeasureKind.IMMEDIATE, 40);
+            measureCode = RoundRegistration.measureCode(round, 1, 1);
+            ProcessInstance instance = start("measure-execution-blank-fields", measureCode,
+                Map.of("measureCode", measureCode, "roundCode", round));
+
+            fire(instance, AMBER_REMINDER);
+
+            assertThat(instance).hasPassed(SEND_AMBER_REMINDER).isWaitingAt(UNIT_RECTIFIES);
+            assertThat(notices(EscalationStep.AMBER)).singleElement()
+                .satisfies(n -> assertThat(n.stepDate()).isEqualTo(LocalDate.of(2026, 4, 1)));
+            assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.LEADER);
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
     private static void field(BpmnModelInstance model, ServiceTask task, String name, String value) {
         CamundaField field = model.newInstance(CamundaField.class);
         field.setCamundaName(name);
