@@ -98,10 +98,18 @@ final class FieldValuePolicy {
                 p.path("choices").forEach(c -> choices.put(c.path("value").asText(), c.path("name").asText()));
             }
             fields.put(p.at("/binding/name").asText(), new FieldRule(p.path("label").asText(null),
-                pattern.path("value").isTextual() ? Pattern.compile(pattern.path("value").asText()) : null,
+                pattern.path("value").isTextual() ? javaScriptPattern(pattern.path("value").asText()) : null,
                 pattern.path("message").asText(null), Collections.unmodifiableMap(choices)));
         }
         return new Template(template.path("name").asText(), fields);
+    }
+
+    /**
+     * A template's pattern as the Modeler and the lint (JavaScript's RegExp) read it: {@code \s} matches any
+     * Unicode space (the full-width one too), so a value the lint passes is not refused here.
+     */
+    private static Pattern javaScriptPattern(String pattern) {
+        return Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
     }
 
     /** The diagram's fields without a value, or with one their template forbids. */

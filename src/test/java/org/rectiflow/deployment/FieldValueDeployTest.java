@@ -131,7 +131,8 @@ class FieldValueDeployTest extends WebTest {
         HttpResponse<String> answer = deploy(diagram("GREEN", days("DEFAULT"), groups("NONE"), TEMPLATE));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
-        answer = deploy(diagram("AMBER", days(" -5 "), groups("supervision，leadinggroup"), TEMPLATE));
+        // the full-width space and comma a Chinese keyboard types, allowed by the patterns as the Modeler reads them
+        answer = deploy(diagram("AMBER", days("\u3000-5 "), groups("supervision，leadinggroup"), TEMPLATE));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
