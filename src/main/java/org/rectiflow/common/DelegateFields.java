@@ -39,10 +39,16 @@ public final class DelegateFields {
         }
     }
 
-    /** A whole number of days (signed), or null when the task does not set it. */
+    /** The value of a days field that means "as configured" (the element templates' default). */
+    public static final String DEFAULT = "DEFAULT";
+
+    /**
+     * A whole number of days (signed), or null for "as configured": {@link #DEFAULT}, and the forms a diagram
+     * deployed before that default may still carry, a blank value or no field at all.
+     */
     public static Integer days(Expression field, String name, DelegateExecution execution) {
         String text = text(field, execution);
-        if (text == null) {
+        if (text == null || text.equals(DEFAULT)) {
             return null;
         }
         try {

@@ -27,7 +27,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * CMMN, scripts or embedded HTML forms); a diagram has no script task, script, script condition, connector,
  * external task, business rule task or {@code camunda:formKey}; {@code camunda:class} names only the
  * application's classes; every {@code camunda:delegateExpression} names one of its delegates and every other
- * expression keeps to {@link ExpressionPolicy}. A refused deployment deploys nothing and answers HTTP 400 with
+ * expression keeps to {@link ExpressionPolicy}; in a new deployment every {@code camunda:field} has a value its
+ * element template allows ({@link FieldValuePolicy}). A refused deployment deploys nothing and answers HTTP 400 with
  * each problem naming its resource, element, attribute and expression (a {@link ParseException}, which the
  * REST API and the Modeler show like a parse error).
  */
@@ -50,9 +51,11 @@ final class DiagramPolicy implements Deployer {
     private static final Set<String> PROSE = Set.of("documentation", "text");
 
     private final ExpressionPolicy expressions;
+    private final FieldValuePolicy fields;
 
-    DiagramPolicy(ExpressionPolicy expressions) {
+    DiagramPolicy(ExpressionPolicy expressions, FieldValuePolicy fields) {
         this.expressions = expressions;
+        this.fields = fields;
     }
 
     @Override
@@ -62,7 +65,7 @@ final class DiagramPolicy implements Deployer {
             return;
         }
         for (ResourceEntity resource : resources.values()) {
-            List<Problem> problems = check(resource.getName(), resource.getBytes());
+            List<Problem> problems = check(resource.getName(), resource.getBytes(), deployment.isNew());
             if (!problems.isEmpty()) {
                 throw new ParseException("部署未通过安全检查，未部署任何内容。" + resource.getName() + "："
                     + problems.get(0).getMessage() + (problems.size() > 1 ? "（另有" + (problems.size() - 1) + "处问题）" : ""),
@@ -71,7 +74,11 @@ final class DiagramPolicy implements Deployer {
         }
     }
 
-    List<Problem> check(String name, byte[] content) {
+    /**
+     * The resource's problems; {@code isNew}: a deployment made now, whose fields' values are checked too
+     * ({@link FieldValuePolicy}), rather than one stored before and loaded again, which keeps running as it was.
+     */
+    List<Problem> check(String name, byte[] content, boolean isNew) {
         String lower = name.toLowerCase();
         if (lower.endsWith(".form")) {
             return List.of();
@@ -81,7 +88,8 @@ final class DiagramPolicy implements Deployer {
                 + "不接受 DMN、CMMN、脚本或 HTML 表单", 0, 0, null));
         }
         try {
-            return new Walk(content).run();
+            List<Problem> problems = new Walk(content).run();
+            return problems.isEmpty() && isNew ? fields.check(content) : problems;
         } catch (XMLStreamException e) {
             return List.of(new Refusal("流程图 " + name + " 不是有效的 XML（不允许 DOCTYPE 和外部实体）：" + e.getMessage(),
                 e.getLocation() == null ? 0 : e.getLocation().getLineNumber(),
@@ -185,7 +193,7 @@ final class DiagramPolicy implements Deployer {
         }
     }
 
-    private record Refusal(String message, int line, int column, String element) implements Problem {
+    record Refusal(String message, int line, int column, String element) implements Problem {
         @Override
         public String getMessage() {
             return message;

@@ -39,7 +39,7 @@ public class EngineGuardPlugin extends AbstractProcessEnginePlugin {
 
         List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
             : new ArrayList<>(configuration.getCustomPreDeployers());
-        preDeployers.add(0, new DiagramPolicy(new ExpressionPolicy(beans)));
+        preDeployers.add(0, new DiagramPolicy(new ExpressionPolicy(beans), FieldValuePolicy.fromClasspath()));
         configuration.setCustomPreDeployers(preDeployers);
 
         configuration.setEnableExceptionsAfterUnhandledBpmnError(true);

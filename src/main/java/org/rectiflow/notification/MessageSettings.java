@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record MessageSettings(Set<UnitRecipient> unitRecipients, List<String> groups, String subject, String body) {
 
-    /** The value of {@code notifyUnitRoles} that tells no one in the unit. */
+    /** The value of {@code notifyUnitRoles} that tells no one in the unit, and of {@code notifyGroups} no group. */
     public static final String NONE = "NONE";
 
     public MessageSettings {
@@ -36,7 +36,8 @@ public record MessageSettings(Set<UnitRecipient> unitRecipients, List<String> gr
     /**
      * The settings from the fields' texts. A service task that sets none of them (a diagram deployed before
      * the element templates, whose instances may still run) gets the step's former behaviour, {@code legacy};
-     * one that sets any must set the subject and the body, and blank recipients mean none.
+     * one that sets any must set the subject and the body, and {@link #NONE} or blank recipients (as a diagram
+     * deployed before the templates' {@code NONE} may carry) mean none.
      */
     public static MessageSettings of(String unitRoles, String groups, String subject, String body,
                                      MessageSettings legacy) {
@@ -69,9 +70,11 @@ public record MessageSettings(Set<UnitRecipient> unitRecipients, List<String> gr
         return roles;
     }
 
-    /** Comma-separated group ids, blank for none. */
+    /** Comma-separated group ids; {@link #NONE} or blank for none. */
     public static List<String> groups(String text) {
-        return items(text);
+        List<String> groups = items(text);
+        groups.remove(NONE);
+        return groups;
     }
 
     private static List<String> items(String text) {

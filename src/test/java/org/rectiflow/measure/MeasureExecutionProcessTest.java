@@ -333,10 +333,13 @@ class MeasureExecutionProcessTest extends ProcessTest {
         field(model, fiveDays, "subject", "【临期5天】{measureCode}");
         field(model, fiveDays, "body", "{unitName}：{measureContent}将于{deadline}到期（{remaining}）。");
         ServiceTask green = model.getModelElementById(SEND_GREEN_REMINDER);
+        // as the Modeler does: the task has every field of its template, the panel sets their text
         green.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
             .filter(f -> f.getCamundaName().equals("notifyUnitRoles")).findFirst().orElseThrow()
             .getCamundaString().setTextContent("NONE");
-        field(model, green, "notifyGroups", "supervision");
+        green.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
+            .filter(f -> f.getCamundaName().equals("notifyGroups")).findFirst().orElseThrow()
+            .getCamundaString().setTextContent("supervision");
         String deployment = processEngine.getRepositoryService().createDeployment()
             .addModelInstance("measure-execution-changed.bpmn", model).deploy().getId();
         try {
@@ -398,6 +401,42 @@ class MeasureExecutionProcessTest extends ProcessTest {
                 assertThat(n.subject()).isEqualTo("【黄色提醒】" + measureCode);
                 assertThat(n.body()).endsWith("，距今10天，请责任领导林志强督促落实。");
             });
+        } finally {
+            processEngine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    /**
+     * A diagram deployed before the templates' {@code DEFAULT} and {@code NONE} may hand 提醒时点 and 通知工作组 a blank
+     * value at run time (here expressions yielding blank text, as a blank {@code camunda:string} did): the step
+     * runs as with {@code DEFAULT} and {@code NONE}, on the configured day and telling no group.
+     */
+    @Test
+    void blankOffsetDaysAndNotifyGroupsOfAnOlderDiagramMeanTheConfiguredDayAndNoGroup() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new java.io.File("processes/measure-execution.bpmn"));
+        Process process = model.getModelElementById(MeasureExecutionProcess.KEY);
+        process.setId("measure-execution-blank-fields");
+        ServiceTask amber = model.getModelElementById(SEND_AMBER_REMINDER);
+        amber.getExtensionElements().getElementsQuery().filterByType(CamundaField.class).list().stream()
+            .filter(f -> f.getCamundaName().equals("offsetDays") || f.getCamundaName().equals("notifyGroups"))
+            .forEach(f -> {
+                f.removeChildElement(f.getCamundaString());
+                f.setCamundaExpression("${' '}");
+            });
+        String deployment = processEngine.getRepositoryService().createDeployment()
+            .addModelInstance("measure-execution-blank-fields.bpmn", model).deploy().getId();
+        try {
+            String round = registerRound(MeasureKind.IMMEDIATE, 40);
+            measureCode = RoundRegistration.measureCode(round, 1, 1);
+            ProcessInstance instance = start("measure-execution-blank-fields", measureCode,
+                Map.of("measureCode", measureCode, "roundCode", round));
+
+            fire(instance, AMBER_REMINDER);
+
+            assertThat(instance).hasPassed(SEND_AMBER_REMINDER).isWaitingAt(UNIT_RECTIFIES);
+            assertThat(notices(EscalationStep.AMBER)).singleElement()
+                .satisfies(n -> assertThat(n.stepDate()).isEqualTo(LocalDate.of(2026, 4, 1)));
+            assertThat(recipients(EscalationStep.AMBER)).containsExactlyInAnyOrder(TestRounds.LIAISON, TestRounds.LEADER);
         } finally {
             processEngine.getRepositoryService().deleteDeployment(deployment, true);
         }

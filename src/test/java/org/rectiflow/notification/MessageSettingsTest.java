@@ -48,4 +48,19 @@ class MessageSettingsTest {
         assertThatThrownBy(() -> MessageSettings.of("LIASON", null, "标题", "正文", LEGACY))
             .hasMessageContaining("'LIASON'");
     }
+
+    /**
+     * The templates' {@code NONE} tells no group, and so do the forms a diagram deployed before that default may
+     * carry: a blank value and no field at all.
+     */
+    @Test
+    void noneABlankValueAndAMissingFieldAllTellNoGroup() {
+        for (String groups : new String[] {"NONE", " NONE ", " ", null}) {
+            MessageSettings settings = MessageSettings.of("LIAISON", groups, "标题", "正文", LEGACY);
+            assertThat(settings.groups()).as(String.valueOf(groups)).isEmpty();
+            assertThat(settings.unitRecipients()).containsExactly(UnitRecipient.LIAISON);
+        }
+        assertThat(MessageSettings.groups("NONE")).isEmpty();
+        assertThat(MessageSettings.groups("office, NONE")).containsExactly("office");
+    }
 }
