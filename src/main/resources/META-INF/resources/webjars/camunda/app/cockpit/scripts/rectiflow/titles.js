@@ -7,7 +7,8 @@
 // 2. The page's title: each Cockpit page sets it with $translate.instant(<key>) when it opens; on a fresh login the
 //    locale file may not have arrived yet, and the tab then reads "整改通 · 驾驶舱 | DASHBOARD_DASHBOARD" for good.
 //    A title ending in such a key is translated again once $translate knows the key.
-// A MutationObserver does both, on every change of the page (Cockpit draws its views again on every navigation).
+// 3. The variables table's column "Actions", written into Cockpit's template (no key): it reads 操作.
+// A MutationObserver does all three, on every change of the page (Cockpit draws its views again on every navigation).
 // e2e/tests/words.spec.js checks them in the browser.
 const TITLES = { 'zoom in': '放大', 'zoom out': '缩小', 'reset zoom': '重置缩放' };
 const UNTRANSLATED_KEY = /^(.*\| )([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/;
@@ -26,6 +27,16 @@ function retitleButtons(root) {
   });
 }
 
+function renameActionsColumn(root) {
+  root.querySelectorAll('table.cam-table > thead > tr > td.actions').forEach(function (cell) {
+    cell.childNodes.forEach(function (node) {
+      if (node.nodeType === 3 && node.data.trim() === 'Actions') {
+        node.data = '操作';
+      }
+    });
+  });
+}
+
 function translatePageTitle() {
   const match = UNTRANSLATED_KEY.exec(document.title);
   const injector = match && window.angular && window.angular.element(document.body).injector();
@@ -41,10 +52,12 @@ function translatePageTitle() {
 if (speaksChinese()) {
   const observer = new MutationObserver(function () {
     retitleButtons(document.body);
+    renameActionsColumn(document.body);
     translatePageTitle();
   });
   const start = function () {
     retitleButtons(document.body);
+    renameActionsColumn(document.body);
     observer.observe(document.head, { childList: true, subtree: true, characterData: true });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['title'] });
   };
