@@ -90,4 +90,45 @@ async function saveXML(page) {
   return page.evaluate(async () => (await window.modeler.saveXML({ format: true })).xml);
 }
 
-module.exports = { openModeler, importXML, saveXML, elementTemplates, shippedDiagrams, PROCESSES };
+/**
+ * The camunda:field values of one element in an XML text, read by the page's DOMParser:
+ * { name: value } (camunda:string / camunda:expression text or the stringValue attribute; '' for an empty field).
+ */
+async function fieldsInXml(page, xml, elementId) {
+  return page.evaluate(({ text, id }) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    const element = [...doc.getElementsByTagName('*')].find((e) => e.getAttribute('id') === id);
+    if (!element) return null;
+    const fields = {};
+    for (const field of element.getElementsByTagNameNS('http://camunda.org/schema/1.0/bpmn', 'field')) {
+      fields[field.getAttribute('name')] = field.getAttribute('stringValue') ?? field.getAttribute('expression')
+        ?? field.textContent.trim();
+    }
+    return fields;
+  }, { text: xml, id: elementId });
+}
+
+/**
+ * Deploys a diagram as the Modeler's Deploy button does (POST /engine-rest/deployment/create, multipart, HTTP
+ * Basic): { status, body } with the body parsed when JSON.
+ */
+async function deployAsTheModeler(baseUrl, user, password, name, xml) {
+  const form = new FormData();
+  form.append('deployment-name', name);
+  form.append('deployment-source', 'Camunda Modeler');
+  form.append('deploy-changed-only', 'false');
+  form.append(`${name}.bpmn`, new Blob([xml], { type: 'text/xml' }), `${name}.bpmn`);
+  const response = await fetch(`${baseUrl}/engine-rest/deployment/create`, {
+    method: 'POST',
+    headers: { Authorization: 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64') },
+    body: form,
+    signal: AbortSignal.timeout(60_000),
+  });
+  const text = await response.text();
+  let body = text;
+  try { body = JSON.parse(text); } catch (e) { /* not JSON */ }
+  return { status: response.status, body };
+}
+
+module.exports = { openModeler, importXML, saveXML, fieldsInXml, deployAsTheModeler, elementTemplates, shippedDiagrams,
+  PROCESSES };
