@@ -3,15 +3,10 @@ package org.rectiflow.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -19,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.rectiflow.support.ModelerDeployments;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -138,29 +134,10 @@ class FieldValueDeployTest extends WebTest {
 
     /** The multipart body the Modeler posts, as the process owner. */
     private HttpResponse<String> deploy(String diagram) throws Exception {
-        String boundary = "----modeler" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        part(body, boundary, "deployment-name", null, "field-check");
-        part(body, boundary, "deployment-source", null, "Camunda Modeler");
-        part(body, boundary, "fieldCheck.bpmn", "fieldCheck.bpmn", diagram);
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Authorization", basicAuth("owner1", "demo"))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = ModelerDeployments.deploy(port, "field-check", Map.of("fieldCheck.bpmn", diagram));
         if (answer.statusCode() == 200) {
             deployments.add(JSON.readTree(answer.body()).get("id").asText());
         }
         return answer;
-    }
-
-    private static void part(ByteArrayOutputStream body, String boundary, String name, String filename, String value) {
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-            + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: text/xml") + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(value.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 }
