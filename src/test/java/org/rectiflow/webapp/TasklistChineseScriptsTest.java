@@ -3,10 +3,7 @@ package org.rectiflow.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -101,24 +98,14 @@ class TasklistChineseScriptsTest {
     // --- reading
 
     private static URL projectResource(String path) {
-        URL url = TasklistChineseScriptsTest.class.getClassLoader().getResource(APP + path);
-        assertThat(url).as(path).isNotNull();
-        assertThat(url.getProtocol()).as("%s comes from the project, not from a jar", path).isEqualTo("file");
-        return url;
+        return WebappResources.project(APP + path);
     }
 
     private static URL webjarResource(String path) throws IOException {
-        for (URL url : Collections.list(TasklistChineseScriptsTest.class.getClassLoader().getResources(APP + path))) {
-            if (url.toString().contains("camunda-webapp-webjar")) {
-                return url;
-            }
-        }
-        throw new AssertionError("not in the Camunda webjar: " + path);
+        return WebappResources.webjar(APP + path);
     }
 
     private static String read(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return WebappResources.read(url);
     }
 }

@@ -3,11 +3,8 @@ package org.rectiflow.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,27 +202,16 @@ class WebappLocaleTest {
 
     /** The project's own file (target/classes comes first on the classpath and shadows the webjar). */
     private static URL projectResource(String path) {
-        URL url = WebappLocaleTest.class.getClassLoader().getResource(APP + path);
-        assertThat(url).as(path).isNotNull();
-        assertThat(url.getProtocol()).as("%s comes from the project, not from a jar", path).isEqualTo("file");
-        return url;
+        return WebappResources.project(APP + path);
     }
 
     /** The Camunda webjar's file, even where the project shadows it. */
     private static URL webjarResource(String path) throws IOException {
-        for (URL url : Collections.list(WebappLocaleTest.class.getClassLoader().getResources(APP + path))) {
-            if (url.toString().contains("camunda-webapp-webjar")) {
-                return url;
-            }
-        }
-        throw new AssertionError("not in the Camunda webjar: " + path);
+        return WebappResources.webjar(APP + path);
     }
 
     private static String read(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        }
+        return WebappResources.read(url);
     }
 
     private static JsonNode readJson(URL url) throws IOException {

@@ -3,10 +3,7 @@ package org.rectiflow.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,24 +53,14 @@ class WebappPagesTest {
     }
 
     private static URL projectResource(String path) {
-        URL url = WebappPagesTest.class.getClassLoader().getResource(APP + path);
-        assertThat(url).as(path).isNotNull();
-        assertThat(url.getProtocol()).as("%s comes from the project, not from a jar", path).isEqualTo("file");
-        return url;
+        return WebappResources.project(APP + path);
     }
 
     private static URL webjarResource(String path) throws IOException {
-        for (URL url : Collections.list(WebappPagesTest.class.getClassLoader().getResources(APP + path))) {
-            if (url.toString().contains("camunda-webapp-webjar")) {
-                return url;
-            }
-        }
-        throw new AssertionError("not in the Camunda webjar: " + path);
+        return WebappResources.webjar(APP + path);
     }
 
     private static String read(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return WebappResources.read(url);
     }
 }
