@@ -176,10 +176,11 @@ class WebappLocaleTest {
             projectResource("tasklist/scripts/rectiflow/moment-locale.js");
         }
         if (app.equals("cockpit")) {
-            // Cockpit's custom script (scripts/rectiflow/permissions.js: write actions by the user's permissions,
-            // the date formats) in place of the example, and the date formats it applies
+            // Cockpit's custom scripts (scripts/rectiflow/permissions.js: write actions by the user's permissions,
+            // the date formats; titles.js: titles in Chinese; bottlenecks.js: the overlays and the tab 瓶颈) in
+            // place of the example, and the date formats it applies
             String script = "(?m)^  // Rectiflow: [^\\n]*\\n  customScripts: \\['scripts/rectiflow/permissions', "
-                + "'scripts/rectiflow/titles'\\],\\n"
+                + "'scripts/rectiflow/titles', 'scripts/rectiflow/bottlenecks'\\],\\n"
                 + "  // Rectiflow: [^\\n]*\\n  dateFormat: \\{\\n(?:    [^\\n]*\\n)*  },\\n";
             assertThat(oursWithoutLocales).containsPattern(script);
             oursWithoutLocales = oursWithoutLocales.replaceFirst(script, "");
@@ -188,6 +189,7 @@ class WebappLocaleTest {
             originalWithoutLocales = originalWithoutLocales.replaceFirst(example, "");
             projectResource("cockpit/scripts/rectiflow/permissions.js");
             projectResource("cockpit/scripts/rectiflow/titles.js");
+            projectResource("cockpit/scripts/rectiflow/bottlenecks.js");
         }
         if (app.equals("welcome")) {
             // the product's own link (巡察整改看板) before the example, which stays

@@ -22,8 +22,8 @@ export default {
     name: '\u9a7e\u9a76\u8231',
     vendor: '\u6574\u6539\u901a \u00b7'
   },
-  // Rectiflow: write actions offered only to whom the engine grants them; dates as dateFormat says; the page's and the diagram's titles in Chinese (scripts/rectiflow/*.js say how)
-  customScripts: ['scripts/rectiflow/permissions', 'scripts/rectiflow/titles'],
+  // Rectiflow: write actions offered only to whom the engine grants them; dates as dateFormat says; the page's and the diagram's titles in Chinese; the bottleneck overlays and tab \u74f6\u9888 (scripts/rectiflow/*.js say how)
+  customScripts: ['scripts/rectiflow/permissions', 'scripts/rectiflow/titles', 'scripts/rectiflow/bottlenecks'],
   // Rectiflow: the camDate formats (moment.js) in the office's format, e.g. 2026\u5e7412\u67087\u65e5 16:45 (applied by scripts/rectiflow/permissions.js)
   dateFormat: {
     normal: 'YYYY\u5e74M\u6708D\u65e5 HH:mm',
