@@ -66,6 +66,15 @@ public class ApiUser {
         }
     }
 
+    /** The logged-in user's id (401 without a login). */
+    public String userId() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication == null) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
+        }
+        return authentication.getUserId();
+    }
+
     /** The user's groups (a unit user's include the unit). */
     public List<String> groupIds() {
         return groups();
