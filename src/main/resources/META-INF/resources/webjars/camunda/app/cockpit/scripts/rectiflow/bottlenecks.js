@@ -40,7 +40,7 @@ const STYLES = `
 .rf-bn-tab table.rf-bn-table th { white-space: nowrap; background: #f5f5f5; }
 .rf-bn-tab td.rf-bn-num { text-align: right; white-space: nowrap; }
 .rf-bn-tab td.rf-bn-nowrap { white-space: nowrap; }
-.rf-bn-tab td.rf-bn-unit { background: #fafafa; font-weight: bold; }
+.rf-bn-tab td.rf-bn-unit { background: #fafafa; font-weight: bold; white-space: nowrap; }
 .rf-bn-lamp { display: inline-block; white-space: nowrap; padding: 0 6px; border-radius: 8px; border: 1px solid;
   font-size: 12px; line-height: 16px; }
 .rf-bn-lamp.rf-bn-light-RED { background: #d9534f; color: #fff; }
