@@ -157,6 +157,10 @@ test('the office sees only Chinese: Tasklist, Cockpit\'s pages, the dashboard, a
   await expectChinese(page, cockpit(`#/process-definition/${definition.id}/runtime`), diagram, options);
   await expectChinese(page, cockpit(`#/process-definition/${round.id}/runtime`), diagram, options);
   await expectChinese(page, cockpit(`#/process-instance/${instance.id}/runtime`), diagram, options);
+  // the tab 瓶颈 of the bottleneck plugin (scripts/rectiflow/bottlenecks.js), on a definition and on an instance
+  const bottlenecks = (p) => p.locator('[data-rf-bottlenecks="definition"], [data-rf-bottlenecks="instance"]').first();
+  await expectChinese(page, cockpit(`#/process-definition/${definition.id}/runtime?detailsTab=rectiflow-bottlenecks-definition-tab`), bottlenecks, options);
+  await expectChinese(page, cockpit(`#/process-instance/${instance.id}/runtime?tab=rectiflow-bottlenecks-instance-tab`), bottlenecks, options);
   await expectChinese(page, cockpit('#/tasks'), table, options);
   await expectChinese(page, cockpit('#/decisions'), (p) => p.locator('.navbar-brand').first(), options);
   await expectChinese(page, cockpit('#/batch'), (p) => p.locator('.navbar-brand').first(), options);
