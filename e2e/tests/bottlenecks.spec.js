@@ -54,6 +54,12 @@ async function zoomOnSteps(page, activityIds) {
   await page.reload();
 }
 
+/** The instance ids a Cockpit instance list shows. */
+function listedInstances(rows) {
+  return rows.locator('a[href*="#/process-instance/"]').evaluateAll((links) => [...new Set(links
+    .map((a) => a.getAttribute('href').match(/process-instance\/([^/?]+)/)[1]))]);
+}
+
 /** Folds the diagram away (Cockpit's own toggle), so that the tabs take the page. */
 async function collapseDiagram(page) {
   const toggle = page.locator('.ctn-content-top a.hide-collapsable');
@@ -119,9 +125,18 @@ test('the office sees on 整改措施办理 where measures wait: overlays, the t
   await expect(page).toHaveURL(/searchQuery=/);
   const rows = page.locator('tr[ng-repeat="processInstance in processInstances"]');
   await expect(rows, `the instance list filtered by ${unit.filter.variable} = ${unit.filter.value}`).toHaveCount(expected.length);
-  const listed = await rows.locator('a[href*="#/process-instance/"]').evaluateAll((links) => [...new Set(links
-    .map((a) => a.getAttribute('href').match(/process-instance\/([^/?]+)/)[1]))]);
-  expect(listed.sort(), 'the listed instances are the unit\'s').toEqual(expected.map((i) => i.id).sort());
+  expect((await listedInstances(rows)).sort(), 'the listed instances are the unit\'s').toEqual(expected.map((i) => i.id).sort());
+
+  // an activity's link: the same list filtered by the activity (Cockpit's own activity criterion)
+  const activity = figures.activities.find((a) => a.waiting > 0 && a.waiting <= 50);
+  expect(activity, 'an activity where a few instances wait').toBeTruthy();
+  const atActivity = await demo.engine('/process-instance' + q({ processDefinitionId: definition.id,
+    activityIdIn: activity.activityId, maxResults: '50' }));
+  await page.goto(cockpit(`#/process-definition/${definition.id}/runtime?detailsTab=rectiflow-bottlenecks-definition-tab`));
+  await tab.locator(`table[data-rf-bottlenecks="activities"] tr[data-activity-id="${activity.activityId}"] a`).click();
+  await expect(page).toHaveURL(/searchQuery=/);
+  await expect(rows, `the instance list filtered by ${activity.name}`).toHaveCount(atActivity.length);
+  expect((await listedInstances(rows)).sort(), `the instances at ${activity.name}`).toEqual(atActivity.map((i) => i.id).sort());
   await page.context().close();
 });
 
