@@ -40,7 +40,8 @@ final class BottleneckData {
     /** The key groups of the base round's problems (problem n: the (n mod 5)th). */
     static final List<String> KEY_GROUPS = List.of("conduct", "crimeFighting", "teamBuilding", "lawEnforcement",
         "partyBuilding");
-    /** Each copy n of a unit's measure goes to unit {@code code-(n mod 100)} (the unit itself when 0). */
+    /** Each copy n of a unit's measure goes to unit {@code codeU(n mod 100)} (the unit itself when 0;
+     *  a unit's code holds only letters and digits). */
     static final int UNIT_COPIES = 100;
     /** A copy's ledger ids (problem, category) are the base's plus n × this. */
     private static final long ID_OFFSET = 1_000_000L;
@@ -212,7 +213,7 @@ final class BottleneckData {
      * The base round copied {@code copies} times in bulk SQL: its engine rows (every row whose root instance is
      * the round's, with every id column mapped to {@code md5(id || '/' || n)}, business keys to {@code key~n})
      * and its ledger rows (round, categories, problems, measures; codes {@code code~n}, ids plus n × 1,000,000),
-     * copy n's measures going to unit {@code unit-(n mod 100)}, which is added to {@code org_unit}.
+     * copy n's measures going to unit {@code unitU(n mod 100)}, which is added to {@code org_unit}.
      */
     void copy(int copies) {
         if (copies <= 0) {
@@ -221,13 +222,13 @@ final class BottleneckData {
         List<String> baseUnits = jdbc.sql("SELECT DISTINCT unit_code FROM measure WHERE round_code = ?").param(round)
             .query(String.class).list();
         jdbc.sql(insert("org_unit", Map.of(
-                "code", "t.code || '-' || c.n",
+                "code", "t.code || 'U' || c.n",
                 "name", "t.name || c.n",
                 "sort_order", "t.sort_order + 1000 * c.n"),
             "CROSS JOIN generate_series(1, " + (UNIT_COPIES - 1) + ") AS c(n) WHERE t.code IN (:units)"))
             .param("units", baseUnits).update();
         String series = "CROSS JOIN generate_series(1, " + copies + ") AS c(n) ";
-        String unit = "CASE WHEN c.n % " + UNIT_COPIES + " = 0 THEN t.unit_code ELSE t.unit_code || '-' || (c.n % "
+        String unit = "CASE WHEN c.n % " + UNIT_COPIES + " = 0 THEN t.unit_code ELSE t.unit_code || 'U' || (c.n % "
             + UNIT_COPIES + ") END";
         copyTable("inspection_round", Map.of("code", code("t.code"), "process_instance_id",
             id("t.process_instance_id")), series + "WHERE t.code = :round");
