@@ -111,7 +111,8 @@ public class BottleneckService {
         Map<String, Open> open = byActivity(repository.openTasks(definition.key(), deadlines, readers), Open::activityId);
         Map<String, Finished> finished = byActivity(repository.finishedTasks(definition.key(), readers),
             Finished::activityId);
-        if (readers.all()) {
+        // the call activities' statements read the activity history, the largest table: only if the diagram has one
+        if (readers.all() && steps.stream().anyMatch(s -> "callActivity".equals(s.type()))) {
             open.putAll(byActivity(repository.openCalls(definition.key(), deadlines), Open::activityId));
             finished.putAll(byActivity(repository.finishedCalls(definition.key()), Finished::activityId));
         }
