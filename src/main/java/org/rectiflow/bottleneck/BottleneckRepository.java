@@ -2,29 +2,32 @@ package org.rectiflow.bottleneck;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.rectiflow.measure.MeasureStatus;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The bottleneck figures' SQL: the engine's runtime tasks (ACT_RU_TASK), its history of tasks and activity instances
- * (ACT_HI_TASKINST, ACT_HI_ACTINST) and the ledger's measures, joined by process instance
- * ({@code idx_measure_process_instance}). Percentiles are nearest-rank ({@code PERCENTILE_DISC}, the same on H2 and
- * PostgreSQL): the median of 1, 2, 3 and 4 days is 2 days. A waiting time is measured from the task's creation; its
- * percentiles are taken over the creation times, latest first, so that they come out as the waits' own.
+ * The bottleneck figures' SQL: what waits now from the engine's runtime tasks (ACT_RU_TASK) and running call
+ * activities (ACT_HI_ACTINST), joined to the ledger's measures by process instance
+ * ({@code idx_measure_process_instance}); what finished from the ledger's histogram of finished steps
+ * ({@code step_duration}, {@link StepDurations}), which the engine's history fills as steps finish. Percentiles are
+ * nearest-rank ({@code PERCENTILE_DISC} on H2 and PostgreSQL, {@link StepDurations#percentile} on the histogram):
+ * the median of 1, 2, 3 and 4 days is 2 days. A waiting time is measured from the task's creation; its percentiles
+ * are taken over the creation times, latest first, so that they come out as the waits' own.
  *
  * <p>A task of a measure's instance is overdue or amber by the measure's deadline (the ledger's); any other task by
  * its due date, read as a day in the office's zone. {@link Deadlines} carries the days that rule needs.
  */
 @Repository
 public class BottleneckRepository {
-
-    /** The task's state when it was completed (the engine's own delete reason for a completion). */
-    private static final String COMPLETED = "completed";
 
     private static final List<String> OPEN_STATUSES = MeasureStatus.OPEN.stream().map(Enum::name).sorted().toList();
 
@@ -118,21 +121,26 @@ public class BottleneckRepository {
             .list();
     }
 
-    /** The completed tasks of every version of a definition key, per task definition. */
-    public List<Finished> finishedTasks(String key, Readers readers) {
-        return jdbc.sql("""
-                SELECT h.TASK_DEF_KEY_, COUNT(*),
-                       PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY h.DURATION_),
-                       PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY h.DURATION_)
-                FROM ACT_HI_TASKINST h
-                """ + (readers.all() ? "" : "LEFT JOIN measure m ON m.process_instance_id = h.PROC_INST_ID_\n") + """
-                WHERE h.PROC_DEF_KEY_ = :key AND h.END_TIME_ IS NOT NULL AND h.DELETE_REASON_ = :completed
-                """ + readable(readers) + """
-                GROUP BY h.TASK_DEF_KEY_""")
-            .param("key", key).param("completed", COMPLETED).params(readerParams(readers))
-            .query((rs, n) -> new Finished(rs.getString(1), rs.getLong(2), longOrNull(rs.getObject(3)),
-                longOrNull(rs.getObject(4))))
+    /**
+     * The finished steps (completed tasks, ended call activities) of every version of a definition key, per step:
+     * how many, their median and 90th percentile, from the ledger's histogram ({@code step_duration}).
+     */
+    public List<Finished> finishedSteps(String key, Readers readers) {
+        List<HistogramRow> rows = jdbc.sql("""
+                SELECT d.activity_id, d.bucket_seconds, SUM(d.finished)
+                FROM step_duration d
+                WHERE d.process_key = :key
+                """ + readableSteps(readers) + """
+                GROUP BY d.activity_id, d.bucket_seconds
+                ORDER BY d.activity_id, d.bucket_seconds""")
+            .param("key", key).params(readerParams(readers))
+            .query((rs, n) -> new HistogramRow(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getLong(3)))
             .list();
+        List<Finished> finished = new ArrayList<>();
+        histograms(rows).forEach((group, histogram) -> finished.add(new Finished(group.activityId(),
+            StepDurations.count(histogram), millis(StepDurations.percentile(histogram, 0.5)),
+            millis(StepDurations.percentile(histogram, 0.9)))));
+        return finished;
     }
 
     /** The running call activities of every version of a definition key (each called instance waits there). */
@@ -152,79 +160,114 @@ public class BottleneckRepository {
             .list();
     }
 
-    /** The finished call activities of every version of a definition key. */
-    public List<Finished> finishedCalls(String key) {
-        return jdbc.sql("""
-                SELECT a.ACT_ID_, COUNT(*),
-                       PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY a.DURATION_),
-                       PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY a.DURATION_)
-                FROM ACT_HI_ACTINST a
-                WHERE a.PROC_DEF_KEY_ = :key AND a.ACT_TYPE_ = 'callActivity' AND a.END_TIME_ IS NOT NULL
-                GROUP BY a.ACT_ID_""")
-            .param("key", key)
-            .query((rs, n) -> new Finished(rs.getString(1), rs.getLong(2), longOrNull(rs.getObject(3)),
-                longOrNull(rs.getObject(4))))
-            .list();
-    }
-
     // ---- units and key groups (the measures' instances)
 
-    /** Each unit's measures that have an instance: open, overdue and amber ones, and the reworks they had. */
-    public List<GroupLedger> unitLedger(Deadlines d, Readers readers) {
-        return jdbc.sql("""
-                SELECT u.code, u.name, CAST(NULL AS VARCHAR(64)), CAST(NULL AS VARCHAR(100)),
-                """ + ledgerCounts() + """
-                FROM measure m
-                JOIN org_unit u ON u.code = m.unit_code
-                WHERE m.process_instance_id IS NOT NULL
-                """ + readable(readers) + """
-                GROUP BY u.code, u.name""")
-            .params(deadlineParams(d)).param("open", OPEN_STATUSES).params(readerParams(readers))
-            .query((rs, n) -> new GroupLedger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
-            .list();
+    /** The units' and the key groups' figures of the ledger, from one pass over the measures. */
+    public record Ledgers(List<GroupLedger> units, List<GroupLedger> keyGroups) {
     }
 
-    /** The same per key group, with the key group's lead unit. */
-    public List<GroupLedger> keyGroupLedger(Deadlines d, Readers readers) {
-        return jdbc.sql("""
-                SELECT g.code, g.name, lu.code, lu.name,
+    private record Counts(long open, long overdue, long amber, long reworks) {
+
+        Counts plus(Counts other) {
+            return new Counts(open + other.open, overdue + other.overdue, amber + other.amber,
+                reworks + other.reworks);
+        }
+    }
+
+    private record KeyGroup(String code, String name, String leadUnitCode, String leadUnitName) {
+    }
+
+    /**
+     * Each unit's and each key group's measures that have an instance: open, overdue and amber ones, and the
+     * reworks they had. One pass over the measures grouped by unit and key group (the database's work), then the
+     * two sums and the names (a few hundred rows).
+     */
+    public Ledgers groupLedgers(Deadlines d, Readers readers) {
+        Map<String, Counts> byUnit = new LinkedHashMap<>();
+        Map<String, Counts> byKeyGroup = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT m.unit_code, p.key_group_code,
                 """ + ledgerCounts() + """
                 FROM measure m
                 JOIN problem p ON p.id = m.problem_id
-                JOIN org_key_group g ON g.code = p.key_group_code
-                JOIN org_unit lu ON lu.code = g.lead_unit_code
                 WHERE m.process_instance_id IS NOT NULL
                 """ + readable(readers) + """
-                GROUP BY g.code, g.name, lu.code, lu.name""")
+                GROUP BY m.unit_code, p.key_group_code""")
             .params(deadlineParams(d)).param("open", OPEN_STATUSES).params(readerParams(readers))
-            .query((rs, n) -> new GroupLedger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
+            .query((RowCallbackHandler) rs -> {
+                Counts counts = new Counts(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                byUnit.merge(rs.getString(1), counts, Counts::plus);
+                byKeyGroup.merge(rs.getString(2), counts, Counts::plus);
+            });
+        if (byUnit.isEmpty()) {
+            return new Ledgers(List.of(), List.of());
+        }
+        Map<String, String> unitNames = new LinkedHashMap<>();
+        jdbc.sql("SELECT code, name FROM org_unit WHERE code IN (:codes)").param("codes", byUnit.keySet())
+            .query((RowCallbackHandler) rs -> unitNames.put(rs.getString(1),
+                rs.getString(2)));
+        List<KeyGroup> keyGroups = jdbc.sql("""
+                SELECT g.code, g.name, lu.code, lu.name
+                FROM org_key_group g JOIN org_unit lu ON lu.code = g.lead_unit_code
+                WHERE g.code IN (:codes)""").param("codes", byKeyGroup.keySet())
+            .query((rs, n) -> new KeyGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
             .list();
+        List<GroupLedger> units = new ArrayList<>();
+        byUnit.forEach((code, c) -> units.add(new GroupLedger(code, unitNames.getOrDefault(code, code), null, null,
+            c.open(), c.overdue(), c.amber(), c.reworks())));
+        List<GroupLedger> groups = new ArrayList<>();
+        for (KeyGroup g : keyGroups) {
+            Counts c = byKeyGroup.get(g.code());
+            groups.add(new GroupLedger(g.code(), g.name(), g.leadUnitCode(), g.leadUnitName(), c.open(), c.overdue(),
+                c.amber(), c.reworks()));
+        }
+        return new Ledgers(units, groups);
     }
 
-    /** The completed tasks of these steps of a measure, per unit: how many and their median duration. */
+    /** The finished steps of a measure, per unit: how many and their median (the ledger's histogram). */
     public List<GroupStep> unitSteps(String key, Collection<String> steps, Readers readers) {
-        return groupSteps("m.unit_code", "", key, steps, readers);
+        return groupSteps("d.unit_code", key, steps, readers);
     }
 
     /** The same per key group. */
     public List<GroupStep> keyGroupSteps(String key, Collection<String> steps, Readers readers) {
-        return groupSteps("p.key_group_code", "JOIN problem p ON p.id = m.problem_id", key, steps, readers);
+        return groupSteps("d.key_group_code", key, steps, readers);
     }
 
-    private List<GroupStep> groupSteps(String group, String join, String key, Collection<String> steps,
-                                       Readers readers) {
-        return jdbc.sql("SELECT " + group + ", h.TASK_DEF_KEY_, COUNT(*),"
-                + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY h.DURATION_)"
-                + " FROM ACT_HI_TASKINST h JOIN measure m ON m.process_instance_id = h.PROC_INST_ID_ " + join
-                + " WHERE h.PROC_DEF_KEY_ = :key AND h.END_TIME_ IS NOT NULL AND h.DELETE_REASON_ = :completed"
-                + " AND h.TASK_DEF_KEY_ IN (:steps) " + readable(readers)
-                + " GROUP BY " + group + ", h.TASK_DEF_KEY_")
-            .param("key", key).param("completed", COMPLETED).param("steps", steps).params(readerParams(readers))
-            .query((rs, n) -> new GroupStep(rs.getString(1), rs.getString(2), rs.getLong(3),
-                longOrNull(rs.getObject(4))))
+    private List<GroupStep> groupSteps(String group, String key, Collection<String> steps, Readers readers) {
+        List<HistogramRow> rows = jdbc.sql("SELECT " + group + ", d.activity_id, d.bucket_seconds, SUM(d.finished)"
+                + " FROM step_duration d WHERE d.process_key = :key AND d.activity_id IN (:steps)"
+                + " AND " + group + " <> '' " + readableSteps(readers)
+                + " GROUP BY " + group + ", d.activity_id, d.bucket_seconds"
+                + " ORDER BY " + group + ", d.activity_id, d.bucket_seconds")
+            .param("key", key).param("steps", steps).params(readerParams(readers))
+            .query((rs, n) -> new HistogramRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
             .list();
+        List<GroupStep> groupSteps = new ArrayList<>();
+        histograms(rows).forEach((g, histogram) -> groupSteps.add(new GroupStep(g.group(), g.activityId(),
+            StepDurations.count(histogram), millis(StepDurations.percentile(histogram, 0.5)))));
+        return groupSteps;
+    }
+
+    /** One row of the histogram: a group (a step, a unit or a key group), its step, a class and its count. */
+    private record HistogramRow(String group, String activityId, long bucketSeconds, long finished) {
+    }
+
+    private record HistogramKey(String group, String activityId) {
+    }
+
+    /** The rows (ordered by group, step and class) as one ascending histogram per group and step. */
+    private static Map<HistogramKey, List<StepDurations.Bucket>> histograms(List<HistogramRow> rows) {
+        Map<HistogramKey, List<StepDurations.Bucket>> histograms = new LinkedHashMap<>();
+        for (HistogramRow row : rows) {
+            histograms.computeIfAbsent(new HistogramKey(row.group(), row.activityId()), k -> new ArrayList<>())
+                .add(new StepDurations.Bucket(row.bucketSeconds(), row.finished()));
+        }
+        return histograms;
+    }
+
+    private static Long millis(Long seconds) {
+        return seconds == null ? null : seconds * 1000;
     }
 
     // ---- one process instance
@@ -347,6 +390,20 @@ public class BottleneckRepository {
                 """;
     }
 
+    /**
+     * The readers' condition on {@code d} (a row of the histogram, one unit and key group): nothing for everyone,
+     * else the rows of their units and of the key groups their units lead (a step of no measure is no one's).
+     */
+    private static String readableSteps(Readers readers) {
+        if (readers.all()) {
+            return "";
+        }
+        return """
+                AND (d.unit_code IN (:groups)
+                     OR d.key_group_code IN (SELECT rg.code FROM org_key_group rg WHERE rg.lead_unit_code IN (:groups)))
+                """;
+    }
+
     private static java.util.Map<String, Object> readerParams(Readers readers) {
         return readers.all() ? java.util.Map.of()
             : java.util.Map.of("groups", readers.groups().isEmpty() ? List.of("") : List.copyOf(readers.groups()));
@@ -355,9 +412,5 @@ public class BottleneckRepository {
     private static java.util.Map<String, Object> deadlineParams(Deadlines d) {
         return java.util.Map.of("today", java.sql.Date.valueOf(d.today()), "amberLast",
             java.sql.Date.valueOf(d.amberLast()), "todayStart", d.todayStart(), "amberEnd", d.amberEnd());
-    }
-
-    private static Long longOrNull(Object value) {
-        return value == null ? null : ((Number) value).longValue();
     }
 }

@@ -109,12 +109,12 @@ public class BottleneckService {
         Instant now = clock.now();
 
         Map<String, Open> open = byActivity(repository.openTasks(definition.key(), deadlines, readers), Open::activityId);
-        Map<String, Finished> finished = byActivity(repository.finishedTasks(definition.key(), readers),
+        Map<String, Finished> finished = byActivity(repository.finishedSteps(definition.key(), readers),
             Finished::activityId);
-        // the call activities' statements read the activity history, the largest table: only if the diagram has one
+        // the running call activities are read from the activity history, the largest table: only if the diagram
+        // has one
         if (readers.all() && steps.stream().anyMatch(s -> "callActivity".equals(s.type()))) {
             open.putAll(byActivity(repository.openCalls(definition.key(), deadlines), Open::activityId));
-            finished.putAll(byActivity(repository.finishedCalls(definition.key()), Finished::activityId));
         }
         List<ActivityView> activities = new ArrayList<>();
         for (Step step : steps) {
@@ -127,10 +127,11 @@ public class BottleneckService {
         List<GroupView> keyGroups = List.of();
         if (MeasureExecutionProcess.KEY.equals(definition.key())) {
             Map<String, String> stepNames = steps.stream().collect(Collectors.toMap(Step::id, Step::name, (a, b) -> a));
-            units = groups(repository.unitLedger(deadlines, readers),
+            BottleneckRepository.Ledgers ledgers = repository.groupLedgers(deadlines, readers);
+            units = groups(ledgers.units(),
                 repository.unitSteps(definition.key(), MEASURE_STEPS, readers), stepNames,
                 g -> new Filter(MeasureExecutionProcess.Variables.UNIT_GROUP.name(), g.code()));
-            keyGroups = groups(repository.keyGroupLedger(deadlines, readers),
+            keyGroups = groups(ledgers.keyGroups(),
                 repository.keyGroupSteps(definition.key(), MEASURE_STEPS, readers), stepNames,
                 g -> new Filter(MeasureExecutionProcess.Variables.LEAD_UNIT_GROUP.name(), g.leadUnitCode()));
         }

@@ -1,7 +1,6 @@
 package org.rectiflow.identity;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.rectiflow.ledger.EngineTables;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -54,7 +54,7 @@ public class ChineseNameOrderMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        if (!hasTable(connection, "ACT_ID_USER")) {
+        if (!EngineTables.exist(connection, "ACT_ID_USER")) {
             return;
         }
         record Name(String id, String first, String last) {
@@ -90,17 +90,5 @@ public class ChineseNameOrderMigration implements JavaMigration {
             }
             ledger.executeBatch();
         }
-    }
-
-    private static boolean hasTable(Connection connection, String name) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        for (String candidate : List.of(name, name.toLowerCase(java.util.Locale.ROOT))) {
-            try (ResultSet tables = meta.getTables(null, null, candidate, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,12 +14,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +63,7 @@ class BottleneckApiTest extends WebTest {
     @Autowired TaskService taskService;
     @Autowired RepositoryService repositoryService;
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String round;
@@ -199,6 +205,37 @@ class BottleneckApiTest extends WebTest {
         assertThat(signOff.get("light").asText()).as("due on day 30").isEqualTo("GREEN");
         assertThat(signOff.get("finished").asLong()).isZero();
         assertThat(signOff.get("durationMedian").isNull()).isTrue();
+    }
+
+    @Test
+    void theLedgersHistogramOfFinishedStepsIsWhatTheHistoryHolds() throws Exception {
+        List<String> kept = histogram();
+        assertThat(kept).containsExactly("userTask_leadUnitReview siming conduct 259200 2",
+            "userTask_unitRectifies siming conduct 86400 1", "userTask_unitRectifies siming conduct 172800 1",
+            "userTask_unitRectifies siming conduct 259200 1");
+        jdbc.sql("DELETE FROM step_duration").update();
+        try (Connection connection = dataSource.getConnection()) {
+            new StepDurationBackfill().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+        assertThat(histogram()).as("filled from history as on an upgraded site (ledger V22)").isEqualTo(kept);
+    }
+
+    private List<String> histogram() {
+        return jdbc.sql("SELECT activity_id, unit_code, key_group_code, bucket_seconds, finished FROM step_duration"
+                + " WHERE process_key = 'measure-execution' ORDER BY activity_id, bucket_seconds")
+            .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4)
+                + " " + rs.getLong(5))
+            .list();
     }
 
     @Test
