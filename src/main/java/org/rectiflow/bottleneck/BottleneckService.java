@@ -9,9 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -26,7 +32,9 @@ import org.rectiflow.bottleneck.BottleneckRepository.Finished;
 import org.rectiflow.bottleneck.BottleneckRepository.GroupLedger;
 import org.rectiflow.bottleneck.BottleneckRepository.GroupStep;
 import org.rectiflow.bottleneck.BottleneckRepository.Open;
+import org.rectiflow.bottleneck.BottleneckRepository.OpenLights;
 import org.rectiflow.bottleneck.BottleneckRepository.OpenMeasure;
+import org.rectiflow.bottleneck.BottleneckRepository.OpenWaits;
 import org.rectiflow.bottleneck.BottleneckRepository.Readers;
 import org.rectiflow.bottleneck.Bottlenecks.ActivityView;
 import org.rectiflow.bottleneck.Bottlenecks.DefinitionView;
@@ -81,6 +89,12 @@ public class BottleneckService {
     private final int measureAmberDays;
     private final Map<String, Integer> amberDaysByKey;
     private final Map<String, List<Step>> stepsByDefinition = new ConcurrentHashMap<>();
+    /** Runs a request's whole-table statements beside its others: a few threads, shared by every request. */
+    private final ExecutorService statements = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "bottleneck-statements");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public BottleneckService(BottleneckRepository repository, RepositoryService repositoryService,
                              AuthorizationService authorizations, ApiUser user, AccessPolicy policy,
@@ -108,14 +122,30 @@ public class BottleneckService {
         Deadlines deadlines = deadlines(definition.key());
         Instant now = clock.now();
 
-        Map<String, Open> open = byActivity(repository.openTasks(definition.key(), deadlines, readers), Open::activityId);
+        boolean measures = MeasureExecutionProcess.KEY.equals(definition.key());
+        // the statements that read a whole table run beside the others (docs/benchmarks.md): the open tasks'
+        // lights, the measures' ledger, and the running call activities (the activity history, the largest table:
+        // only if the diagram has a call activity)
+        CompletableFuture<List<OpenLights>> lights = CompletableFuture.supplyAsync(
+            () -> repository.openTaskLights(definition.key(), deadlines, readers), statements);
+        CompletableFuture<BottleneckRepository.Ledgers> ledgers = measures
+            ? CompletableFuture.supplyAsync(() -> repository.groupLedgers(deadlines, readers), statements)
+            : CompletableFuture.completedFuture(null);
+        CompletableFuture<List<Open>> calls = readers.all()
+            && steps.stream().anyMatch(s -> "callActivity".equals(s.type()))
+            ? CompletableFuture.supplyAsync(() -> repository.openCalls(definition.key(), deadlines), statements)
+            : CompletableFuture.completedFuture(List.of());
+        List<OpenWaits> waits = repository.openTaskWaits(definition.key(), readers);
         Map<String, Finished> finished = byActivity(repository.finishedSteps(definition.key(), readers),
             Finished::activityId);
-        // the running call activities are read from the activity history, the largest table: only if the diagram
-        // has one
-        if (readers.all() && steps.stream().anyMatch(s -> "callActivity".equals(s.type()))) {
-            open.putAll(byActivity(repository.openCalls(definition.key(), deadlines), Open::activityId));
+        Map<String, OpenLights> lightsByActivity = byActivity(join(lights), OpenLights::activityId);
+        Map<String, Open> open = new LinkedHashMap<>();
+        for (OpenWaits w : waits) {
+            OpenLights l = lightsByActivity.get(w.activityId());
+            open.put(w.activityId(), new Open(w.activityId(), w.waiting(), w.medianSince(), w.p90Since(),
+                l == null ? 0 : l.overdue(), l == null ? 0 : l.amber()));
         }
+        open.putAll(byActivity(join(calls), Open::activityId));
         List<ActivityView> activities = new ArrayList<>();
         for (Step step : steps) {
             activities.add(activity(step, open.get(step.id()), finished.get(step.id()), now));
@@ -125,14 +155,14 @@ public class BottleneckService {
 
         List<GroupView> units = List.of();
         List<GroupView> keyGroups = List.of();
-        if (MeasureExecutionProcess.KEY.equals(definition.key())) {
+        if (measures) {
             Map<String, String> stepNames = steps.stream().collect(Collectors.toMap(Step::id, Step::name, (a, b) -> a));
-            BottleneckRepository.Ledgers ledgers = repository.groupLedgers(deadlines, readers);
-            units = groups(ledgers.units(),
-                repository.unitSteps(definition.key(), MEASURE_STEPS, readers), stepNames,
+            List<GroupStep> unitSteps = repository.unitSteps(definition.key(), MEASURE_STEPS, readers);
+            List<GroupStep> keyGroupSteps = repository.keyGroupSteps(definition.key(), MEASURE_STEPS, readers);
+            BottleneckRepository.Ledgers ledger = join(ledgers);
+            units = groups(ledger.units(), unitSteps, stepNames,
                 g -> new Filter(MeasureExecutionProcess.Variables.UNIT_GROUP.name(), g.code()));
-            keyGroups = groups(ledgers.keyGroups(),
-                repository.keyGroupSteps(definition.key(), MEASURE_STEPS, readers), stepNames,
+            keyGroups = groups(ledger.keyGroups(), keyGroupSteps, stepNames,
                 g -> new Filter(MeasureExecutionProcess.Variables.LEAD_UNIT_GROUP.name(), g.leadUnitCode()));
         }
         return new DefinitionView(definition.id(), definition.key(), definition.name(), asOf(now),
@@ -300,6 +330,23 @@ public class BottleneckService {
 
     private String asOf(Instant now) {
         return clock.chinese(Timestamp.from(now));
+    }
+
+    /** The value of a statement run beside the request's own; its failure as the request's. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        statements.shutdownNow();
     }
 
     private static <T> Map<String, T> byActivity(List<T> rows, Function<T, String> id) {

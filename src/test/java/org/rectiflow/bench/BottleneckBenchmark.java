@@ -222,13 +222,15 @@ class BottleneckBenchmark {
         String round = data.round;
         Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
         queries.put("definition", () -> repository.definition(definition));
-        queries.put("openTasks (office)", () -> repository.openTasks(key, d, all));
+        queries.put("openTaskWaits (office)", () -> repository.openTaskWaits(key, all));
+        queries.put("openTaskLights (office)", () -> repository.openTaskLights(key, d, all));
         queries.put("finishedSteps (office)", () -> repository.finishedSteps(key, all));
         queries.put("openCalls", () -> repository.openCalls(key, d));
         queries.put("groupLedgers (office)", () -> repository.groupLedgers(d, all));
         queries.put("unitSteps (office)", () -> repository.unitSteps(key, STEPS, all));
         queries.put("keyGroupSteps (office)", () -> repository.keyGroupSteps(key, STEPS, all));
-        queries.put("openTasks (liaison)", () -> repository.openTasks(key, d, liaison));
+        queries.put("openTaskWaits (liaison)", () -> repository.openTaskWaits(key, liaison));
+        queries.put("openTaskLights (liaison)", () -> repository.openTaskLights(key, d, liaison));
         queries.put("finishedSteps (liaison)", () -> repository.finishedSteps(key, liaison));
         queries.put("groupLedgers (liaison)", () -> repository.groupLedgers(d, liaison));
         queries.put("unitSteps (liaison)", () -> repository.unitSteps(key, STEPS, liaison));
