@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.rectiflow.measure.MeasureStatus;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,6 +85,10 @@ public class BottleneckRepository {
     /** One measure's readers: its unit and its key group's lead unit. */
     public record MeasureReaders(String code, String unitCode, String leadUnitCode) {
     }
+
+    /** A row of {@link Open}: activity, count, median and 90th-percentile start, overdue, amber. */
+    private static final RowMapper<Open> OPEN = (rs, n) -> new Open(rs.getString(1), rs.getLong(2),
+        rs.getTimestamp(3), rs.getTimestamp(4), rs.getLong(5), rs.getLong(6));
 
     private final JdbcClient jdbc;
 
@@ -179,8 +184,7 @@ public class BottleneckRepository {
                 WHERE a.PROC_DEF_KEY_ = :key AND a.ACT_TYPE_ = 'callActivity' AND a.END_TIME_ IS NULL
                 GROUP BY a.ACT_ID_""")
             .params(deadlineParams(d)).param("key", key)
-            .query((rs, n) -> new Open(rs.getString(1), rs.getLong(2), rs.getTimestamp(3), rs.getTimestamp(4),
-                rs.getLong(5), rs.getLong(6)))
+            .query(OPEN)
             .list();
     }
 
@@ -306,8 +310,7 @@ public class BottleneckRepository {
                 WHERE t.PROC_INST_ID_ = :instance
                 GROUP BY t.TASK_DEF_KEY_""")
             .params(deadlineParams(d)).param("instance", processInstanceId)
-            .query((rs, n) -> new Open(rs.getString(1), rs.getLong(2), rs.getTimestamp(3), rs.getTimestamp(4),
-                rs.getLong(5), rs.getLong(6)))
+            .query(OPEN)
             .list();
     }
 
@@ -321,8 +324,7 @@ public class BottleneckRepository {
                 WHERE a.PROC_INST_ID_ = :instance AND a.ACT_TYPE_ = 'callActivity' AND a.END_TIME_ IS NULL
                 GROUP BY a.ACT_ID_""")
             .params(deadlineParams(d)).param("instance", processInstanceId)
-            .query((rs, n) -> new Open(rs.getString(1), rs.getLong(2), rs.getTimestamp(3), rs.getTimestamp(4),
-                rs.getLong(5), rs.getLong(6)))
+            .query(OPEN)
             .list();
     }
 

@@ -4,10 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.rectiflow.ledger.EngineTables;
+import org.rectiflow.ledger.LedgerJavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,26 +16,10 @@ import org.springframework.stereotype.Component;
  * Spring bean, so Spring Boot hands it to Flyway with the SQL migrations of {@code db/ledger}.
  */
 @Component
-public class StepDurationBackfill implements JavaMigration {
+public class StepDurationBackfill extends LedgerJavaMigration {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("22");
-    }
-
-    @Override
-    public String getDescription() {
-        return "step durations from history";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 22;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public StepDurationBackfill() {
+        super(22, "step durations from history");
     }
 
     @Override

@@ -7,10 +7,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.rectiflow.ledger.EngineTables;
+import org.rectiflow.ledger.LedgerJavaMigration;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,32 +22,13 @@ import org.springframework.stereotype.Component;
  * do. The ledger's copy of each name (org_user) is written as {@link PersonNames} prints it. A Spring bean, so Spring Boot hands it to Flyway with the SQL migrations of {@code db/ledger}.
  */
 @Component
-public class ChineseNameOrderMigration implements JavaMigration {
+public class ChineseNameOrderMigration extends LedgerJavaMigration {
 
     private final String administrator;
 
     public ChineseNameOrderMigration(Environment environment) {
+        super(19, "chinese name order");
         this.administrator = environment.getProperty("camunda.bpm.admin-user.id");
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("19");
-    }
-
-    @Override
-    public String getDescription() {
-        return "chinese name order";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 19;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
