@@ -72,6 +72,9 @@ public class BottleneckService {
     static final List<String> MEASURE_STEPS = List.of(MeasureExecutionProcess.Elements.UNIT_RECTIFIES,
         MeasureExecutionProcess.Elements.LEAD_UNIT_REVIEW, MeasureExecutionProcess.Elements.SUPERVISION_SIGN_OFF);
 
+    /** How many units and key groups the ranking lists (a province has a thousand units: the top of the list). */
+    static final int RANKED = 50;
+
     static final String ALL_INSTANCES = "全部实例";
     static final String OWN_MEASURES = "本单位及本单位牵头关键组的整改措施";
 
@@ -166,7 +169,8 @@ public class BottleneckService {
                 g -> new Filter(MeasureExecutionProcess.Variables.LEAD_UNIT_GROUP.name(), g.leadUnitCode()));
         }
         return new DefinitionView(definition.id(), definition.key(), definition.name(), asOf(now),
-            readers.all() ? ALL_INSTANCES : OWN_MEASURES, activities, units, keyGroups);
+            readers.all() ? ALL_INSTANCES : OWN_MEASURES, activities, top(units), units.size(), top(keyGroups),
+            keyGroups.size());
     }
 
     private static ActivityView activity(Step step, Open open, Finished finished, Instant now) {
@@ -330,6 +334,10 @@ public class BottleneckService {
 
     private String asOf(Instant now) {
         return clock.chinese(Timestamp.from(now));
+    }
+
+    private static List<GroupView> top(List<GroupView> ranked) {
+        return ranked.size() <= RANKED ? ranked : List.copyOf(ranked.subList(0, RANKED));
     }
 
     /** The value of a statement run beside the request's own; its failure as the request's. */

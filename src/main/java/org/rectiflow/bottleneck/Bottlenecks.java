@@ -11,10 +11,14 @@ public final class Bottlenecks {
     private Bottlenecks() {
     }
 
-    /** A process definition's figures, over every version of its key. */
+    /**
+     * A process definition's figures, over every version of its key. The units and key groups are the ranking's
+     * first {@link BottleneckService#RANKED} (those that need attention most); {@code unitCount} and
+     * {@code keyGroupCount} say how many there are in all.
+     */
     public record DefinitionView(String processDefinitionId, String processKey, String processName, String asOf,
-                                 String scope, List<ActivityView> activities, List<GroupView> units,
-                                 List<GroupView> keyGroups) {
+                                 String scope, List<ActivityView> activities, List<GroupView> units, int unitCount,
+                                 List<GroupView> keyGroups, int keyGroupCount) {
     }
 
     /**

@@ -249,6 +249,8 @@ class BottleneckApiTest extends WebTest {
     void unitsAndKeyGroupsShowOpenOverdueReworksAndTheMedianOfEachStep() throws Exception {
         JsonNode answer = definition("officer1");
         assertThat(answer.get("units")).hasSize(1);
+        assertThat(answer.get("unitCount").asInt()).isEqualTo(1);
+        assertThat(answer.get("keyGroupCount").asInt()).isEqualTo(1);
         JsonNode unit = answer.get("units").get(0);
         assertThat(unit.get("name").asText()).isEqualTo("思明分局");
         assertThat(unit.get("open").asLong()).isEqualTo(4);

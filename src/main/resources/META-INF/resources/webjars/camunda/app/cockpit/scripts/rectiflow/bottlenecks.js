@@ -314,6 +314,13 @@ function groupsTable(name, figures, groups, leading) {
   return table(name, headers, rows);
 }
 
+/** When the server listed only the top of a long ranking: how many there are in all. */
+function rankingNote(listed, count, what) {
+  return count > listed.length
+    ? h('p', { class: 'rf-bn-empty', 'data-rf-ranking-note': what }, '共' + count + '个' + what + '，列出最需关注的前' + listed.length + '个')
+    : null;
+}
+
 function renderDefinitionTab(node, figures) {
   node.textContent = '';
   const tab = h('div', { class: 'rf-bn-tab', 'data-rf-bottlenecks': 'definition' },
@@ -323,9 +330,17 @@ function renderDefinitionTab(node, figures) {
     tab.appendChild(h('h4', null, '单位（按超期数、环节用时排序）'));
     tab.appendChild((figures.units || []).length ? groupsTable('units', figures, figures.units, false)
       : h('p', { class: 'rf-bn-empty' }, '暂无单位数据'));
+    const unitNote = rankingNote(figures.units || [], figures.unitCount || 0, '单位');
+    if (unitNote) {
+      tab.appendChild(unitNote);
+    }
     tab.appendChild(h('h4', null, '关键组（按超期数、环节用时排序）'));
     tab.appendChild((figures.keyGroups || []).length ? groupsTable('keyGroups', figures, figures.keyGroups, true)
       : h('p', { class: 'rf-bn-empty' }, '暂无关键组数据'));
+    const keyGroupNote = rankingNote(figures.keyGroups || [], figures.keyGroupCount || 0, '关键组');
+    if (keyGroupNote) {
+      tab.appendChild(keyGroupNote);
+    }
   }
   node.appendChild(tab);
 }
