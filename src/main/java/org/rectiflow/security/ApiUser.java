@@ -31,12 +31,17 @@ public class ApiUser {
             : authentication.getGroupIds();
     }
 
-    private List<String> groups() {
+    /** The logged-in user's authentication (401 without a login). */
+    private Authentication authentication() {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
         }
-        return groupsOf(authentication);
+        return authentication;
+    }
+
+    private List<String> groups() {
+        return groupsOf(authentication());
     }
 
     /** Only the office (and administrators) register rounds. */
@@ -68,11 +73,7 @@ public class ApiUser {
 
     /** The logged-in user's id (401 without a login). */
     public String userId() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
-        }
-        return authentication.getUserId();
+        return authentication().getUserId();
     }
 
     /** The user's groups (a unit user's include the unit). */
