@@ -260,24 +260,30 @@ public class BottleneckService {
         Map<String, List<OpenMeasure>> byMeasure = rows.stream()
             .collect(Collectors.groupingBy(OpenMeasure::code, LinkedHashMap::new, Collectors.toList()));
         LocalDate today = clock.today();
-        List<MeasureView> views = new ArrayList<>();
+        record Line(Light light, MeasureView view) {
+        }
+        List<Line> lines = new ArrayList<>();
         for (List<OpenMeasure> tasks : byMeasure.values()) {
             OpenMeasure first = tasks.get(0);
             List<OpenMeasure> waiting = tasks.stream().filter(t -> t.activityId() != null).toList();
             Timestamp since = waiting.isEmpty() ? null : waiting.get(0).since();
             Long waited = since(since, now);
             Light light = measureLadder.light(false, first.deadline(), today);
-            views.add(new MeasureView(first.code(), first.content(), first.unitCode(), first.unitName(),
-                first.keyGroupName(), first.processInstanceId(),
+            lines.add(new Line(light, new MeasureView(first.code(), first.content(), first.unitCode(),
+                first.unitName(), first.keyGroupName(), first.processInstanceId(),
                 waiting.isEmpty() ? null : waiting.get(0).activityId(),
                 waiting.isEmpty() ? null : waiting.stream().map(OpenMeasure::activityName).distinct()
                     .collect(Collectors.joining("、")),
                 since == null ? null : clock.chinese(since), Waits.text(waited), waited,
-                EngineClock.chinese(first.deadline()), light.name(), light.label()));
+                EngineClock.chinese(first.deadline()), light.name(), light.label())));
         }
-        views.sort(Comparator.comparing((MeasureView m) -> Light.valueOf(m.light()).ordinal(), Comparator.reverseOrder())
-            .thenComparing(MeasureView::waitedSeconds, Comparator.nullsLast(Comparator.reverseOrder())));
-        return views;
+        // the worst light first (Light.worse), then the longest wait
+        Comparator<Light> worseFirst = (a, b) -> a == b ? 0 : a.worse(b) == a ? -1 : 1;
+        return lines.stream()
+            .sorted(Comparator.comparing(Line::light, worseFirst)
+                .thenComparing(l -> l.view().waitedSeconds(), Comparator.nullsLast(Comparator.reverseOrder())))
+            .map(Line::view)
+            .toList();
     }
 
     // ---- who sees what

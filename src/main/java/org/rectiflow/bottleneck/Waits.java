@@ -34,12 +34,9 @@ final class Waits {
         return seconds / 86_400 + "天";
     }
 
-    /** The light of a group of open items: red when one is overdue, amber when one is amber, else green; none. */
+    /** The light of a group of open items ({@link Light#worstOf}); none (null) when nothing is open. */
     static Light light(long open, long overdue, long amber) {
-        if (open == 0) {
-            return null;
-        }
-        return overdue > 0 ? Light.RED : amber > 0 ? Light.AMBER : Light.GREEN;
+        return open == 0 ? null : Light.worstOf(overdue, amber);
     }
 
     static String name(Light light) {

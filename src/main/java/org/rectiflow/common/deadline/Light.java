@@ -31,6 +31,11 @@ public enum Light {
         return deadlineWord;
     }
 
+    /** The light of a group of open items, from how many are overdue and amber: the worst of theirs, else GREEN. */
+    public static Light worstOf(long overdue, long amber) {
+        return overdue > 0 ? RED : amber > 0 ? AMBER : GREEN;
+    }
+
     /** The worse of two lights: RED over AMBER over GREEN over CLOSED. */
     public Light worse(Light other) {
         return rank(other) > rank(this) ? other : this;

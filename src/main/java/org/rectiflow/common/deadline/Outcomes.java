@@ -126,7 +126,7 @@ public record Outcomes(Counts problems, Counts measures, int closed, int overdue
 
     /** The light of a line: the worst of its open measures' (GREEN when none is open). */
     public Light light() {
-        return overdue > 0 ? Light.RED : amber > 0 ? Light.AMBER : Light.GREEN;
+        return Light.worstOf(overdue, amber);
     }
 
     /** {@code part} over {@code whole} in percent to two decimals rounded half up; "0.00" for a whole of 0. */
