@@ -63,8 +63,8 @@ public class BottleneckRepository {
                        long amber) {
     }
 
-    /** What finished at one activity: how many, median and 90th percentile of their durations in milliseconds. */
-    public record Finished(String activityId, long finished, Long medianMillis, Long p90Millis) {
+    /** What finished at one activity: how many, median and 90th percentile of their durations in seconds. */
+    public record Finished(String activityId, long finished, Long medianSeconds, Long p90Seconds) {
     }
 
     /** A unit's or a key group's open measures in the ledger. */
@@ -72,8 +72,8 @@ public class BottleneckRepository {
                               long overdue, long amber, long reworks) {
     }
 
-    /** One step's finished tasks of a unit or a key group: how many, and their median duration in milliseconds. */
-    public record GroupStep(String code, String activityId, long finished, Long medianMillis) {
+    /** One step's finished tasks of a unit or a key group: how many, and their median duration in seconds. */
+    public record GroupStep(String code, String activityId, long finished, Long medianSeconds) {
     }
 
     /** An open measure and, when one waits, one of its open tasks. */
@@ -113,12 +113,13 @@ public class BottleneckRepository {
     }
 
     /** How many open tasks of a definition key are overdue or amber, per task definition. */
-    public record OpenLights(String activityId, long waiting, long overdue, long amber) {
+    public record OpenLights(String activityId, long overdue, long amber) {
     }
 
     /**
      * The waits of the open tasks (the median and 90th percentile of their creation times). Only the tasks and their
-     * times are sorted (the lights are counted apart, without a sort: {@link #openTaskLights}; PostgreSQL sorts this one in memory at 100,000 tasks, the two together it wrote to disk).
+     * times are sorted; the lights are counted apart, without a sort ({@link #openTaskLights}): at 100,000 tasks
+     * PostgreSQL sorts this one in memory, the two together it wrote to disk.
      */
     public List<OpenWaits> openTaskWaits(String key, Readers readers) {
         return jdbc.sql("""
@@ -138,7 +139,7 @@ public class BottleneckRepository {
     /** How many of the open tasks are overdue and amber, by their measure's deadline or else their due date. */
     public List<OpenLights> openTaskLights(String key, Deadlines d, Readers readers) {
         return jdbc.sql("""
-                SELECT t.TASK_DEF_KEY_, COUNT(*),
+                SELECT t.TASK_DEF_KEY_,
                 """ + lights("t.DUE_DATE_") + """
                 FROM ACT_RU_TASK t
                 LEFT JOIN measure m ON m.process_instance_id = t.PROC_INST_ID_
@@ -146,7 +147,7 @@ public class BottleneckRepository {
                 """ + readable(readers) + """
                 GROUP BY t.TASK_DEF_KEY_""")
             .params(deadlineParams(d)).param("key", key).params(readerParams(readers))
-            .query((rs, n) -> new OpenLights(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+            .query((rs, n) -> new OpenLights(rs.getString(1), rs.getLong(2), rs.getLong(3)))
             .list();
     }
 
@@ -167,8 +168,8 @@ public class BottleneckRepository {
             .list();
         List<Finished> finished = new ArrayList<>();
         histograms(rows).forEach((group, histogram) -> finished.add(new Finished(group.activityId(),
-            StepDurations.count(histogram), millis(StepDurations.percentile(histogram, 0.5)),
-            millis(StepDurations.percentile(histogram, 0.9)))));
+            StepDurations.count(histogram), StepDurations.percentile(histogram, 0.5),
+            StepDurations.percentile(histogram, 0.9))));
         return finished;
     }
 
@@ -232,8 +233,7 @@ public class BottleneckRepository {
         }
         Map<String, String> unitNames = new LinkedHashMap<>();
         jdbc.sql("SELECT code, name FROM org_unit WHERE code IN (:codes)").param("codes", byUnit.keySet())
-            .query((RowCallbackHandler) rs -> unitNames.put(rs.getString(1),
-                rs.getString(2)));
+            .query((RowCallbackHandler) rs -> unitNames.put(rs.getString(1), rs.getString(2)));
         List<KeyGroup> keyGroups = jdbc.sql("""
                 SELECT g.code, g.name, lu.code, lu.name
                 FROM org_key_group g JOIN org_unit lu ON lu.code = g.lead_unit_code
@@ -273,7 +273,7 @@ public class BottleneckRepository {
             .list();
         List<GroupStep> groupSteps = new ArrayList<>();
         histograms(rows).forEach((g, histogram) -> groupSteps.add(new GroupStep(g.group(), g.activityId(),
-            StepDurations.count(histogram), millis(StepDurations.percentile(histogram, 0.5)))));
+            StepDurations.count(histogram), StepDurations.percentile(histogram, 0.5))));
         return groupSteps;
     }
 
@@ -292,10 +292,6 @@ public class BottleneckRepository {
                 .add(new StepDurations.Bucket(row.bucketSeconds(), row.finished()));
         }
         return histograms;
-    }
-
-    private static Long millis(Long seconds) {
-        return seconds == null ? null : seconds * 1000;
     }
 
     // ---- one process instance
@@ -430,13 +426,13 @@ public class BottleneckRepository {
                 """;
     }
 
-    private static java.util.Map<String, Object> readerParams(Readers readers) {
-        return readers.all() ? java.util.Map.of()
-            : java.util.Map.of("groups", readers.groups().isEmpty() ? List.of("") : List.copyOf(readers.groups()));
+    private static Map<String, Object> readerParams(Readers readers) {
+        return readers.all() ? Map.of()
+            : Map.of("groups", readers.groups().isEmpty() ? List.of("") : List.copyOf(readers.groups()));
     }
 
-    private static java.util.Map<String, Object> deadlineParams(Deadlines d) {
-        return java.util.Map.of("today", java.sql.Date.valueOf(d.today()), "amberLast",
+    private static Map<String, Object> deadlineParams(Deadlines d) {
+        return Map.of("today", java.sql.Date.valueOf(d.today()), "amberLast",
             java.sql.Date.valueOf(d.amberLast()), "todayStart", d.todayStart(), "amberEnd", d.amberEnd());
     }
 }

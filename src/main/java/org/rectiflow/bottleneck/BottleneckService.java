@@ -177,8 +177,8 @@ public class BottleneckService {
         long waiting = open == null ? 0 : open.waiting();
         Long waitMedian = open == null ? null : since(open.medianSince(), now);
         Long waitP90 = open == null ? null : since(open.p90Since(), now);
-        Long durationMedian = finished == null ? null : seconds(finished.medianMillis());
-        Long durationP90 = finished == null ? null : seconds(finished.p90Millis());
+        Long durationMedian = finished == null ? null : finished.medianSeconds();
+        Long durationP90 = finished == null ? null : finished.p90Seconds();
         long overdue = open == null ? 0 : open.overdue();
         long amber = open == null ? 0 : open.amber();
         Light light = Waits.light(waiting, overdue, amber);
@@ -199,7 +199,7 @@ public class BottleneckService {
             Map<String, GroupStep> own = stepsByGroup.getOrDefault(g.code(), Map.of());
             List<StepView> stepViews = MEASURE_STEPS.stream().map(id -> {
                 GroupStep s = own.get(id);
-                Long median = s == null ? null : seconds(s.medianMillis());
+                Long median = s == null ? null : s.medianSeconds();
                 return new StepView(id, stepNames.getOrDefault(id, id), s == null ? 0 : s.finished(),
                     Waits.text(median), median);
             }).toList();
@@ -371,9 +371,5 @@ public class BottleneckService {
 
     private static Long since(Timestamp start, Instant now) {
         return start == null ? null : Math.max(0, now.getEpochSecond() - start.toInstant().getEpochSecond());
-    }
-
-    private static Long seconds(Long millis) {
-        return millis == null ? null : millis / 1000;
     }
 }
