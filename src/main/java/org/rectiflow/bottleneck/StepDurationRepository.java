@@ -1,11 +1,7 @@
 package org.rectiflow.bottleneck;
 
-import java.sql.DatabaseMetaData;
-
-import javax.sql.DataSource;
-
+import org.rectiflow.ledger.LedgerDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -69,10 +65,9 @@ public class StepDurationRepository {
     private final JdbcClient jdbc;
     private final String add;
 
-    public StepDurationRepository(JdbcClient jdbc, DataSource dataSource) throws Exception {
+    public StepDurationRepository(JdbcClient jdbc, LedgerDatabase database) {
         this.jdbc = jdbc;
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.add = product != null && product.toLowerCase().contains("postgres") ? POSTGRES_ADD : H2_ADD;
+        this.add = database.isPostgres() ? POSTGRES_ADD : H2_ADD;
     }
 
     /** One more finished step of a diagram's instance, which took {@code millis}. */

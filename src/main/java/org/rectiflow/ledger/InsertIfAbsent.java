@@ -1,10 +1,5 @@
 package org.rectiflow.ledger;
 
-import java.sql.DatabaseMetaData;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +13,8 @@ public class InsertIfAbsent {
 
     private final boolean postgres;
 
-    public InsertIfAbsent(DataSource dataSource) throws Exception {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.postgres = product != null && product.toLowerCase().contains("postgres");
+    public InsertIfAbsent(LedgerDatabase database) {
+        this.postgres = database.isPostgres();
     }
 
     /**
