@@ -97,22 +97,30 @@ final class BenchRun implements AutoCloseable {
     /** The statements of the benchmark's own watching of the storm, not counted as the storm's. */
     private long watchingStatements;
 
+    /**
+     * The application as a site runs it (demo users, authorization on), on a free loopback port, quiet logs; the
+     * job executor on or off (a benchmark that moves the clock runs the due jobs itself).
+     */
+    static List<String> siteArguments(boolean jobExecution) {
+        return new ArrayList<>(List.of(
+            "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+            "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
+            "--rectiflow.organisation.demo-password=demo",
+            "--camunda.bpm.generic-properties.properties.enablePasswordPolicy=false",
+            "--camunda.bpm.admin-user.id=demo", "--camunda.bpm.admin-user.password=demo",
+            "--camunda.bpm.job-execution.enabled=" + jobExecution,
+            "--rectiflow.notification.dispatch-enabled=false",
+            "--logging.level.rectiflow.notifications=WARN", "--logging.level.org.camunda=WARN",
+            "--logging.level.org.rectiflow=WARN"));
+    }
+
     BenchRun(Database database, Variant variant, BenchSettings settings) throws IOException {
         this.database = database;
         this.variant = variant;
         this.settings = settings;
         // What earlier runs in this JVM left behind is in the heap figure too; the growth figure leaves it out.
         heapBeforeMb = usedHeapMb();
-        List<String> args = new ArrayList<>(List.of(
-            "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-            "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
-            "--rectiflow.organisation.demo-password=demo",
-            "--camunda.bpm.generic-properties.properties.enablePasswordPolicy=false",
-            "--camunda.bpm.admin-user.id=demo", "--camunda.bpm.admin-user.password=demo",
-            "--camunda.bpm.job-execution.enabled=true",
-            "--rectiflow.notification.dispatch-enabled=false",
-            "--logging.level.rectiflow.notifications=WARN", "--logging.level.org.camunda=WARN",
-            "--logging.level.org.rectiflow=WARN"));
+        List<String> args = siteArguments(true);
         if (database == Database.POSTGRES) {
             h2Directory = null;
             args.add("--spring.datasource.url=" + PostgresTestDatabase.newDatabase());

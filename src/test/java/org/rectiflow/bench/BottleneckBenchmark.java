@@ -143,16 +143,7 @@ class BottleneckBenchmark {
 
     /** The application on a fresh PostgreSQL database, as a site runs it, its job executor off (the clock is moved). */
     private static ConfigurableApplicationContext start(String url) {
-        List<String> args = new ArrayList<>(List.of(
-            "--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-            "--rectiflow.organisation.users-file=classpath:organisation/demo-users.yml",
-            "--rectiflow.organisation.demo-password=demo",
-            "--camunda.bpm.generic-properties.properties.enablePasswordPolicy=false",
-            "--camunda.bpm.admin-user.id=demo", "--camunda.bpm.admin-user.password=demo",
-            "--camunda.bpm.job-execution.enabled=false",
-            "--rectiflow.notification.dispatch-enabled=false",
-            "--logging.level.rectiflow.notifications=WARN", "--logging.level.org.camunda=WARN",
-            "--logging.level.org.rectiflow=WARN"));
+        List<String> args = BenchRun.siteArguments(false);
         args.addAll(PostgresTestDatabase.datasourceArguments(url));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RectiflowApplication.class)
             .run(args.toArray(String[]::new));
