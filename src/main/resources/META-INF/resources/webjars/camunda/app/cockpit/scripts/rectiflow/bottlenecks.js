@@ -409,63 +409,49 @@ function renderInstanceTab(node, figures) {
 
 addStyles();
 
+/** The overlays of a diagram: the figures of the page's definition or instance, drawn under its activities. */
+function overlayPlugin(id, pluginPoint, idProperty, figures, lines, title) {
+  return {
+    id: id,
+    pluginPoint: pluginPoint,
+    priority: 0,
+    render: function (viewer, props) {
+      figures((props && props[idProperty]) || idFromLocation()).then(function (result) {
+        if (result.ok && result.data) {
+          addOverlays(viewer, result.data.activities || [], lines, title);
+        }
+      });
+    },
+  };
+}
+
+/** The tab 瓶颈 of a page: its figures laid out, or the server's refusal. */
+function tabPlugin(id, pluginPoint, idProperty, figures, renderTab) {
+  return {
+    id: id,
+    pluginPoint: pluginPoint,
+    priority: -10,
+    properties: { label: '瓶颈' },
+    render: function (node, props) {
+      loading(node);
+      figures(props[idProperty]).then(function (result) {
+        if (result.ok && result.data) {
+          renderTab(node, result.data);
+        } else {
+          failure(node, result);
+        }
+      });
+    },
+  };
+}
+
 export default [
-  {
-    id: 'rectiflow-bottlenecks-definition-overlay',
-    pluginPoint: 'cockpit.processDefinition.diagram.plugin',
-    priority: 0,
-    render: function (viewer, props) {
-      const id = (props && props.processDefinitionId) || idFromLocation();
-      definitionFigures(id).then(function (result) {
-        if (result.ok && result.data) {
-          addOverlays(viewer, result.data.activities || [], definitionLines, definitionTitle);
-        }
-      });
-    },
-  },
-  {
-    id: 'rectiflow-bottlenecks-definition-tab',
-    pluginPoint: 'cockpit.processDefinition.runtime.tab',
-    priority: -10,
-    properties: { label: '瓶颈' },
-    render: function (node, props) {
-      loading(node);
-      definitionFigures(props.processDefinitionId).then(function (result) {
-        if (result.ok && result.data) {
-          renderDefinitionTab(node, result.data);
-        } else {
-          failure(node, result);
-        }
-      });
-    },
-  },
-  {
-    id: 'rectiflow-bottlenecks-instance-overlay',
-    pluginPoint: 'cockpit.processInstance.diagram.plugin',
-    priority: 0,
-    render: function (viewer, props) {
-      const id = (props && props.processInstanceId) || idFromLocation();
-      instanceFigures(id).then(function (result) {
-        if (result.ok && result.data) {
-          addOverlays(viewer, result.data.activities || [], instanceLines, instanceTitle);
-        }
-      });
-    },
-  },
-  {
-    id: 'rectiflow-bottlenecks-instance-tab',
-    pluginPoint: 'cockpit.processInstance.runtime.tab',
-    priority: -10,
-    properties: { label: '瓶颈' },
-    render: function (node, props) {
-      loading(node);
-      instanceFigures(props.processInstanceId).then(function (result) {
-        if (result.ok && result.data) {
-          renderInstanceTab(node, result.data);
-        } else {
-          failure(node, result);
-        }
-      });
-    },
-  },
+  overlayPlugin('rectiflow-bottlenecks-definition-overlay', 'cockpit.processDefinition.diagram.plugin',
+    'processDefinitionId', definitionFigures, definitionLines, definitionTitle),
+  tabPlugin('rectiflow-bottlenecks-definition-tab', 'cockpit.processDefinition.runtime.tab', 'processDefinitionId',
+    definitionFigures, renderDefinitionTab),
+  overlayPlugin('rectiflow-bottlenecks-instance-overlay', 'cockpit.processInstance.diagram.plugin',
+    'processInstanceId', instanceFigures, instanceLines, instanceTitle),
+  tabPlugin('rectiflow-bottlenecks-instance-tab', 'cockpit.processInstance.runtime.tab', 'processInstanceId',
+    instanceFigures, renderInstanceTab),
 ];
