@@ -62,10 +62,13 @@ public class MeasureService {
     private final MechanismService mechanisms;
     private final EvidenceService evidence;
     private final OrganisationRepository people;
+    private final MeasureTally tally;
 
     public MeasureService(MeasureRepository measures, StatusHistory history, EngineClock clock, CurrentActor actor,
-                          MechanismService mechanisms, EvidenceService evidence, OrganisationRepository people) {
+                          MechanismService mechanisms, EvidenceService evidence, OrganisationRepository people,
+                          MeasureTally tally) {
         this.measures = measures;
+        this.tally = tally;
         this.history = history;
         this.clock = clock;
         this.actor = actor;
@@ -86,6 +89,7 @@ public class MeasureService {
         Measure measure = measures.require(code);
         Measure started = measure.start(processInstanceId);
         measures.setProcessInstance(code, processInstanceId);
+        tally.changed(measure, started);
         if (started.status() != measure.status()) {
             changeStatus(measure, started.status(), "下发单位整改");
         }
@@ -136,6 +140,7 @@ public class MeasureService {
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         measures.saveReport(reported, now);
+        tally.changed(measure, reported);
         measures.insertEvidence(code, measures.evidenceCount(code) + 1, report.evidence(), who, now);
         history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), reported.status().name(), who,
             report.status() == ReportStatus.COMPLETED ? "单位报告整改完成" : "单位报告长期坚持，申请转常态", now);
@@ -150,6 +155,7 @@ public class MeasureService {
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         measures.saveReport(notDone, now);
+        tally.changed(measure, notDone);
         if (report.evidence() != null) {
             measures.insertEvidence(measure.code(), measures.evidenceCount(measure.code()) + 1, report.evidence(), who,
                 now);
@@ -162,7 +168,9 @@ public class MeasureService {
     public void recordApproval(String code, Stage stage, String comment) {
         if (stage == Stage.REVIEW) {
             Measure measure = measures.require(code);
-            changeStatus(measure, measure.approveReview().status(), comment == null ? "牵头单位审核通过" : comment);
+            Measure reviewed = measure.approveReview();
+            changeStatus(measure, reviewed.status(), comment == null ? "牵头单位审核通过" : comment);
+            tally.changed(measure, reviewed);
         }
     }
 
@@ -214,6 +222,7 @@ public class MeasureService {
         Measure current = measures.require(measure.code());
         Measure sentBack = current.sendBack();
         measures.saveRework(sentBack);
+        tally.changed(current, sentBack);
         history.record(StatusHistory.Entity.MEASURE, current.code(), current.status().name(),
             sentBack.status().name(), actor.id(), reason, clock.nowTimestamp());
         return sentBack.reworkCount();
@@ -243,6 +252,7 @@ public class MeasureService {
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         measures.close(closed, now);
+        tally.changed(measure, closed);
         history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), status.name(), who, reason, now);
         measures.insertArchive(new Archive(code, outcome, measure.completionSummary(), measures.evidenceCount(code),
             measures.noticeCount(code), measure.reworkCount(), reviewedBy, who), reviewComment, signOffComment, now);
@@ -285,6 +295,7 @@ public class MeasureService {
         Timestamp now = clock.nowTimestamp();
         String who = actor.id();
         measures.reopen(reopened);
+        tally.changed(measure, reopened);
         history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), reopened.status().name(),
             who, "回头看发现问题反弹，重新整改（新完成时限" + newDeadline + "）：" + reason, now);
         if (problem.closed()) {

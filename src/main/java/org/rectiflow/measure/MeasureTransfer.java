@@ -76,13 +76,15 @@ public class MeasureTransfer implements UnitWork {
     private final MeasureInstanceAccess access;
     private final UnitPlanStage unitPlanStage;
     private final HistoryService historyService;
+    private final MeasureTally tally;
 
     public MeasureTransfer(MeasureRepository measures, OrganisationRepository organisation, StatusHistory history,
                            EngineClock clock, CurrentActor actor, RuntimeService runtimeService,
                            TaskService taskService, AuthorizationService authorizationService,
                            IdentityService identityService, MeasureInstanceAccess access,
-                           UnitPlanStage unitPlanStage, HistoryService historyService) {
+                           UnitPlanStage unitPlanStage, HistoryService historyService, MeasureTally tally) {
         this.measures = measures;
+        this.tally = tally;
         this.organisation = organisation;
         this.history = history;
         this.clock = clock;
@@ -178,6 +180,8 @@ public class MeasureTransfer implements UnitWork {
         if (!measures.transfer(code, measure.unitCode(), toUnit, reason.strip(), who, clock.nowTimestamp())) {
             throw new RefusedException(List.of("code: 措施「" + code + "」已办结或已被转办，请刷新后重试"));
         }
+        // read again under the transfer's lock: a report or rework committed meanwhile moves with the measure
+        tally.moved(measures.require(code), measure.unitCode());
         String toName = target.get().name();
         history.record(StatusHistory.Entity.MEASURE, code, measure.status().name(), measure.status().name(), who,
             "转办：由「" + measure.unitName() + "」转至「" + toName + "」。" + reason.strip(), clock.nowTimestamp());

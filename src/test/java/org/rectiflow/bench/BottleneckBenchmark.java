@@ -35,6 +35,7 @@ import org.rectiflow.bottleneck.StepDurationRepository;
 import org.rectiflow.bottleneck.BottleneckRepository.Deadlines;
 import org.rectiflow.bottleneck.BottleneckRepository.Readers;
 import org.rectiflow.measure.MeasureExecutionProcess;
+import org.rectiflow.measure.MeasureTally;
 import org.rectiflow.measure.MeasureExecutionProcess.Elements;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
@@ -91,10 +92,13 @@ class BottleneckBenchmark {
             // the copies are history written by SQL, not by the engine: the ledger's histogram of finished steps
             // is computed from it as an upgraded site's is (ledger V22)
             int histogramRows = context.getBean(StepDurationRepository.class).rebuild();
+            // and the measures are rows written by SQL: the ledger's tally of them is counted as V23 counts it
+            int tallyRows = context.getBean(MeasureTally.class).rebuild();
             jdbc.sql("ANALYZE").update();
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
             System.out.printf(Locale.ROOT, "[bench] bottlenecks: base round in %.1f s, %d copies in %.1f s"
-                + " (histogram of finished steps: %d rows)%n", baseSeconds, copies, copySeconds, histogramRows);
+                + " (histogram of finished steps: %d rows, tally of measures: %d rows)%n", baseSeconds, copies,
+                copySeconds, histogramRows, tallyRows);
 
             String definition = context.getBean(RepositoryService.class).createProcessDefinitionQuery()
                 .processDefinitionKey(MeasureExecutionProcess.KEY).latestVersion().singleResult().getId();

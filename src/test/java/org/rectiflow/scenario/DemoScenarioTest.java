@@ -44,6 +44,7 @@ import org.rectiflow.notification.OutboxDispatcher;
 import org.rectiflow.report.ProgressReport;
 import org.rectiflow.report.ProgressReportService;
 import org.rectiflow.report.ReportRenderer;
+import org.rectiflow.support.MeasureTallies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -247,6 +248,8 @@ class DemoScenarioTest {
         assertThat(jdbc.sql("SELECT reason FROM status_history WHERE entity_ref = ? ORDER BY id DESC").param(relapsed)
             .query(String.class).list().get(0)).contains("回头看发现问题反弹");
         assertThat(rounds.countProblems(round, RoundRepository.ProblemStatus.CLOSED)).isEqualTo(41);
+        // the ledger's tally of measures (the bottleneck tab's units and key groups) followed every change
+        MeasureTallies.assertIsTheLedgerCounted(jdbc);
         assertThat(rounds.requireRound(round).status()).isEqualTo(RoundRepository.RoundStatus.COMPLETED);
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(InspectionRoundProcess.KEY)
             .processInstanceBusinessKey(round).finished().count()).isEqualTo(1);
