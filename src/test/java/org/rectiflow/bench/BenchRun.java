@@ -26,21 +26,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.rectiflow.RectiflowApplication;
-import org.rectiflow.common.EngineClock;
 import org.rectiflow.demo.DemoRound;
 import org.rectiflow.demo.RoundWalkthrough;
-import org.rectiflow.guard.ApplicationCalls;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.engine.LedgerCopyHistoryPlugin;
+import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.notification.OutboxDispatcher;
-import org.rectiflow.supervision.EscalationLadder;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.LargeRounds;
 import org.rectiflow.support.PostgresTestDatabase;
@@ -53,8 +50,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One run of every figure on a fresh database: the application started as a site runs it (its engine
@@ -66,6 +61,13 @@ final class BenchRun implements AutoCloseable {
     enum Database { H2, POSTGRES }
 
     enum Variant { PRODUCT, BARE }
+
+    /**
+     * The engine work of the product's seed round and of one round at scale, which the bare engine's runs repeat
+     * ({@link BareWork}): counted in the product's run on the same database.
+     */
+    record Shapes(EngineWork seed, EngineWork round) {
+    }
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final List<String> UNITS = List.of("siming", "haicang", "tongan", "airport", "legal", "personnel",
@@ -84,6 +86,9 @@ final class BenchRun implements AutoCloseable {
     private final Database database;
     private final Variant variant;
     private final BenchSettings settings;
+    /** Bare: the product's engine work to repeat; product: null until counted. */
+    private EngineWork seedWork;
+    private EngineWork roundWork;
     private final ConfigurableApplicationContext context;
     private final ProcessEngineConfigurationImpl engine;
     private final JdbcClient jdbc;
@@ -114,7 +119,16 @@ final class BenchRun implements AutoCloseable {
             "--logging.level.org.rectiflow=WARN"));
     }
 
-    BenchRun(Database database, Variant variant, BenchSettings settings) throws IOException {
+    /** A run; a bare one repeats the engine work {@code shapes} counted in the product's run (null for the product). */
+    BenchRun(Database database, Variant variant, BenchSettings settings, Shapes shapes) throws IOException {
+        if (variant == Variant.BARE) {
+            if (shapes == null) {
+                throw new IllegalStateException("the bare engine repeats the product's engine work, counted in the "
+                    + "product's run on the same database: run the variants product,bare together");
+            }
+            seedWork = shapes.seed();
+            roundWork = shapes.round();
+        }
         this.database = database;
         this.variant = variant;
         this.settings = settings;
@@ -168,8 +182,14 @@ final class BenchRun implements AutoCloseable {
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         if (variant == Variant.BARE) {
             context.getBean(RepositoryService.class).createDeployment().name("bench-bare")
-                .addModelInstance(BareShape.KEY + ".bpmn", BareShape.model()).deploy();
+                .addModelInstance(BareShape.KEY + ".bpmn", BareShape.model())
+                .addModelInstance(BareWork.STEP_KEY + ".bpmn", BareWork.stepModel()).deploy();
         }
+    }
+
+    /** The product's engine work, counted in this run (its seed round and its first round at scale). */
+    Shapes shapes() {
+        return new Shapes(seedWork, roundWork);
     }
 
     // ---------------------------------------------------------------------------------------------- figures
@@ -177,7 +197,7 @@ final class BenchRun implements AutoCloseable {
     /**
      * The seed round (42 problems, all its measures): its workbook imported ({@code POST /api/rounds} as the
      * office) and the round brought to execution (meeting, plan, the units' plans), until every unit task waits;
-     * bare: as many instances started.
+     * bare: the same engine work ({@link BareWork}: as many instances, user tasks and measures' transactions).
      */
     void seedRound() throws Exception {
         RoundRegistration seed = DemoRound.registration(DemoRound.read(new ClassPathResource("demo/demo-round.yml")),
@@ -185,6 +205,7 @@ final class BenchRun implements AutoCloseable {
         int measures = seed.categories().stream().flatMap(c -> c.problems().stream())
             .mapToInt(p -> p.measures().size()).sum();
         byte[] workbook = variant == Variant.PRODUCT ? RoundWorkbookFiles.of(template(), seed, today) : null;
+        EngineWork.Counts counts = EngineWork.Counts.of(jdbc, measureKey());
         long statements = statements();
         long start = System.nanoTime();
         if (variant == Variant.PRODUCT) {
@@ -192,11 +213,37 @@ final class BenchRun implements AutoCloseable {
             meetingAndPlan(seed.code());
             walkthrough().approveUnitPlans(seed.code());
         } else {
-            startBare(measures, "SEED");
+            BareWork.run(context, seedWork, "SEED", today.plusDays(DEADLINE_DAYS));
         }
         figures.put(Figure.SEED_SECONDS, seconds(start));
         putStatements(Figure.SEED_STATEMENTS, statements(), statements, 1);
         figures.put(Figure.SEED_MEASURES, (double) measures);
+        EngineWork done = EngineWork.between(counts, EngineWork.Counts.of(jdbc, measureKey()), unitsOf(seed));
+        System.out.printf("[bench] %s %s seed round: %s%n", database, variant, done);
+        if (variant == Variant.PRODUCT) {
+            seedWork = done;
+        } else {
+            checkLike(done, seedWork, "the seed round");
+        }
+    }
+
+    /** The diagram of the measures' instances: the product's, or the bare engine's shape of it. */
+    private String measureKey() {
+        return variant == Variant.PRODUCT ? MeasureExecutionProcess.KEY : BareShape.KEY;
+    }
+
+    /** The bare engine did the engine work of the product's, or its ratios would not compare like with like. */
+    private static void checkLike(EngineWork bare, EngineWork product, String what) {
+        if (!bare.equals(product)) {
+            throw new IllegalStateException("the bare engine's counterpart of " + what + " did " + bare
+                + ", the product " + product);
+        }
+    }
+
+    /** The units a round's measures go to: the transactions their measures start in (one per unit's plan). */
+    private static int unitsOf(RoundRegistration round) {
+        return (int) round.categories().stream().flatMap(c -> c.problems().stream())
+            .flatMap(p -> p.measures().stream()).map(RoundRegistration.Measure::unit).distinct().count();
     }
 
     private byte[] template() throws Exception {
@@ -218,34 +265,50 @@ final class BenchRun implements AutoCloseable {
     }
 
     /**
-     * The rounds at scale: product: register, meeting, plan, then the units' plans approved, which starts the
-     * measures (timed: the measures' start); bare: the same number of instances, a round's worth per transaction.
+     * The rounds at scale, timed the whole way from the registration to every measure's unit task waiting: product:
+     * registered (the ledger's rows), meeting, plan, then the units' plans approved, which starts the measures;
+     * bare: the same engine work ({@link BareWork}), a round at a time. Also, product only, the measures' start
+     * alone (the units' plans approved), as earlier runs of this page measured it.
      */
     void startAtScale() {
+        double wholeNanos = 0;
         double measureStartNanos = 0;
-        long measureStartStatements = 0;
-        long whole = System.nanoTime();
+        long wholeStatements = 0;
         for (int r = 0; r < settings.rounds(); r++) {
             String code = "BENCH" + r;
-            Runnable startMeasures;
-            if (variant == Variant.PRODUCT) {
-                register(round(code));
-                startMeasures = () -> walkthrough().approveUnitPlans(code);
-            } else {
-                startMeasures = () -> startBare(settings.measuresPerRound(), code);
-            }
+            RoundRegistration round = variant == Variant.PRODUCT ? round(code) : null;
             Map<String, Long> profile = r == settings.rounds() - 1 ? statementCounts() : null;
+            EngineWork.Counts counts = EngineWork.Counts.of(jdbc, measureKey());
             long statements = statements();
             long start = System.nanoTime();
-            startMeasures.run();
-            measureStartNanos += System.nanoTime() - start;
-            measureStartStatements += statements() - statements;
-            printProfile("measures started (last round), per measure", profile, settings.measuresPerRound());
+            if (variant == Variant.PRODUCT) {
+                register(round);
+                long measuresStart = System.nanoTime();
+                walkthrough().approveUnitPlans(code);
+                measureStartNanos += System.nanoTime() - measuresStart;
+            } else {
+                BareWork.run(context, roundWork, code, today.plusDays(DEADLINE_DAYS));
+            }
+            wholeNanos += System.nanoTime() - start;
+            wholeStatements += statements() - statements;
+            printProfile("measures started (last round, the whole way), per measure", profile,
+                settings.measuresPerRound());
+            // every round's engine work is the first's (the product's rounds are alike; the bare engine repeats it)
+            EngineWork done = EngineWork.between(counts, EngineWork.Counts.of(jdbc, measureKey()),
+                variant == Variant.PRODUCT ? unitsOf(round) : roundWork.measureTransactions());
+            if (r == 0) {
+                System.out.printf("[bench] %s %s round at scale: %s%n", database, variant, done);
+            }
+            if (r == 0 && variant == Variant.PRODUCT) {
+                roundWork = done;
+            } else {
+                checkLike(done, roundWork, "round " + code);
+            }
         }
-        figures.put(Figure.START_RATE, settings.measures() / (measureStartNanos / 1e9));
-        putStatements(Figure.START_STATEMENTS, measureStartStatements, 0, settings.measures());
+        figures.put(Figure.START_RATE, settings.measures() / (wholeNanos / 1e9));
+        putStatements(Figure.START_STATEMENTS, wholeStatements, 0, settings.measures());
         if (variant == Variant.PRODUCT) {
-            figures.put(Figure.WHOLE_RATE, settings.measures() / seconds(whole));
+            figures.put(Figure.START_ALONE_RATE, settings.measures() / (measureStartNanos / 1e9));
         }
     }
 
@@ -530,6 +593,7 @@ final class BenchRun implements AutoCloseable {
             List.of(new RoundRegistration.Category(1, "测试方面", problems)));
     }
 
+    /** Registered (the round's and its measures' ledger rows), its meeting held and its plan approved. */
     private void register(RoundRegistration round) {
         context.getBean(InspectionRoundService.class).register(round);
         meetingAndPlan(round.code());
@@ -543,22 +607,6 @@ final class BenchRun implements AutoCloseable {
 
     private RoundWalkthrough walkthrough() {
         return context.getBean(RoundWalkthrough.class);
-    }
-
-    /** Bare instances with the ladder's dates, as the product computes them, a batch per transaction. */
-    private void startBare(int count, String prefix) {
-        EngineClock clock = context.getBean(EngineClock.class);
-        EscalationLadder ladder = context.getBean(EscalationLadder.class);
-        RuntimeService runtime = context.getBean(RuntimeService.class);
-        Date deadline = clock.deadlineInstant(today.plusDays(DEADLINE_DAYS));
-        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
-            for (int i = 0; i < count; i++) {
-                int n = i;
-                ApplicationCalls.call(() -> runtime.startProcessInstanceByKey(BareShape.KEY, prefix + "-" + n,
-                    BareShape.variables(UNITS.get(n % UNITS.size()), ladder.greenAt(deadline), ladder.amberAt(deadline),
-                        deadline, ladder.overdueCycle(deadline), ladder.interviewAt(deadline))));
-            }
-        });
     }
 
     private static double seconds(long startNanos) {

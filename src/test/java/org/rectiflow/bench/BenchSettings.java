@@ -9,10 +9,15 @@ import java.util.Locale;
  * {@code full} (the default: 100 rounds × 200 measures, three repetitions, a large round of 1,000 problems);
  * {@code rectiflow.bench.databases}
  * ({@code h2,postgres}) and {@code rectiflow.bench.variants} ({@code product,bare}) narrow a run to some of them.
+ * {@link #writeReport} only for the full run as shipped: a smaller, narrower or tuned run prints its figures only.
  */
 record BenchSettings(String scale, int rounds, int measuresPerRound, int repetitions, int querySamples,
                      List<BenchRun.Database> databases, List<BenchRun.Variant> variants, boolean countStatements,
                      boolean writeReport, int largeRoundProblems) {
+
+    /** The settings of a tuning experiment: a run with one of them is not the page's full run. */
+    static final List<String> TUNING = List.of("rectiflow.bench.args", "rectiflow.bench.h2-options",
+        "rectiflow.bench.sql");
 
     static BenchSettings fromSystemProperties() {
         String scale = System.getProperty("rectiflow.bench.scale", "full");
@@ -24,10 +29,19 @@ record BenchSettings(String scale, int rounds, int measuresPerRound, int repetit
         return switch (scale) {
             case "smoke" -> new BenchSettings(scale, 2, 50, 1, 20, databases, variants, countStatements, false,
                 intProperty("rectiflow.bench.large-round-problems", 100));
-            case "full" -> new BenchSettings(scale, intProperty("rectiflow.bench.rounds", 100),
-                intProperty("rectiflow.bench.measures-per-round", 200), intProperty("rectiflow.bench.repetitions", 3),
-                200, databases, variants, countStatements, databases.size() == 2 && variants.size() == 2,
-                intProperty("rectiflow.bench.large-round-problems", 1000));
+            case "full" -> {
+                int rounds = intProperty("rectiflow.bench.rounds", 100);
+                int perRound = intProperty("rectiflow.bench.measures-per-round", 200);
+                int repetitions = intProperty("rectiflow.bench.repetitions", 3);
+                int largeRound = intProperty("rectiflow.bench.large-round-problems", 1000);
+                // only the run the page describes rewrites its figures: every database and variant, the full
+                // scale, three repetitions, statements counted, the settings as shipped (no tuning experiment)
+                boolean fullRun = databases.size() == 2 && variants.size() == 2 && rounds == 100 && perRound == 200
+                    && repetitions == 3 && largeRound == 1000 && countStatements
+                    && TUNING.stream().allMatch(name -> System.getProperty(name, "").isBlank());
+                yield new BenchSettings(scale, rounds, perRound, repetitions, 200, databases, variants,
+                    countStatements, fullRun, largeRound);
+            }
             default -> throw new IllegalArgumentException("rectiflow.bench.scale is smoke or full, not " + scale);
         };
     }
