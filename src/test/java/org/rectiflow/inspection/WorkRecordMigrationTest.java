@@ -34,11 +34,7 @@ class WorkRecordMigrationTest {
         DriverManagerDataSource dataSource = emptyDatabase();
         jdbc = JdbcClient.create(dataSource);
         LedgerMigrations.migrateTo(dataSource, "9");
-        jdbc.sql("""
-                INSERT INTO inspection_round (code, title, inspection_group, inspected_org, feedback_date, registered_on,
-                                              status, created_at)
-                VALUES ('XC1', '测试巡察', '市委第一巡察组', '中共测试委员会', DATE '2020-12-03', DATE '2020-12-03',
-                        'IN_RECTIFICATION', ?)""").param(AT).update();
+        LedgerMigrations.aRound(jdbc, AT);
         jdbc.sql("""
                 INSERT INTO round_meeting (round_code, held_on, title, attendees, decisions, recorded_by, recorded_at)
                 VALUES ('XC1', DATE '2020-12-03', '巡察整改工作领导小组第一次会议', '班子成员', '部署整改', 'officer1', ?)""")

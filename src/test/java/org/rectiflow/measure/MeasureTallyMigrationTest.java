@@ -37,18 +37,8 @@ class MeasureTallyMigrationTest {
             "jdbc:h2:mem:v23-migration;DB_CLOSE_DELAY=-1", "sa", "");
         jdbc = JdbcClient.create(dataSource);
         LedgerMigrations.migrateTo(dataSource, "21"); // V22 is a Java migration (engine history): none here
-        jdbc.sql("INSERT INTO org_unit (code, name, sort_order) VALUES ('siming', '思明分局', 1), "
-            + "('haicang', '海沧分局', 2)").update();
-        jdbc.sql("INSERT INTO org_key_group (code, name, lead_unit_code, sort_order) VALUES ('conduct', '作风转变', "
-            + "'siming', 1)").update();
-        jdbc.sql("""
-                INSERT INTO inspection_round (code, title, inspection_group, inspected_org, feedback_date, registered_on,
-                                              status, created_at)
-                VALUES ('XC1', '测试巡察', '市委第一巡察组', '中共测试委员会', DATE '2020-12-03', DATE '2020-12-03',
-                        'IN_RECTIFICATION', ?)""").param(AT).update();
-        jdbc.sql("INSERT INTO problem_category (id, round_code, seq, title) VALUES (1, 'XC1', 1, '测试方面')").update();
-        jdbc.sql("INSERT INTO problem (id, round_code, category_id, seq, title, key_group_code, status) "
-            + "VALUES (1, 'XC1', 1, 1, '测试问题', 'conduct', 'OPEN')").update();
+        LedgerMigrations.aRoundWithAProblem(jdbc, AT);
+        jdbc.sql("INSERT INTO org_unit (code, name, sort_order) VALUES ('haicang', '海沧分局', 2)").update();
         measure("XC1-01-01", 1, "siming", "2021-02-01", "IN_PROGRESS", 0, "pi-1");
         measure("XC1-01-02", 2, "siming", "2021-02-01", "REWORK", 2, "pi-2");
         measure("XC1-01-03", 3, "siming", "2021-02-01", "SIGNED_OFF", 1, "pi-3");
