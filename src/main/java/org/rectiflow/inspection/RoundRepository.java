@@ -49,11 +49,6 @@ public class RoundRepository {
     }
 
     /**
-     * True for a round the office registered as a historical record ({@link RoundRegistration#historical()}):
-     * its deadlines may lie before its registration, and no reminder is due for a date already past then.
-     * False for a round that does not exist.
-     */
-    /**
      * For a round registered as a historical record, the day it was recorded here: the escalation ladder sends no
      * step dated before it. Empty for a round that is not historical.
      */
@@ -62,6 +57,11 @@ public class RoundRepository {
             .query(java.sql.Timestamp.class).optional().map(t -> t.toInstant().atZone(zone).toLocalDate());
     }
 
+    /**
+     * True for a round the office registered as a historical record ({@link RoundRegistration#historical()}):
+     * its deadlines may lie before its registration, and no reminder is due for a date already past then.
+     * False for a round that does not exist.
+     */
     public boolean isHistorical(String code) {
         return jdbc.sql("SELECT historical FROM inspection_round WHERE code = ?").param(code)
             .query(Boolean.class).optional().orElse(false);
