@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.RectiflowApplication;
@@ -69,6 +70,8 @@ class BottleneckBenchmark {
     @Test
     void measure() throws Exception {
         String scale = System.getProperty("rectiflow.bench.scale", "full");
+        // the province run (-Drectiflow.bench.scale=province) is ProvinceBenchmark's alone
+        Assumptions.assumeFalse(ProvinceSettings.PROVINCE.equals(scale), "the province scale runs ProvinceBenchmark");
         boolean smoke = switch (scale) {
             case "smoke" -> true;
             case "full" -> false;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.support.LargeRounds;
@@ -30,6 +31,9 @@ class RectiflowBenchmark {
 
     @Test
     void measure() throws Exception {
+        // the province run (-Drectiflow.bench.scale=province) is ProvinceBenchmark's alone
+        Assumptions.assumeFalse(ProvinceSettings.PROVINCE.equals(System.getProperty("rectiflow.bench.scale")),
+            "the province scale runs ProvinceBenchmark");
         BenchSettings settings = BenchSettings.fromSystemProperties();
         warmUp(settings);
         Map<BenchRun.Database, Map<BenchRun.Variant, Map<String, Double>>> medians = new EnumMap<>(BenchRun.Database.class);
