@@ -76,10 +76,9 @@ final class BenchRun implements AutoCloseable {
     private static final String QUERY_UNIT = "siming";
     private static final String OFFICE_USER = "officer1";
     /** The storm's progress, which the benchmark watches (not counted as the storm's statements). */
-    private static final String NOTICES_WRITTEN = """
-        SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
-        WHERE m.round_code LIKE 'BENCH%' AND n.step = 'GREEN'""";
-    private static final String GREEN_JOBS_WAITING = """
+    private static final String NOTICES_WRITTEN = noticesWritten("BENCH");
+    /** The green timer jobs still waiting of a diagram's step: the bare engine's storm progress. */
+    static final String GREEN_JOBS_WAITING = """
         SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
         WHERE d.act_id_ = ? AND d.proc_def_key_ = ?""";
 
@@ -190,6 +189,13 @@ final class BenchRun implements AutoCloseable {
     /** The product's engine work, counted in this run (its seed round and its first round at scale). */
     Shapes shapes() {
         return new Shapes(seedWork, roundWork);
+    }
+
+    /** How many measures of the rounds whose codes start with {@code roundPrefix} have their green notice. */
+    static String noticesWritten(String roundPrefix) {
+        return """
+            SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
+            WHERE m.round_code LIKE '%s%%' AND n.step = 'GREEN'""".formatted(roundPrefix);
     }
 
     // ---------------------------------------------------------------------------------------------- figures

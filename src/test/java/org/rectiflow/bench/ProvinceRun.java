@@ -69,12 +69,8 @@ final class ProvinceRun implements AutoCloseable {
     private static final int DEADLINE_DAYS = BenchRun.DEADLINE_DAYS;
     private static final String GREEN_SUBJECT = "【绿色提醒】" + ROUND_PREFIX;
     /** The storm's progress: the measures that have their green notice. */
-    private static final String NOTICES_WRITTEN = """
-        SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
-        WHERE m.round_code LIKE 'PROV%' AND n.step = 'GREEN'""";
-    private static final String GREEN_JOBS_WAITING = """
-        SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
-        WHERE d.act_id_ = ? AND d.proc_def_key_ = ?""";
+    private static final String NOTICES_WRITTEN = BenchRun.noticesWritten(ROUND_PREFIX);
+    private static final String GREEN_JOBS_WAITING = BenchRun.GREEN_JOBS_WAITING;
     /** What the Tasklist posts to {@code filter/{id}/list} when it opens a filter (Camunda 7.24's tasklist). */
     static final String TASKLIST_BODY = """
         {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],\
