@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 20, point 3: a province's open measures on PostgreSQL ({@code -Drectiflow.bench.scale=province}: 100,000,
- * or {@code -Drectiflow.bench.province-measures=N}; CI's {@code smoke}: 400; any other scale skips this class).
+ * or {@code -Drectiflow.bench.province-measures=N}; CI's {@code smoke}: 200; any other scale skips this class).
  * The measures are opened the product's way ({@link ProvinceRun#build}) over every unit with a liaison, then,
  * after {@code ANALYZE}: the unit's and the office's task lists as the Tasklist asks for them (target p95 under
  * 100 ms), the dashboard and a round's summary (under 1 s), the storm of every green reminder at once (drained in

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The province benchmark's scale, from system properties: {@code -Drectiflow.bench.scale=province} the full run
  * (100,000 measures unless {@code rectiflow.bench.province-measures} says otherwise), {@code smoke} CI's small run
- * (400 measures); any other scale (the default {@code full} of {@link RectiflowBenchmark} included) is not this
+ * (200 measures, one round); any other scale (the default {@code full} of {@link RectiflowBenchmark} included) is not this
  * benchmark's: empty.
  *
  * @param samples       timed calls per query after the warm-up, unless {@code sampleBudgetSeconds} runs out first
@@ -26,7 +26,7 @@ record ProvinceSettings(String scale, int measures, int measuresPerRound, int wa
                 10, intProperty("rectiflow.bench.province-samples", 100), 180,
                 intProperty("rectiflow.bench.province-storm-minutes", 60)));
             case "smoke" -> Optional.of(new ProvinceSettings(scale,
-                intProperty("rectiflow.bench.province-measures", 400),
+                intProperty("rectiflow.bench.province-measures", 200),
                 intProperty("rectiflow.bench.province-measures-per-round", 200),
                 3, intProperty("rectiflow.bench.province-samples", 10), 15, 10));
             default -> Optional.empty();
