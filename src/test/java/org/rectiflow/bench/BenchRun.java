@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.read.ListAppender;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -475,23 +476,31 @@ final class BenchRun implements AutoCloseable {
         return settings.measures() + seedMeasures() - waiting;
     }
 
-    /** Delivers the outbox through the log channel and counts its green reminders of the storm: "user subject" → messages. */
-    private Map<String, Long> deliveredReminders() {
+    /**
+     * Delivers the outbox through the log channel (logger {@code rectiflow.notifications}), every message it sends
+     * caught by {@code appender} alone (at INFO, not passed on to the run's log); the channel as it was afterwards.
+     */
+    static void dispatchThrough(ConfigurableApplicationContext context, Appender<ILoggingEvent> appender) {
         Logger channel = (Logger) LoggerFactory.getLogger("rectiflow.notifications");
-        ListAppender<ILoggingEvent> messages = new ListAppender<>();
-        messages.start();
         Level level = channel.getLevel();
         boolean additive = channel.isAdditive();
-        channel.addAppender(messages);
+        channel.addAppender(appender);
         channel.setLevel(Level.INFO);
         channel.setAdditive(false);
         try {
             context.getBean(OutboxDispatcher.class).dispatchPending();
         } finally {
-            channel.detachAppender(messages);
+            channel.detachAppender(appender);
             channel.setLevel(level);
             channel.setAdditive(additive);
         }
+    }
+
+    /** Delivers the outbox through the log channel and counts its green reminders of the storm: "user subject" → messages. */
+    private Map<String, Long> deliveredReminders() {
+        ListAppender<ILoggingEvent> messages = new ListAppender<>();
+        messages.start();
+        dispatchThrough(context, messages);
         Map<String, Long> reminders = new HashMap<>();
         for (ILoggingEvent message : messages.list) {
             // LogChannel: "Notification {key} to {recipient}: {subject}" (the text only at DEBUG)

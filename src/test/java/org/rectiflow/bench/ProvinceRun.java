@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +35,6 @@ import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
-import org.rectiflow.notification.OutboxDispatcher;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
 import org.rectiflow.support.WebTest;
@@ -432,22 +430,13 @@ final class ProvinceRun implements AutoCloseable {
      * liaison's 【绿色提醒】 (as {@code BenchRun.duplicates}).
      */
     Delivery deliver() {
-        Logger channel = (Logger) LoggerFactory.getLogger("rectiflow.notifications");
         ReminderCounter counter = new ReminderCounter();
-        counter.setContext(channel.getLoggerContext());
+        counter.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
         counter.start();
-        Level level = channel.getLevel();
-        boolean additive = channel.isAdditive();
-        channel.addAppender(counter);
-        channel.setLevel(Level.INFO);
-        channel.setAdditive(false);
         long start = System.nanoTime();
         try {
-            context.getBean(OutboxDispatcher.class).dispatchPending();
+            BenchRun.dispatchThrough(context, counter);
         } finally {
-            channel.detachAppender(counter);
-            channel.setLevel(level);
-            channel.setAdditive(additive);
             counter.stop();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
