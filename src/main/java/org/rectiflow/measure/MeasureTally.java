@@ -65,8 +65,6 @@ public class MeasureTally {
     /** What measures add to a row: how many, how many open, their reworks. */
     record Count(long measures, long open, long reworks) {
 
-        static final Count NONE = new Count(0, 0, 0);
-
         Count plus(Count other) {
             return new Count(measures + other.measures, open + other.open, reworks + other.reworks);
         }

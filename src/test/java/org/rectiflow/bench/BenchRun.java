@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -119,6 +120,30 @@ final class BenchRun implements AutoCloseable {
             "--logging.level.org.rectiflow=WARN"));
     }
 
+    /**
+     * Extra application settings for a tuning experiment, for every run:
+     * {@code -Drectiflow.bench.args="--camunda.bpm.job-execution.core-pool-size=6 …"}.
+     */
+    static List<String> tuningArguments() {
+        return Arrays.stream(System.getProperty("rectiflow.bench.args", "").trim().split("\\s+"))
+            .filter(extra -> !extra.isEmpty()).toList();
+    }
+
+    /** The application started with these arguments; its engine the one the tests' helpers use. */
+    static ConfigurableApplicationContext start(List<String> args) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RectiflowApplication.class)
+            .run(args.toArray(String[]::new));
+        DefaultEngine.use(context.getBean(ProcessEngine.class));
+        return context;
+    }
+
+    /** The application as a site runs it ({@link #siteArguments}) on this PostgreSQL database. */
+    static ConfigurableApplicationContext startOnPostgres(String url, boolean jobExecution) {
+        List<String> args = siteArguments(jobExecution);
+        args.addAll(PostgresTestDatabase.datasourceArguments(url));
+        return start(args);
+    }
+
     /** A run; a bare one repeats the engine work {@code shapes} counted in the product's run (null for the product). */
     BenchRun(Database database, Variant variant, BenchSettings settings, Shapes shapes) throws IOException {
         if (variant == Variant.BARE) {
@@ -137,23 +162,15 @@ final class BenchRun implements AutoCloseable {
         List<String> args = siteArguments(true);
         if (database == Database.POSTGRES) {
             h2Directory = null;
-            args.add("--spring.datasource.url=" + PostgresTestDatabase.newDatabase());
-            args.add("--spring.datasource.username=postgres");
-            args.add("--spring.datasource.password=");
+            args.addAll(PostgresTestDatabase.datasourceArguments(PostgresTestDatabase.newDatabase()));
         } else {
             h2Directory = Files.createTempDirectory("rectiflow-bench-h2");
             // Tuning experiments: -Drectiflow.bench.h2-options=";CACHE_SIZE=262144"
             args.add("--spring.datasource.url=jdbc:h2:file:" + h2Directory.resolve("rectiflow") + ";AUTO_SERVER=FALSE"
                 + System.getProperty("rectiflow.bench.h2-options", ""));
         }
-        // Tuning experiments: -Drectiflow.bench.args="--camunda.bpm.job-execution.core-pool-size=6 …"
-        for (String extra : System.getProperty("rectiflow.bench.args", "").trim().split("\\s+")) {
-            if (!extra.isEmpty()) {
-                args.add(extra);
-            }
-        }
-        context = new SpringApplicationBuilder(RectiflowApplication.class).run(args.toArray(String[]::new));
-        DefaultEngine.use(context.getBean(ProcessEngine.class));
+        args.addAll(tuningArguments());
+        context = start(args);
         jdbc = context.getBean(JdbcClient.class);
         if (countsStatements()) {
             // H2 counts every statement it executes (by its SQL text): the statement counts of the figures.
@@ -328,7 +345,7 @@ final class BenchRun implements AutoCloseable {
     }
 
     /** The heap in use after full collections, in MB. */
-    private static double usedHeapMb() {
+    static double usedHeapMb() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }

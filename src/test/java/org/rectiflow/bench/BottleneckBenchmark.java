@@ -7,10 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,14 +19,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.rectiflow.RectiflowApplication;
 import org.rectiflow.bottleneck.BottleneckRepository;
 import org.rectiflow.bottleneck.StepDurationRepository;
 import org.rectiflow.bottleneck.BottleneckRepository.Deadlines;
@@ -38,10 +32,8 @@ import org.rectiflow.bottleneck.BottleneckRepository.Readers;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureTally;
 import org.rectiflow.measure.MeasureExecutionProcess.Elements;
-import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
 import org.rectiflow.support.WebTest;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,9 +74,11 @@ class BottleneckBenchmark {
         int samples = Integer.parseInt(System.getProperty("rectiflow.bench.bottleneck-samples", smoke ? "10" : "50"));
         int base = smoke ? 20 : 100;
         int copies = Math.max(0, (measures + base - 1) / base - 1);
-        String url = newDatabase();
+        // the benchmark's own database, dropped and made again (kept after the run, for a look with psql)
+        String url = PostgresTestDatabase.namedDatabase(DATABASE);
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext context = start(url)) {
+        // as a site runs it, its job executor off (the clock is moved)
+        try (ConfigurableApplicationContext context = BenchRun.startOnPostgres(url, false)) {
             port = ((WebServerApplicationContext) context).getWebServer().getPort();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             BottleneckData data = new BottleneckData(context, base);
@@ -146,33 +140,6 @@ class BottleneckBenchmark {
         } finally {
             ClockUtil.reset();
         }
-    }
-
-    /** The application on a fresh PostgreSQL database, as a site runs it, its job executor off (the clock is moved). */
-    private static ConfigurableApplicationContext start(String url) {
-        List<String> args = BenchRun.siteArguments(false);
-        args.addAll(PostgresTestDatabase.datasourceArguments(url));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RectiflowApplication.class)
-            .run(args.toArray(String[]::new));
-        DefaultEngine.use(context.getBean(ProcessEngine.class));
-        return context;
-    }
-
-    /** The benchmark's own database, dropped and made again (kept after the run, for a look with psql). */
-    private static String newDatabase() throws SQLException {
-        String server = "jdbc:postgresql://" + env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1") + ":"
-            + env("RECTIFLOW_TEST_PG_PORT", "5432") + "/";
-        try (Connection connection = DriverManager.getConnection(server + "postgres", PostgresTestDatabase.user(),
-            PostgresTestDatabase.password()); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8'");
-        }
-        return server + DATABASE;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static long countOf(JdbcClient jdbc, String table) {

@@ -30,14 +30,12 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.rectiflow.RectiflowApplication;
 import org.rectiflow.bench.LoadTally.Operation;
 import org.rectiflow.bench.LoadUser.Kind;
 import org.rectiflow.bench.LoadUser.Role;
@@ -46,10 +44,8 @@ import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess.Elements;
 import org.rectiflow.measure.MeasureKind;
-import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +94,7 @@ class LoadBenchmark {
         String url = PostgresTestDatabase.newDatabase();
         LocalDate today = LocalDate.now(BenchRun.ZONE);
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = start(url);
+        ConfigurableApplicationContext context = BenchRun.startOnPostgres(url, true);
         String report;
         LoadTally tally = new LoadTally();
         List<String> problems = new ArrayList<>();
@@ -201,16 +197,6 @@ class LoadBenchmark {
 
     private static int intProperty(String name, int fallback) {
         return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)));
-    }
-
-    /** The application as a site runs it (BenchRun's site arguments, job executor on) on a fresh database. */
-    private static ConfigurableApplicationContext start(String url) {
-        List<String> args = BenchRun.siteArguments(true);
-        args.addAll(PostgresTestDatabase.datasourceArguments(url));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RectiflowApplication.class)
-            .run(args.toArray(String[]::new));
-        DefaultEngine.use(context.getBean(ProcessEngine.class));
-        return context;
     }
 
     // ------------------------------------------------------------------------------------------------ the users

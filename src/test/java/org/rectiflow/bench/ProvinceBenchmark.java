@@ -100,7 +100,7 @@ class ProvinceBenchmark {
             String.format(Locale.ROOT, "%.0f s, %.0f measures/s", buildSeconds, measures / buildSeconds), "–", ""));
 
         t = System.nanoTime();
-        double heapMb = ProvinceRun.usedHeapMb();
+        double heapMb = BenchRun.usedHeapMb();
         long bytesAfter = run.databaseBytes();
         phase("heap and database size", t);
         double growthMb = heapMb - run.heapBeforeMb;

@@ -1,14 +1,9 @@
 package org.rectiflow.bench;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,18 +23,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.rectiflow.RectiflowApplication;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.identity.AccessSetup;
 import org.rectiflow.inspection.InspectionRoundService;
 import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
-import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.PostgresTestDatabase;
 import org.rectiflow.support.WebTest;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -94,7 +86,6 @@ final class ProvinceRun implements AutoCloseable {
 
     private final ProvinceSettings settings;
     private final String databaseName;
-    private final String server;
     private final ConfigurableApplicationContext context;
     private final ProcessEngineConfigurationImpl engine;
     private final JdbcClient jdbc;
@@ -106,23 +97,16 @@ final class ProvinceRun implements AutoCloseable {
     final double heapBeforeMb;
     final List<Unit> units;
 
-    ProvinceRun(ProvinceSettings settings) throws SQLException {
+    ProvinceRun(ProvinceSettings settings) {
         this.settings = settings;
-        server = "jdbc:postgresql://" + env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1") + ":"
-            + env("RECTIFLOW_TEST_PG_PORT", "5432") + "/";
         databaseName = settings.smoke() ? "bench_province_smoke" : "bench_province";
-        recreateDatabase();
-        heapBeforeMb = usedHeapMb();
+        // the benchmark's own database, dropped and made again (the province's is kept after the run, for psql)
+        String url = PostgresTestDatabase.namedDatabase(databaseName);
+        heapBeforeMb = BenchRun.usedHeapMb();
         List<String> args = BenchRun.siteArguments(true);
-        args.addAll(PostgresTestDatabase.datasourceArguments(server + databaseName));
-        // tuning experiments, as for RectiflowBenchmark: -Drectiflow.bench.args="--a=b --c=d"
-        for (String extra : System.getProperty("rectiflow.bench.args", "").trim().split("\\s+")) {
-            if (!extra.isEmpty()) {
-                args.add(extra);
-            }
-        }
-        context = new SpringApplicationBuilder(RectiflowApplication.class).run(args.toArray(String[]::new));
-        DefaultEngine.use(context.getBean(ProcessEngine.class));
+        args.addAll(PostgresTestDatabase.datasourceArguments(url));
+        args.addAll(BenchRun.tuningArguments()); // tuning experiments, as for RectiflowBenchmark
+        context = BenchRun.start(args);
         engine = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration();
         jdbc = context.getBean(JdbcClient.class);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -134,15 +118,6 @@ final class ProvinceRun implements AutoCloseable {
             .query((rs, n) -> new Unit(rs.getString(1), rs.getString(2))).list();
         if (units.stream().noneMatch(u -> u.code().equals(QUERY_UNIT))) {
             throw new IllegalStateException("no liaison for " + QUERY_UNIT + " among " + units);
-        }
-    }
-
-    /** The benchmark's own database, dropped and made again (the province's is kept after the run, for psql). */
-    private void recreateDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server + "postgres", PostgresTestDatabase.user(),
-            PostgresTestDatabase.password()); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + databaseName + " ENCODING 'UTF8'");
         }
     }
 
@@ -225,14 +200,6 @@ final class ProvinceRun implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------- size
-
-    /** The heap in use after full collections, in MB. */
-    static double usedHeapMb() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-    }
 
     long databaseBytes() {
         return jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
@@ -487,19 +454,11 @@ final class ProvinceRun implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
+    public void close() {
         ClockUtil.reset();
         context.close();
         if (settings.smoke()) {
-            try (Connection connection = DriverManager.getConnection(server + "postgres", PostgresTestDatabase.user(),
-                PostgresTestDatabase.password()); Statement statement = connection.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
-            }
+            PostgresTestDatabase.drop(databaseName);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

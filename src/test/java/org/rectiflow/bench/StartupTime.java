@@ -2,7 +2,6 @@ package org.rectiflow.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +26,7 @@ import java.util.stream.Stream;
 import org.rectiflow.RectiflowApplication;
 import org.rectiflow.bench.bare.BareCamundaApplication;
 import org.rectiflow.support.PostgresTestDatabase;
+import org.rectiflow.support.TestJvm;
 
 /**
  * The start-up figure: the wall time from launching the application in a JVM of its own until it is ready, on a
@@ -89,7 +88,7 @@ final class StartupTime {
      * @param product the product ({@link RectiflowApplication}) or the bare app ({@link BareCamundaApplication})
      */
     static double seconds(BenchRun.Database database, boolean product) throws IOException, InterruptedException {
-        int port = freePort();
+        int port = TestJvm.freePort();
         Path h2Directory = database == BenchRun.Database.H2 ? Files.createTempDirectory("rectiflow-startup-h2") : null;
         try {
             // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would otherwise close the database under the engine's
@@ -211,15 +210,13 @@ final class StartupTime {
     }
 
     /**
-     * The test's classpath (Surefire runs the tests from a manifest-only jar), without empty entries (an empty entry
-     * is the working directory). The bare app's leaves out the product's own classes and resources (its diagrams,
-     * its {@code spring.factories}, its webapp overrides): only the libraries and the test classes remain.
+     * The test's classpath ({@link TestJvm#classPathEntries}); the bare app's leaves out the product's own classes
+     * and resources (its diagrams, its {@code spring.factories}, its webapp overrides): only the libraries and the
+     * test classes remain.
      */
     private static String classPath(boolean product) {
-        String surefire = System.getProperty("surefire.test.class.path");
-        String path = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
         Path productClasses = productClasses();
-        return Arrays.stream(path.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
+        return TestJvm.classPathEntries().stream()
             .filter(entry -> product || !Path.of(entry).toAbsolutePath().normalize().equals(productClasses))
             .collect(Collectors.joining(File.pathSeparator));
     }
@@ -231,12 +228,6 @@ final class StartupTime {
                 .toAbsolutePath().normalize();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

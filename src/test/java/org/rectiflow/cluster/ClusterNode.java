@@ -2,7 +2,6 @@ package org.rectiflow.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rectiflow.RectiflowApplication;
+import org.rectiflow.support.TestJvm;
 import org.rectiflow.support.WebTest;
 
 /**
@@ -44,36 +42,19 @@ final class ClusterNode implements AutoCloseable {
 
     /** Starts a node on the database with the given extra settings ({@code --key=value}). */
     static ClusterNode start(String name, String databaseUrl, List<String> settings) throws IOException {
-        int port = freePort();
+        int port = TestJvm.freePort();
         Path logs = Path.of("target", "cluster-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(name + "-" + (++started) + ".log");
         List<String> command = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=" + ClusterSettings.ZONE,
-            "-cp", classPath(), RectiflowApplication.class.getName()));
+            "-cp", String.join(File.pathSeparator, TestJvm.classPathEntries()), RectiflowApplication.class.getName()));
         command.addAll(ClusterSettings.node(name, databaseUrl, port));
         command.addAll(settings);
         Process process = new ProcessBuilder(command).directory(logs.toFile()).redirectErrorStream(true)
             .redirectOutput(log.toFile()).start();
         return new ClusterNode(name, port, process, log);
-    }
-
-    /**
-     * The test's full classpath (Surefire runs the tests from a manifest-only jar), without empty entries: an
-     * empty entry means the working directory, whose processes/ and forms/ would be deployed twice.
-     */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        String path = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-        return Arrays.stream(path.split(File.pathSeparator)).filter(entry -> !entry.isBlank())
-            .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     String name() {

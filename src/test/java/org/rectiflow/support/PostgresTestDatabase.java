@@ -41,11 +41,33 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         return create(OWN_PREFIX + NEXT.incrementAndGet());
     }
 
-    private static synchronized String create(String database) {
-        String server = "jdbc:postgresql://" + env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1") + ":"
+    /**
+     * A benchmark's own database by its name, dropped and made again (a benchmark keeps it after its run, for a look
+     * with psql, and drops it at its next).
+     */
+    public static String namedDatabase(String name) {
+        return create(name);
+    }
+
+    /** Drops a benchmark's own database ({@link #namedDatabase}). */
+    public static void drop(String name) {
+        try (Connection connection = DriverManager.getConnection(server() + "postgres", user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the PostgreSQL database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The local server's JDBC address, without a database. */
+    private static String server() {
+        return "jdbc:postgresql://" + env("RECTIFLOW_TEST_PG_HOST", "127.0.0.1") + ":"
             + env("RECTIFLOW_TEST_PG_PORT", "5432") + "/";
-        try (Connection connection = DriverManager.getConnection(server + "postgres",
-            env("RECTIFLOW_TEST_PG_USER", "postgres"), env("RECTIFLOW_TEST_PG_PASSWORD", ""));
+    }
+
+    private static synchronized String create(String database) {
+        String server = server();
+        try (Connection connection = DriverManager.getConnection(server + "postgres", user(), password());
              Statement statement = connection.createStatement()) {
             if (!cleaned) {
                 // the databases of earlier runs, not those of a run still going on beside this one
