@@ -8,24 +8,28 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One node starts at a time. Camunda creates its schema, deploys and creates the administrator at start, and
- * this application loads the organisation: none of that is safe when two nodes of a new installation start
- * at the same moment on one PostgreSQL database (both would create the same tables and rows). Before the
- * engine is built this plugin takes a PostgreSQL session advisory lock on a connection of its own and holds it
- * until the application is ready (or has failed): a second node waits, then finds everything in place. A node
- * killed while starting loses its connection, and PostgreSQL releases the lock. H2 (one node) needs no lock.
+ * One node starts at a time. Flyway migrates the ledger, Camunda creates its schema, deploys and creates the
+ * administrator at start, and this application loads the organisation: none of that is safe when two nodes of
+ * a new installation start at the same moment on one PostgreSQL database (both would create the same tables
+ * and rows; two Flyway runs on an empty database race to baseline the history table). Before the ledger's
+ * migration and before the engine is built, whichever Spring runs first, this bean takes a PostgreSQL session
+ * advisory lock on a connection of its own and holds it until the application is ready (or has failed): a
+ * second node waits, then finds everything in place. A node killed while starting loses its connection, and
+ * PostgreSQL releases the lock. H2 (one node) needs no lock.
  */
 @Component
-public class ClusterStartupLock extends AbstractProcessEnginePlugin {
+public class ClusterStartupLock extends AbstractProcessEnginePlugin implements FlywayMigrationStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStartupLock.class);
     /** The advisory lock's key: any constant that no other application on the database uses. */
@@ -33,13 +37,30 @@ public class ClusterStartupLock extends AbstractProcessEnginePlugin {
 
     private final DataSource dataSource;
     private Connection holder;
+    private boolean taken;
 
     public ClusterStartupLock(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
+    /** The ledger's migration runs under the lock. */
+    @Override
+    public void migrate(Flyway flyway) {
+        acquire();
+        flyway.migrate();
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        acquire();
+    }
+
+    /** Takes the lock once per start; later calls (the engine after the migration) find it held. */
+    private synchronized void acquire() {
+        if (taken) {
+            return;
+        }
+        taken = true;
         try {
             Connection connection = dataSource.getConnection();
             if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
