@@ -122,6 +122,14 @@ public final class Variable<T> {
         scope.setVariableLocal(name, value);
     }
 
+    /**
+     * Sets the value on this scope only, for the rest of this transaction: not stored, not in history, gone at
+     * the next wait state. For what a gateway right after a delegate decides on (no call can write it).
+     */
+    public void setTransientLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, Variables.untypedValue(value, true));
+    }
+
     /** A null value on this scope only: later steps of the scope start from nothing, not an enclosing value. */
     public void clearLocal(VariableScope scope) {
         scope.setVariableLocal(name, null);

@@ -145,7 +145,10 @@ public final class MeasureExecutionProcess {
         public static final Variable<String> REVIEW_OPINION = Variable.string("reviewOpinion");
         public static final Variable<String> SIGN_OFF_OPINION = Variable.string("signOffOpinion");
         public static final Variable<Integer> REWORK_COUNT = Variable.integer("reworkCount").ledgerCopy();
-        /** Local to an escalation path: whether this step wrote a new notice. */
+        /**
+         * Local to an escalation path, and transient (for the gateway that follows the step; not stored, no history
+         * row): whether this step wrote a new notice.
+         */
         public static final Variable<Boolean> ESCALATION_RECORDED = Variable.bool("escalationRecorded").ledgerCopy();
         // interview.form
         public static final FormField INTERVIEW_DATE = FormField.date("interview", "interviewDate", "约谈日期");

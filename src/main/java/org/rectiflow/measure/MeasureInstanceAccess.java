@@ -2,6 +2,7 @@ package org.rectiflow.measure;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,13 +41,26 @@ public class MeasureInstanceAccess {
         grantRead(processInstanceId, policy.measureReaders(unitCode, leadUnitCode));
     }
 
+    /**
+     * Lets the readers of a measure read the instance that has just started it, in the instance's first
+     * transaction: nothing can have granted anything on an instance id that did not exist before it (a reopened
+     * measure runs in a new instance), so the grants are written without a look at what it has.
+     */
+    public void grantReadOnStart(String processInstanceId, String unitCode, String leadUnitCode) {
+        grantRead(processInstanceId, policy.measureReaders(unitCode, leadUnitCode), false);
+    }
+
     /** Lets these groups read the instance and its history; a grant the instance has already is kept, not doubled. */
     public void grantRead(String processInstanceId, List<String> groupIds) {
+        grantRead(processInstanceId, groupIds, true);
+    }
+
+    private void grantRead(String processInstanceId, List<String> groupIds, boolean mayHaveGrants) {
         Callable<Void> grant = () -> {
-            // One look at what the instance has (a reopened measure has its grants already), not one per grant.
-            Set<String> granted = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .resourceId(processInstanceId).list().stream()
-                .map(a -> key(a.getGroupId(), a.getResourceType())).collect(Collectors.toSet());
+            // One look at what the instance has (a transferred measure has some already), not one per grant.
+            Set<String> granted = mayHaveGrants ? authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).resourceId(processInstanceId).list().stream()
+                .map(a -> key(a.getGroupId(), a.getResourceType())).collect(Collectors.toSet()) : new HashSet<>();
             for (String groupId : new LinkedHashSet<>(groupIds)) {
                 if (granted.add(key(groupId, Resources.PROCESS_INSTANCE.resourceType()))) {
                     save(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);

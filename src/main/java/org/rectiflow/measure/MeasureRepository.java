@@ -94,6 +94,15 @@ public class MeasureRepository {
         return jdbc.sql(SELECT + " WHERE m.code = ?").param(code).query(MEASURE).optional();
     }
 
+    /**
+     * A unit's measures in a round, in the order of the round's problems and then of their measures (the order of
+     * {@code RoundRepository.measureCodes}): one statement for what a unit's task list shows, not one per measure.
+     */
+    public List<Measure> ofUnit(String roundCode, String unitCode) {
+        return jdbc.sql(SELECT + " WHERE m.round_code = ? AND m.unit_code = ? ORDER BY p.seq, m.seq")
+            .params(roundCode, unitCode).query(MEASURE).list();
+    }
+
     public Measure require(String code) {
         return find(code).orElseThrow(() -> new IllegalStateException("No measure " + code + " in the ledger"));
     }

@@ -38,7 +38,7 @@ public class StartMeasureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Measure m = measures.start(MeasureExecutionProcess.measureCode(execution), execution.getProcessInstanceId());
-        access.grantRead(execution.getProcessInstanceId(), m.unitCode(), m.leadUnitCode());
+        access.grantReadOnStart(execution.getProcessInstanceId(), m.unitCode(), m.leadUnitCode());
         UNIT_GROUP.set(execution, m.unitCode());
         LEAD_UNIT_GROUP.set(execution, m.leadUnitCode());
         DEADLINE.set(execution, clock.deadlineInstant(m.deadline()));

@@ -212,14 +212,15 @@ public class PlanService {
         int version = plans.newestVersion(roundCode);
         String title = rounds.requireRound(roundCode).title();
         for (String unit : rounds.unitCodes(roundCode)) {
-            List<String> leaders = rounds.measureCodes(roundCode, unit).stream()
-                .map(code -> measures.require(code).leaderUserId()).filter(Objects::nonNull).distinct().toList();
+            List<Measure> ofUnit = measures.ofUnit(roundCode, unit);
+            List<String> leaders = ofUnit.stream().map(Measure::leaderUserId).filter(Objects::nonNull).distinct()
+                .toList();
             Map<String, Object> values = new HashMap<>();
             values.put("roundCode", roundCode);
             values.put("roundTitle", title);
             values.put("unitName", organisation.unit(unit).map(OrganisationRepository.Unit::name).orElse(unit));
             values.put("version", version);
-            values.put("taskList", taskList(roundCode, unit));
+            values.put("taskList", taskList(ofUnit));
             notifications.enqueue(new Notification(NotificationKey.taskList(roundCode, version, unit),
                 recipients.of(message, unit, leaders), message.subject(values), message.body(values), null));
         }
@@ -242,14 +243,17 @@ public class PlanService {
 
     /** A unit's measures, one line each. */
     public String taskList(String roundCode, String unitCode) {
+        return taskList(measures.ofUnit(roundCode, unitCode));
+    }
+
+    private static String taskList(List<Measure> ofUnit) {
         StringBuilder list = new StringBuilder();
-        List<String> codes = rounds.measureCodes(roundCode, unitCode);
-        for (int n = 0; n < codes.size(); n++) {
-            Measure m = measures.require(codes.get(n));
-            String line = (n + 1) + ". " + codes.get(n) + " " + m.content() + "（完成时限"
+        for (int n = 0; n < ofUnit.size(); n++) {
+            Measure m = ofUnit.get(n);
+            String line = (n + 1) + ". " + m.code() + " " + m.content() + "（完成时限"
                 + EngineClock.chinese(m.deadline()) + "）\n";
             if (list.length() + line.length() > TASK_LIST_MAX_LENGTH) {
-                list.append("……另有").append(codes.size() - n).append("项措施，详见本轮台账");
+                list.append("……另有").append(ofUnit.size() - n).append("项措施，详见本轮台账");
                 break;
             }
             list.append(line);

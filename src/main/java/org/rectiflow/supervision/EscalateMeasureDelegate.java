@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * One step of the escalation ladder (element template {@code rectiflow.escalateMeasure}), as the service task's
  * fields set it: {@code step} (GREEN, AMBER, RED, INTERVIEW, REWORK, RED_CARD), {@code offsetDays} (the step's
  * day relative to the deadline, for an added reminder), {@code notifyUnitRoles}, {@code notifyGroups},
- * {@code subject} and {@code body}. Sets {@code escalationRecorded} (local) to whether a new notice was written,
+ * {@code subject} and {@code body}. Sets {@code escalationRecorded} (local and transient: the gateway after the
+ * step reads it in the same transaction; never stored) to whether a new notice was written,
  * and after a rework the measure's {@code reworkCount}.
  */
 @Component
@@ -58,7 +59,7 @@ public class EscalateMeasureDelegate extends UnitNotifyingDelegate {
         boolean recorded = supervision.escalate(measureCode, current,
             REJECTION_REASON.get(execution), message,
             DelegateFields.days(offsetDays, "offsetDays", execution));
-        ESCALATION_RECORDED.setLocal(execution, recorded);
+        ESCALATION_RECORDED.setTransientLocal(execution, recorded);
         if (current == EscalationStep.REWORK) {
             REWORK_COUNT.set(execution, measures.require(measureCode).reworkCount());
         }
