@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -14,11 +15,14 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 
 /**
- * Drops the engine's ERROR {@code ENGINE-16004 Exception while closing command context} (logger
- * {@code org.camunda.bpm.engine.context}, a stack of about 150 lines) when the command failed on a
- * {@link FormFieldValidationException}: a form the user must correct, which the guarded completion has already
- * logged as one WARN line ({@link FormRefusals}). Every other failure keeps the engine's ERROR. The engine itself
- * logs authorization refusals and bad requests at DEBUG, and a task someone else claimed at INFO.
+ * Drops two of the engine's {@code Exception while closing command context} lines (logger
+ * {@code org.camunda.bpm.engine.context}, each with a stack of about 150 lines): the ERROR {@code ENGINE-16004} when
+ * the command failed on a {@link FormFieldValidationException}, a form the user must correct, which the guarded
+ * completion has already logged as one WARN line ({@link FormRefusals}); and the INFO {@code ENGINE-16003} when it
+ * failed on a {@link TaskAlreadyClaimedException}, a claim a colleague won, an ordinary conflict the REST APIs answer
+ * with 409 (and log at DEBUG: {@code security/EngineConflictAnswers}). Every other failure keeps the engine's line.
+ * The engine itself logs authorization refusals, bad requests (a task gone: {@link TaskGoneException}) and optimistic
+ * locking failures at DEBUG.
  *
  * <p>Installed into Logback right after Spring Boot (re)initialises logging, so it survives Boot's reset of the
  * logger context and needs no logback configuration file of its own (registered in {@code META-INF/spring.factories}).
@@ -30,13 +34,15 @@ public class EngineRefusalLogFilter extends TurboFilter
 
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-        if (level != Level.ERROR || logger == null || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())) {
+        if (logger == null || !ENGINE_CONTEXT_LOGGER.equals(logger.getName())
+            || level != Level.ERROR && level != Level.INFO) {
             return FilterReply.NEUTRAL;
         }
         // the engine's loggers pass the exception as the last parameter of the message, not as the throwable
         Throwable thrown = t != null ? t
             : params != null && params.length > 0 && params[params.length - 1] instanceof Throwable last ? last : null;
-        return isFormRefusal(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        boolean dropped = level == Level.ERROR ? isFormRefusal(thrown) : thrown instanceof TaskAlreadyClaimedException;
+        return dropped ? FilterReply.DENY : FilterReply.NEUTRAL;
     }
 
     static boolean isFormRefusal(Throwable thrown) {

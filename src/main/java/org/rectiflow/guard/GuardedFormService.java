@@ -1,9 +1,13 @@
 package org.rectiflow.guard;
 
+import java.io.InputStream;
+import java.util.Collection;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -13,7 +17,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's form service: a task form (the Tasklist's {@code submit-form}) is checked against the task's
- * deployed form like a completion ({@link TaskForms}); no user starts a process through a start form.
+ * deployed form like a completion ({@link TaskForms}); no user starts a process through a start form. The deployed
+ * form and the form's variables of a task that no longer exists are refused as {@link TaskGoneException}.
  */
 class GuardedFormService extends FormServiceImpl {
 
@@ -32,6 +37,19 @@ class GuardedFormService extends FormServiceImpl {
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
                                                            boolean deserializeValues) {
         return commandExecutor.execute(new FormSubmission(taskId, properties, true, deserializeValues));
+    }
+
+    @Override
+    public InputStream getDeployedTaskForm(String taskId) {
+        return VanishedTasks.refusedOrGone(commandExecutor, taskId,
+            () -> commandExecutor.execute(new DeployedTaskForm(taskId)));
+    }
+
+    @Override
+    public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
+                                            boolean deserializeObjectValues) {
+        return VanishedTasks.refusedOrGone(commandExecutor, taskId, () -> commandExecutor.execute(
+            new TaskFormVariables(taskId, formVariables, deserializeObjectValues)));
     }
 
     @Override
@@ -58,6 +76,37 @@ class GuardedFormService extends FormServiceImpl {
                                                Map<String, String> properties) {
         EngineCalls.refuseFromUser(EngineCalls.START);
         return super.submitStartFormData(processDefinitionId, businessKey, properties);
+    }
+
+    /**
+     * The engine's command, which checks the reader's permission on the task before it asks whether the task exists:
+     * for a task already gone that check fails with a NullPointerException (logged as an ERROR with its stack).
+     */
+    private static final class DeployedTaskForm extends GetDeployedTaskFormCmd {
+
+        DeployedTaskForm(String taskId) {
+            super(taskId);
+        }
+
+        @Override
+        protected void checkAuthorization() {
+            VanishedTasks.ensureExists(commandContext, taskId);
+            super.checkAuthorization();
+        }
+    }
+
+    /** The engine's command, which answers a task gone with a BadUserRequestException (HTTP 400). */
+    private static final class TaskFormVariables extends GetTaskFormVariablesCmd {
+
+        TaskFormVariables(String taskId, Collection<String> variableNames, boolean deserializeObjectValues) {
+            super(taskId, variableNames, deserializeObjectValues);
+        }
+
+        @Override
+        public VariableMap execute(CommandContext commandContext) {
+            VanishedTasks.ensureExists(commandContext, resourceId);
+            return super.execute(commandContext);
+        }
     }
 
     private final class FormSubmission extends SubmitTaskFormCmd {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -12,7 +13,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's task service, with a task completed only through its form ({@link TaskForms}) and no variable
- * written, removed or thrown with an event by a user ({@link EngineCalls}).
+ * written, removed or thrown with an event by a user ({@link EngineCalls}); a claim of a task that no longer exists
+ * is refused as {@link TaskGoneException}.
  */
 class GuardedTaskService extends TaskServiceImpl {
 
@@ -31,6 +33,11 @@ class GuardedTaskService extends TaskServiceImpl {
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
                                                      boolean deserializeValues) {
         return commandExecutor.execute(new FormCompletion(taskId, variables, true, deserializeValues));
+    }
+
+    @Override
+    public void claim(String taskId, String userId) {
+        VanishedTasks.refusedOrGone(commandExecutor, taskId, () -> commandExecutor.execute(new Claim(taskId, userId)));
     }
 
     @Override
@@ -118,6 +125,20 @@ class GuardedTaskService extends TaskServiceImpl {
     public void handleEscalation(String taskId, String escalationCode) {
         EngineCalls.refuseFromUser(EngineCalls.TASK_EVENTS);
         super.handleEscalation(taskId, escalationCode);
+    }
+
+    /** The engine's claim; a task already gone is said so (the engine's own answer is a NullValueException). */
+    private static final class Claim extends ClaimTaskCmd {
+
+        Claim(String taskId, String userId) {
+            super(taskId, userId);
+        }
+
+        @Override
+        public Void execute(CommandContext commandContext) {
+            VanishedTasks.ensureExists(commandContext, taskId);
+            return super.execute(commandContext);
+        }
     }
 
     /** The engine's completion, with the submitted values checked against the task's form once it may work on it. */

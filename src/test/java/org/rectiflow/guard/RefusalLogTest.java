@@ -15,6 +15,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.spi.FilterReply;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.Task;
@@ -104,6 +105,23 @@ class RefusalLogTest extends WebTest {
         assertThat(filter.decide(null, other, Level.ERROR, "x {}", new Object[] {refusal}, null))
             .isEqualTo(FilterReply.NEUTRAL);
         assertThat(filter.decide(null, engine, Level.INFO, "x {}", new Object[] {refusal}, null))
+            .isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
+    void theFilterDropsTheEnginesInfoForAClaimAColleagueWon() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        EngineRefusalLogFilter filter = context.getTurboFilterList().stream()
+            .filter(EngineRefusalLogFilter.class::isInstance).map(EngineRefusalLogFilter.class::cast).findFirst()
+            .orElseThrow(() -> new AssertionError("the filter is not installed"));
+        ch.qos.logback.classic.Logger engine = context.getLogger("org.camunda.bpm.engine.context");
+        TaskAlreadyClaimedException claimed = new TaskAlreadyClaimedException("42", "simingHead");
+
+        assertThat(filter.decide(null, engine, Level.INFO, "ENGINE-16003 {}", new Object[] {"x", claimed}, null))
+            .isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(null, engine, Level.INFO, "ENGINE-16003 {}",
+            new Object[] {"x", new ProcessEngineException("other")}, null)).isEqualTo(FilterReply.NEUTRAL);
+        assertThat(filter.decide(null, engine, Level.ERROR, "ENGINE-16004 {}", new Object[] {"x", claimed}, null))
             .isEqualTo(FilterReply.NEUTRAL);
     }
 
