@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.rectiflow.guard.TaskGoneException;
+
 /**
  * The engine's common English refusals, as the webapps' users should read them: Chinese advice without ids, user ids,
  * permission names or resource types. Collected from the Camunda 7.24 engine and its REST API for what the Tasklist and
@@ -25,7 +27,8 @@ import java.util.regex.Pattern;
  */
 final class EngineMessages {
 
-    static final String TASK_GONE = "该任务已办结或已不存在，请刷新任务列表";
+    /** Also what the guarded engine services answer for a task gone ({@link TaskGoneException}). */
+    static final String TASK_GONE = TaskGoneException.MESSAGE;
     static final String FORBIDDEN = "您没有执行此操作的权限；如需办理，请联系整改专班";
     static final String CONCURRENT = "该任务刚被他人更改，请刷新后重试";
     static final String SUSPENDED = "该流程已暂停，暂不能办理；请联系整改专班";
