@@ -72,6 +72,8 @@ final class LoadUser implements Runnable {
     enum Outcome { COMPLETED, CONFLICT, FAILED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The answer for a task gone (the engine's REST API, issue 20). */
+    private static final String TASK_GONE = "该任务已办结或已不存在，请刷新任务列表";
     /** A user picks one of the first tasks of its list (the earliest deadlines), not always the first. */
     private static final int PICK_AMONG = 10;
 
@@ -235,30 +237,30 @@ final class LoadUser implements Runnable {
     }
 
     /**
-     * The engine's answers when a colleague had the task first: it is claimed by someone else (500
-     * TaskAlreadyClaimedException), or it no longer exists, completed while the user opened it: the task 404 "No
-     * matching task", its form 400 "Cannot get form for task", its deployed form 500 NullPointerException (the
-     * engine's authorization check of {@code GetDeployedTaskFormCmd} reads the missing task), its variables or the
-     * claim "Cannot find task"; or 403, when the task was read just before its completion committed and its
-     * authorizations, deleted with it, just after. {@link LoadBenchmark} checks each against the engine's history
-     * afterwards: another user had the task (a 403, another user completed it).
+     * The answers when a colleague had the task first: it is claimed by someone else (409
+     * TaskAlreadyClaimedException), or it no longer exists, completed while the user opened it: the task and its form
+     * 404 "No matching task", its deployed form, its variables and the claim 404 该任务已办结或已不存在… (the
+     * guarded engine services' TaskGoneException; issue 20), the form or the deployed form's media type 400 "Cannot
+     * get form for task" or "No task found for taskId" when the task went between the REST API's two reads of it; or
+     * 403 for the form, when the task was read just before its completion committed and its authorizations, deleted
+     * with it, just after. {@link LoadBenchmark} checks each
+     * against the engine's history afterwards: another user had the task (a 403, another user completed it).
      */
     static boolean taken(Answer answer) {
         String body = answer.body;
-        return answer.status >= 400 && (body.contains("TaskAlreadyClaimedException")
-            || body.contains("No matching task") || body.contains("Cannot find task")
-            || body.contains("No task found for taskId") || body.contains("Cannot get form for task")
-            || answer.status == 500 && body.contains("NullPointerException") && body.contains("TaskEntity.getId()")
-            || answer.status == 403 && body.contains("of type 'Task'"));
+        return answer.status == 409 && body.contains("TaskAlreadyClaimedException")
+            || answer.status == 404 && (body.contains("No matching task") || body.contains(TASK_GONE))
+            || answer.status == 400 && (body.contains("Cannot get form for task")
+                || body.contains("No task found for taskId"))
+            || answer.status == 403 && body.contains("of type 'Task'");
     }
 
     /**
      * Two users claiming the same task at the same moment: the engine's optimistic locking lets one update the task
-     * and answers the other's claim with an OptimisticLockingException (500). A claim conflict too, checked likewise.
+     * and answers the other's claim with an OptimisticLockingException (409). A claim conflict too, checked likewise.
      */
     static boolean concurrent(Answer answer) {
-        return answer.status == 500 && answer.body.contains("OptimisticLockingException")
-            && answer.body.contains("TaskEntity");
+        return answer.status == 409 && answer.body.contains("OptimisticLockingException");
     }
 
     /**
