@@ -7,6 +7,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -17,8 +19,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The engine's form service: a task form (the Tasklist's {@code submit-form}) is checked against the task's
- * deployed form like a completion ({@link TaskForms}); no user starts a process through a start form. The deployed
- * form and the form's variables of a task that no longer exists are refused as {@link TaskGoneException}.
+ * deployed form like a completion ({@link TaskForms}); no user starts a process through a start form. The form, the
+ * deployed form and the form's variables of a task that no longer exists are refused as {@link TaskGoneException}.
  */
 class GuardedFormService extends FormServiceImpl {
 
@@ -37,6 +39,12 @@ class GuardedFormService extends FormServiceImpl {
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
                                                            boolean deserializeValues) {
         return commandExecutor.execute(new FormSubmission(taskId, properties, true, deserializeValues));
+    }
+
+    @Override
+    public TaskFormData getTaskFormData(String taskId) {
+        return VanishedTasks.refusedOrGone(commandExecutor, taskId,
+            () -> commandExecutor.execute(new TaskForm(taskId)));
     }
 
     @Override
@@ -76,6 +84,20 @@ class GuardedFormService extends FormServiceImpl {
                                                Map<String, String> properties) {
         EngineCalls.refuseFromUser(EngineCalls.START);
         return super.submitStartFormData(processDefinitionId, businessKey, properties);
+    }
+
+    /** The engine's command, which answers a task gone with a NullValueException (logged as an ERROR). */
+    private static final class TaskForm extends GetTaskFormCmd {
+
+        TaskForm(String taskId) {
+            super(taskId);
+        }
+
+        @Override
+        public TaskFormData execute(CommandContext commandContext) {
+            VanishedTasks.ensureExists(commandContext, taskId);
+            return super.execute(commandContext);
+        }
     }
 
     /**

@@ -3,7 +3,9 @@ package org.rectiflow.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -20,6 +22,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 class VanishedTasksTest extends WebTest {
 
     @Autowired TaskService taskService;
+    @Autowired FormService formService;
+
+    @Test
+    void theGuardedServicesSayATaskIsGoneWhereTheEngineFailsOnIt() {
+        String gone = "00000000-dead-beef-0000-000000000000";
+
+        for (ThrowingCallable call : new ThrowingCallable[] {
+            () -> formService.getTaskFormData(gone),
+            () -> formService.getDeployedTaskForm(gone),
+            () -> formService.getTaskFormVariables(gone),
+            () -> taskService.claim(gone, "simingLiaison")}) {
+            assertThatThrownBy(call).isInstanceOf(TaskGoneException.class)
+                .hasMessage("该任务已办结或已不存在，请刷新任务列表");
+        }
+    }
 
     @Test
     void aRefusalForATaskDeletedMeanwhileIsATaskGone() {
