@@ -22,9 +22,13 @@ import org.rectiflow.support.WebTest;
 /**
  * One application node in a JVM of its own, started the way a server runs it ({@code prod} profile, its
  * own job executor and outbox dispatcher) on the test's classpath, and stopped gently or killed
- * ({@code kill -9}). Its output goes to {@code target/cluster-logs/<name>-<n>.log}.
+ * ({@code kill -9}). Its output goes to {@code target/cluster-logs/<name>-<n>.log}. Public for the
+ * benchmark of several nodes ({@code bench/ClusterBenchmark}).
  */
-final class ClusterNode implements AutoCloseable {
+public final class ClusterNode implements AutoCloseable {
+
+    /** The tests' JVM: a small heap, and the quick compiler only (the tests want a quick start, not speed). */
+    private static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     private static int started;
 
@@ -40,15 +44,30 @@ final class ClusterNode implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a node on the database with the given extra settings ({@code --key=value}). */
+    /**
+     * Starts a test's node on the database ({@link ClusterSettings#TEST_NODE}: short locks, a small job executor)
+     * with the given extra settings ({@code --key=value}).
+     */
     static ClusterNode start(String name, String databaseUrl, List<String> settings) throws IOException {
+        List<String> all = new ArrayList<>(ClusterSettings.TEST_NODE);
+        all.addAll(settings);
+        return start(name, databaseUrl, TEST_JVM, all);
+    }
+
+    /**
+     * Starts a node on the database with these JVM options and extra settings ({@code --key=value}, none of those
+     * {@link ClusterSettings#node} sets); otherwise the settings of {@code application.yml} and the prod profile.
+     */
+    public static ClusterNode start(String name, String databaseUrl, List<String> jvmOptions, List<String> settings)
+        throws IOException {
         int port = TestJvm.freePort();
         Path logs = Path.of("target", "cluster-logs");
         Files.createDirectories(logs);
         Path log = logs.resolve(name + "-" + (++started) + ".log");
         List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=" + ClusterSettings.ZONE,
+            Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.timezone=" + ClusterSettings.ZONE,
             "-cp", String.join(File.pathSeparator, TestJvm.classPathEntries()), RectiflowApplication.class.getName()));
         command.addAll(ClusterSettings.node(name, databaseUrl, port));
         command.addAll(settings);
@@ -57,8 +76,13 @@ final class ClusterNode implements AutoCloseable {
         return new ClusterNode(name, port, process, log);
     }
 
-    String name() {
+    public String name() {
         return name;
+    }
+
+    /** The node's JVM's process id. */
+    public long pid() {
+        return process.pid();
     }
 
     int port() {
@@ -66,7 +90,7 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /** Waits until the node answers its health check with UP. */
-    ClusterNode awaitUp(Duration timeout) throws Exception {
+    public ClusterNode awaitUp(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant until = Instant.now().plus(timeout);
         while (Instant.now().isBefore(until)) {
@@ -76,7 +100,8 @@ final class ClusterNode implements AutoCloseable {
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(),
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10))
+                        .GET().build(),
                     HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return this;
@@ -109,17 +134,37 @@ final class ClusterNode implements AutoCloseable {
      * Activates the suspended timer jobs of measure-execution through the REST API, as an operator would in
      * Cockpit: the storm starts.
      */
-    void releaseReminders() throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/engine-rest/job-definition/suspended"))
-            .header("Authorization", WebTest.basicAuth(ClusterSettings.ADMIN, ClusterSettings.ADMIN_PASSWORD))
+    public void releaseReminders() throws Exception {
+        HttpResponse<String> answer = engineRest(HttpRequest.newBuilder(uri("/engine-rest/job-definition/suspended"))
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString(
-                "{\"processDefinitionKey\":\"measure-execution\",\"suspended\":false,\"includeJobs\":true}"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+                "{\"processDefinitionKey\":\"measure-execution\",\"suspended\":false,\"includeJobs\":true}")));
         if (answer.statusCode() != 204) {
             throw new IllegalStateException("releasing the reminders: " + answer.statusCode() + " " + answer.body());
         }
+    }
+
+    /**
+     * Asks the REST API once (how many job definitions measure-execution has), so that what its first call costs
+     * (the REST application's start) is not counted in what is timed next.
+     */
+    public void warmUpRestApi() throws Exception {
+        HttpResponse<String> answer = engineRest(HttpRequest.newBuilder(
+            uri("/engine-rest/job-definition/count?processDefinitionKey=measure-execution")).GET());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("asking the REST API: " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A call of the REST API as the administrator, bounded in time. */
+    private static HttpResponse<String> engineRest(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request
+            .header("Authorization", WebTest.basicAuth(ClusterSettings.ADMIN, ClusterSettings.ADMIN_PASSWORD))
+            .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** {@code kill -9}: no shutdown hook, no transaction finished, locks left in the database. */

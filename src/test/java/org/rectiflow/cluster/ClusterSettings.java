@@ -36,7 +36,10 @@ final class ClusterSettings {
         return settings;
     }
 
-    /** A node: its name in the engine's job log, its port, a short job lock and a fast outbox. */
+    /**
+     * A node: its name in the engine's job log and the outbox's claims, its port, its job executor on with the
+     * settings of {@code application.yml} (each test or benchmark adds its own, {@link #TEST_NODE} for the tests).
+     */
     static List<String> node(String name, String databaseUrl, int port) {
         List<String> settings = new ArrayList<>(common(databaseUrl));
         settings.addAll(List.of(
@@ -45,17 +48,20 @@ final class ClusterSettings {
             "--rectiflow.node-id=" + name,
             "--camunda.bpm.generic-properties.properties.hostname=" + name,
             "--camunda.bpm.job-execution.enabled=true",
-            "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
-            "--camunda.bpm.job-execution.wait-time-in-millis=500",
-            // one worker and batches of 20: the storm lasts seconds, and a node always holds locked jobs
-            "--camunda.bpm.job-execution.core-pool-size=1",
-            "--camunda.bpm.job-execution.max-pool-size=1",
-            "--camunda.bpm.job-execution.queue-capacity=20",
-            "--camunda.bpm.job-execution.max-jobs-per-acquisition=20",
-            "--camunda.bpm.job-execution.max-wait=2000",
-            "--rectiflow.notification.dispatch-interval=PT1S",
             // the health check's details name the job executor's lock owner id (ClusterNode#lockOwner)
             "--management.endpoint.health.show-details=always"));
         return settings;
     }
+
+    /** The cluster and crash tests' node: a short job lock, a small job executor and a fast outbox. */
+    static final List<String> TEST_NODE = List.of(
+        "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
+        "--camunda.bpm.job-execution.wait-time-in-millis=500",
+        // one worker and batches of 20: the storm lasts seconds, and a node always holds locked jobs
+        "--camunda.bpm.job-execution.core-pool-size=1",
+        "--camunda.bpm.job-execution.max-pool-size=1",
+        "--camunda.bpm.job-execution.queue-capacity=20",
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=20",
+        "--camunda.bpm.job-execution.max-wait=2000",
+        "--rectiflow.notification.dispatch-interval=PT1S");
 }

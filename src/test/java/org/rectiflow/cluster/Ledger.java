@@ -17,12 +17,15 @@ import java.util.function.LongPredicate;
 
 import org.rectiflow.measure.MeasureExecutionProcess;
 
-/** Reads the shared database the nodes write: the ledger's and the engine's tables, with plain SQL. */
-final class Ledger {
+/**
+ * Reads the shared database the nodes write: the ledger's and the engine's tables, with plain SQL. Public for
+ * {@code bench/ClusterBenchmark}.
+ */
+public final class Ledger {
 
     private final String url;
 
-    Ledger(String url) {
+    public Ledger(String url) {
         this.url = url;
     }
 
@@ -49,12 +52,12 @@ final class Ledger {
         T read(ResultSet rs) throws SQLException;
     }
 
-    long count(String sql, Object... params) {
+    public long count(String sql, Object... params) {
         return rows(sql, params, rs -> rs.getLong(1)).get(0);
     }
 
     /** A key (first column) → count (second column) query. */
-    Map<String, Long> grouped(String sql, Object... params) {
+    public Map<String, Long> grouped(String sql, Object... params) {
         Map<String, Long> result = new LinkedHashMap<>();
         for (Map.Entry<String, Long> row : rows(sql, params,
             rs -> new AbstractMap.SimpleEntry<>(rs.getString(1), rs.getLong(2)))) {
@@ -79,7 +82,7 @@ final class Ledger {
     }
 
     /** Polls a count until it satisfies the condition; returns the last count. */
-    long await(Duration timeout, LongPredicate done, String sql, Object... params) throws InterruptedException {
+    public long await(Duration timeout, LongPredicate done, String sql, Object... params) throws InterruptedException {
         Instant until = Instant.now().plus(timeout);
         long value = count(sql, params);
         while (!done.test(value) && Instant.now().isBefore(until)) {
@@ -130,16 +133,16 @@ final class Ledger {
     static final String MEASURES = "SELECT COUNT(*) FROM measure WHERE round_code = ?";
     static final String CATEGORIES = "SELECT COUNT(*) FROM problem_category WHERE round_code = ?";
     static final String PROBLEMS = "SELECT COUNT(*) FROM problem WHERE round_code = ?";
-    static final String GREEN_NOTICES = """
+    public static final String GREEN_NOTICES = """
         SELECT COUNT(*) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
         WHERE m.round_code = ? AND n.step = 'GREEN'""";
-    static final String MEASURES_WITH_GREEN_NOTICE = """
+    public static final String MEASURES_WITH_GREEN_NOTICE = """
         SELECT COUNT(DISTINCT n.measure_code) FROM supervision_notice n JOIN measure m ON m.code = n.measure_code
         WHERE m.round_code = ? AND n.step = 'GREEN'""";
-    static final String NOTIFICATIONS = """
+    public static final String NOTIFICATIONS = """
         SELECT COUNT(*) FROM notification o JOIN measure m ON m.code = o.measure_code WHERE m.round_code = ?""";
-    static final String NOTIFICATIONS_SENT = NOTIFICATIONS + " AND o.status = 'SENT'";
-    static final String SENT_BY_NODE = """
+    public static final String NOTIFICATIONS_SENT = NOTIFICATIONS + " AND o.status = 'SENT'";
+    public static final String SENT_BY_NODE = """
         SELECT o.claimed_by, COUNT(*) FROM notification o JOIN measure m ON m.code = o.measure_code
         WHERE m.round_code = ? AND o.status = 'SENT' GROUP BY o.claimed_by ORDER BY 1""";
     /**
@@ -168,13 +171,13 @@ final class Ledger {
         WHERE m.round_code = ? AND o.channel = 'EMAIL' AND o.status = 'PENDING' AND o.claimed_by = ?
           AND o.claimed_until IS NOT NULL""";
     /** Successful runs of the green reminder's timer job of the round's measures (job state 2 = successful). */
-    static final String GREEN_TIMER_SUCCESSES = """
+    public static final String GREEN_TIMER_SUCCESSES = """
         SELECT COUNT(*) FROM act_hi_job_log l JOIN measure m ON m.process_instance_id = l.process_instance_id_
         WHERE m.round_code = ? AND l.act_id_ = '%s' AND l.job_state_ = 2"""
         .formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
-    static final String GREEN_TIMER_JOBS_SUCCEEDED = GREEN_TIMER_SUCCESSES.replace("COUNT(*)",
+    public static final String GREEN_TIMER_JOBS_SUCCEEDED = GREEN_TIMER_SUCCESSES.replace("COUNT(*)",
         "COUNT(DISTINCT l.job_id_)");
-    static final String GREEN_TIMERS_BY_NODE = """
+    public static final String GREEN_TIMERS_BY_NODE = """
         SELECT l.hostname_, COUNT(*) FROM act_hi_job_log l JOIN measure m ON m.process_instance_id = l.process_instance_id_
         WHERE m.round_code = ? AND l.act_id_ = '%s' AND l.job_state_ = 2 GROUP BY l.hostname_ ORDER BY 1"""
         .formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
@@ -195,14 +198,14 @@ final class Ledger {
         SELECT id_, timestamp_ AT TIME ZONE '%s' FROM act_hi_job_log
         WHERE job_id_ = ? AND job_state_ = 2 AND hostname_ = ? ORDER BY timestamp_""".formatted(ClusterSettings.ZONE);
     static final String JOB_SUCCESSES = "SELECT COUNT(*) FROM act_hi_job_log WHERE job_id_ = ? AND job_state_ = 2";
-    static final String GREEN_TIMERS_WAITING = """
+    public static final String GREEN_TIMERS_WAITING = """
         SELECT COUNT(*) FROM act_ru_job j JOIN measure m ON m.process_instance_id = j.process_instance_id_
         JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
         WHERE m.round_code = ? AND d.act_id_ = '%s'""".formatted(MeasureExecutionProcess.Elements.GREEN_REMINDER);
     static final String RUNNING_MEASURE_INSTANCES = """
         SELECT COUNT(*) FROM act_ru_execution e JOIN measure m ON m.process_instance_id = e.proc_inst_id_
         WHERE m.round_code = ? AND e.parent_id_ IS NULL AND e.business_key_ = m.code""";
-    static final String UNIT_TASKS = """
+    public static final String UNIT_TASKS = """
         SELECT COUNT(*) FROM act_ru_task t JOIN measure m ON m.process_instance_id = t.proc_inst_id_
         WHERE m.round_code = ? AND t.task_def_key_ = '%s'""".formatted(MeasureExecutionProcess.Elements.UNIT_RECTIFIES);
     /** Measures whose status is not the last one their history records. */
@@ -247,5 +250,5 @@ final class Ledger {
           AND c.column_name IN ('code', 'round_code', 'measure_code', 'clue_code', 'entity_ref', 'notice_key',
                                 'notification_key', 'business_key_', 'text_', 'root_business_key_')
         ORDER BY 1, 2""";
-    static final String FAILED_JOBS = "SELECT COUNT(*) FROM act_ru_job WHERE retries_ < 3 OR exception_msg_ IS NOT NULL";
+    public static final String FAILED_JOBS = "SELECT COUNT(*) FROM act_ru_job WHERE retries_ < 3 OR exception_msg_ IS NOT NULL";
 }

@@ -20,9 +20,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server on loopback (GreenMail) that the nodes send their e-mail to; lists every e-mail that
- * arrived, one per recipient address, repeated deliveries included.
+ * arrived, one per recipient address, repeated deliveries included. Public for {@code bench/ClusterBenchmark}.
  */
-final class MailCatcher implements AutoCloseable {
+public final class MailCatcher implements AutoCloseable {
 
     /** One e-mail as it arrived: its recipient, its subject and its Message-ID header. */
     record Mail(String to, String subject, String messageId) {
@@ -35,12 +35,12 @@ final class MailCatcher implements AutoCloseable {
 
     private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-    MailCatcher() {
+    public MailCatcher() {
         smtp.start();
     }
 
     /** The nodes' settings: e-mail on, to this server, with timeouts well inside the short lease. */
-    List<String> settings() {
+    public List<String> settings() {
         return List.of(
             "--rectiflow.notification.email.enabled=true",
             "--rectiflow.notification.email.from=zhenggai@rectiflow.test",
@@ -57,7 +57,7 @@ final class MailCatcher implements AutoCloseable {
         return Arrays.stream(smtp.getReceivedMessages()).map(MailCatcher::mail).toList();
     }
 
-    int received() {
+    public int received() {
         return smtp.getReceivedMessages().length;
     }
 
@@ -79,7 +79,7 @@ final class MailCatcher implements AutoCloseable {
      * server accepted it, and the node that took the row over when its lease ran out sent it again. Nothing
      * received before the kill ({@code receivedBefore}) arrives again.
      */
-    void assertEveryGreenReminderArrivedOnce(Ledger ledger, String round, int measures, List<String> underWay,
+    public void assertEveryGreenReminderArrivedOnce(Ledger ledger, String round, int measures, List<String> underWay,
                                              Map<String, Long> receivedBefore) throws InterruptedException {
         long notifications = ledger.count(Ledger.NOTIFICATIONS, round);
         assertThat(notifications).as("the green reminder tells each measure's liaison, by e-mail").isEqualTo(measures);

@@ -19,9 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Prepares a timer storm with the application itself, its job executor off: rounds whose measures all wait at
  * the unit's task with the green reminder already due (deadline in 15 days, reminder 20 days before), so the
- * nodes started afterwards find every ladder timer due at once.
+ * nodes started afterwards find every ladder timer due at once. Public for {@code bench/ClusterBenchmark}.
  */
-final class StormSeeder implements AutoCloseable {
+public final class StormSeeder implements AutoCloseable {
 
     static final List<String> UNITS = List.of("siming", "haicang", "tongan", "airport", "legal", "personnel",
         "patrol", "trafficPolice", "criminalInvestigation", "exitEntry");
@@ -29,7 +29,7 @@ final class StormSeeder implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
-    StormSeeder(String databaseUrl) {
+    public StormSeeder(String databaseUrl) {
         List<String> args = new ArrayList<>(ClusterSettings.common(databaseUrl));
         args.add("--camunda.bpm.job-execution.enabled=false");
         args.add("--rectiflow.notification.dispatch-enabled=false");
@@ -39,7 +39,7 @@ final class StormSeeder implements AutoCloseable {
     }
 
     /** Registers a round of the given number of measures and brings it to execution; returns its code. */
-    String roundWithDueReminders(String code, int measures) {
+    public String roundWithDueReminders(String code, int measures) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         List<RoundRegistration.Problem> problems = new ArrayList<>();
         int made = 0;
@@ -66,7 +66,7 @@ final class StormSeeder implements AutoCloseable {
      * Suspends the green reminders' timer jobs, so that nodes started now find them waiting; releasing them
      * ({@link ClusterNode#releaseReminders()}) makes all of them due at the same moment, with every node up.
      */
-    void holdReminders() {
+    public void holdReminders() {
         ManagementService management = context.getBean(ManagementService.class);
         for (JobDefinition definition : management.createJobDefinitionQuery()
             .activityIdIn(MeasureExecutionProcess.Elements.GREEN_REMINDER).list()) {

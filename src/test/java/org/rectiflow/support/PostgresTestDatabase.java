@@ -49,6 +49,14 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         return create(name);
     }
 
+    /**
+     * A benchmark's own database by its name, dropped and made again as a copy of another ({@code CREATE DATABASE …
+     * TEMPLATE}, a file copy: nobody may be connected to the template).
+     */
+    public static String copyOf(String template, String name) {
+        return create(name, template);
+    }
+
     /** Drops a benchmark's own database ({@link #namedDatabase}). */
     public static void drop(String name) {
         try (Connection connection = DriverManager.getConnection(server() + "postgres", user(), password());
@@ -65,7 +73,12 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
             + env("RECTIFLOW_TEST_PG_PORT", "5432") + "/";
     }
 
-    private static synchronized String create(String database) {
+    private static String create(String database) {
+        return create(database, null);
+    }
+
+    /** Drops and creates the database, empty or as a copy of {@code template} (when not null). */
+    private static synchronized String create(String database, String template) {
         String server = server();
         try (Connection connection = DriverManager.getConnection(server + "postgres", user(), password());
              Statement statement = connection.createStatement()) {
@@ -86,7 +99,8 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 cleaned = true;
             }
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+            statement.execute("CREATE DATABASE " + database + (template == null ? " ENCODING 'UTF8'"
+                : " TEMPLATE " + template));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the PostgreSQL test database on " + server
                 + " (is the server running?): " + e.getMessage(), e);
