@@ -1,15 +1,10 @@
 package org.rectiflow.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Assumptions;
@@ -38,11 +33,9 @@ class ProvinceBenchmark {
     }
 
     private final List<Row> rows = new ArrayList<>();
-    /** Each phase's wall-clock seconds, for estimating a larger run's duration. */
-    private final Map<String, Double> phases = new LinkedHashMap<>();
-    /** Broken invariants: the run fails with them, after its report. */
-    private final List<String> broken = new ArrayList<>();
-    private final List<String> notes = new ArrayList<>();
+    /** The phases' seconds, the broken invariants, the notes. */
+    private final BenchLog log = new BenchLog("province");
+    private final List<String> broken = log.broken;
 
     @Test
     void measure() throws Exception {
@@ -63,23 +56,15 @@ class ProvinceBenchmark {
             long t = System.nanoTime();
             try (ProvinceRun run = new ProvinceRun(settings)) {
                 database = run.databaseName();
-                phase("application started (fresh database, organisation imported)", t);
+                log.phase("application started (fresh database, organisation imported)", t);
                 scale = measureAll(run, settings);
             }
         } catch (Exception | AssertionError e) {
             failure = e;
             broken.add("the run stopped: " + e);
         }
-        phases.put("whole run", (System.nanoTime() - runStart) / 1e9);
-        String report = report(settings, scale, database, began);
-        System.out.println(report);
-        Files.createDirectories(Path.of("target"));
-        Path file = Path.of("target", "province-benchmark.md");
-        Files.writeString(file, report, StandardCharsets.UTF_8);
-        System.out.println("[bench] province: written to " + file.toAbsolutePath());
-        if (!broken.isEmpty()) {
-            throw new AssertionError("province benchmark: " + String.join("; ", broken), failure);
-        }
+        log.phases.put("whole run", (System.nanoTime() - runStart) / 1e9);
+        log.finish(report(settings, scale, database, began), "province-benchmark.md", failure);
     }
 
     /** Every figure, in order; returns the scale line of the report. */
@@ -89,7 +74,7 @@ class ProvinceBenchmark {
 
         long t = System.nanoTime();
         run.build();
-        double buildSeconds = phase("measures opened (" + settings.rounds() + " rounds)", t);
+        double buildSeconds = log.phase("measures opened (" + settings.rounds() + " rounds)", t);
         long waiting = run.openUnitTasks();
         long timers = run.greenTimersWaiting();
         if (waiting != measures || timers != measures) {
@@ -102,7 +87,7 @@ class ProvinceBenchmark {
         t = System.nanoTime();
         double heapMb = BenchRun.usedHeapMb();
         long bytesAfter = run.databaseBytes();
-        phase("heap and database size", t);
+        log.phase("heap and database size", t);
         double growthMb = heapMb - run.heapBeforeMb;
         rows.add(new Row("heap with all measures open (whole JVM, after full GCs)",
             String.format(Locale.ROOT, "%.0f MB", heapMb), "–", ""));
@@ -115,7 +100,7 @@ class ProvinceBenchmark {
 
         t = System.nanoTime();
         run.analyze();
-        phase("ANALYZE", t);
+        log.phase("ANALYZE", t);
 
         ProvinceRun.Unit unit = run.units.stream().filter(u -> u.code().equals(ProvinceRun.QUERY_UNIT)).findFirst()
             .orElseThrow();
@@ -128,7 +113,7 @@ class ProvinceBenchmark {
         list(String.format(Locale.ROOT, "unit's Tasklist: filter %s as %s (%,d tasks)", ProvinceRun.DEFAULT_FILTER,
             unit.liaison(), run.filterCount(ProvinceRun.DEFAULT_FILTER, unit.liaison())),
             run.time(run.tasklistFilter(ProvinceRun.DEFAULT_FILTER, unit.liaison())), LIST_TARGET_MS);
-        phase("unit's task lists timed", t);
+        log.phase("unit's task lists timed", t);
 
         t = System.nanoTime();
         list(String.format(Locale.ROOT, "office's Tasklist: filter %s (its default) as %s (%,d tasks)",
@@ -137,7 +122,7 @@ class ProvinceBenchmark {
         list(String.format(Locale.ROOT, "office's Tasklist: filter %s as %s (%,d tasks)", ProvinceRun.OVERDUE_FILTER,
             office, run.filterCount(ProvinceRun.OVERDUE_FILTER, office)),
             run.time(run.tasklistFilter(ProvinceRun.OVERDUE_FILTER, office)), LIST_TARGET_MS);
-        phase("office's task lists timed", t);
+        log.phase("office's task lists timed", t);
 
         t = System.nanoTime();
         String round = run.dashboardRound(office);
@@ -146,7 +131,7 @@ class ProvinceBenchmark {
         list("round summary: GET /api/rounds/" + round + "/summary as " + office + " ("
                 + settings.measuresOfRound(settings.rounds() - 1) + " measures)",
             run.time(run.summary(round, office)), PAGE_TARGET_MS);
-        phase("dashboard and summary timed", t);
+        log.phase("dashboard and summary timed", t);
 
         long tasks = run.openTasks();
         String tables = String.format(Locale.ROOT, "open tasks %,d; rows: act_ru_task %,d, act_ru_identitylink %,d, "
@@ -156,7 +141,7 @@ class ProvinceBenchmark {
 
         t = System.nanoTime();
         double storm = run.storm();
-        phase("timer storm", t);
+        log.phase("timer storm", t);
         if (storm < 0) {
             broken.add(String.format(Locale.ROOT, "the storm did not drain in %d minutes: %,d of %,d notices",
                 settings.stormMinutes(), run.noticesWritten(), measures));
@@ -170,7 +155,7 @@ class ProvinceBenchmark {
 
         t = System.nanoTime();
         ProvinceRun.Delivery delivery = run.deliver();
-        phase("outbox delivered and counted", t);
+        log.phase("outbox delivered and counted", t);
         rows.add(new Row("outbox delivered through the log channel (after the storm, not its time)",
             String.format(Locale.ROOT, "%,d messages in %.0f s", delivery.messages(), delivery.seconds()), "–", ""));
         rows.add(new Row("green reminders missing (a measure's liaison without its 【绿色提醒】)",
@@ -191,7 +176,7 @@ class ProvinceBenchmark {
         if (delivery.unexpected() > 0) {
             broken.add(delivery.unexpected() + " green reminders to a recipient or of a measure not expected");
         }
-        notes.add(tables + ".");
+        log.notes.add(tables + ".");
         return String.format(Locale.ROOT, "%,d open measures (%d rounds of %d) over %d units with a liaison (%s: "
                 + "%,d unit tasks)", measures, settings.rounds(), settings.measuresPerRound(), run.units.size(),
             unit.code(), unitTasks);
@@ -207,12 +192,6 @@ class ProvinceBenchmark {
             timing.median(), timing.p95(), timing.max());
     }
 
-    private double phase(String name, long startNanos) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        phases.put(name, seconds);
-        System.out.printf(Locale.ROOT, "[bench] province phase: %s, %.1f s%n", name, seconds);
-        return seconds;
-    }
 
     private static String verdict(boolean met) {
         return met ? "met" : "missed";
@@ -239,14 +218,7 @@ class ProvinceBenchmark {
             + " those due before today's deadline time, every task the user may read (the office reads all). "
             + "GET /api/dashboard alone is a static page: \"dashboard opened\" is the page and the two requests its "
             + "dashboard.js makes, in turn (its script, style sheet and ECharts are static files, not counted).\n");
-        for (String note : notes) {
-            out.append("\n").append(note).append("\n");
-        }
-        out.append("\n| phase | seconds |\n|---|---:|\n");
-        phases.forEach((name, seconds) -> out.append(String.format(Locale.ROOT, "| %s | %.1f |%n", name, seconds)));
-        if (!broken.isEmpty()) {
-            out.append("\n**Broken:** ").append(String.join("; ", broken)).append("\n");
-        }
+        log.appendTo(out);
         return out.toString();
     }
 }
