@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,8 @@ class ClusterBenchmark {
     private static final long LOOK_MILLIS = 200;
     /** Other processes' cores busy during a drain above which the report says the machine was loaded. */
     private static final double OTHERS_LIMIT = 0.25;
+    /** The tables the report lists, those read most. */
+    private static final int TABLES = 8;
     /** The nodes' JVM: a heap of its own, both compilers (the tests' nodes start with the quick one only). */
     private static final List<String> NODE_JVM = List.of("-Xmx1g");
     /**
@@ -210,15 +213,17 @@ class ClusterBenchmark {
         List<Long> pids = nodes.stream().map(ClusterNode::pid).toList();
         try (Connection watcher = DriverManager.getConnection(url, PostgresTestDatabase.user(),
             PostgresTestDatabase.password());
-             PreparedStatement progress = watcher.prepareStatement("SELECT (" + Ledger.GREEN_NOTICES + "), ("
-                 + Ledger.GREEN_TIMERS_WAITING + ")")) {
-            progress.setString(1, ROUND);
+             // the timers waiting (the dearer count) only once every notice is written; -1 until then
+             PreparedStatement progress = watcher.prepareStatement("SELECT n, CASE WHEN n >= ? THEN ("
+                 + Ledger.GREEN_TIMERS_WAITING + ") ELSE -1 END FROM (SELECT (" + Ledger.GREEN_NOTICES + ") AS n) notices")) {
+            progress.setInt(1, measures);
             progress.setString(2, ROUND);
+            progress.setString(3, ROUND);
             long looked = System.nanoTime();
             ServerLoad before = ServerLoad.read(watcher, name, pids);
-            // the watcher's own transactions in the counters: the two statements of the first snapshot, each look;
+            // the watcher's own transactions in the counters: the statements of the first snapshot, each look;
             // and their time (at the client: at least their active time in the database)
-            long statements = 2;
+            long statements = ServerLoad.STATEMENTS;
             long watcherNanos = System.nanoTime() - looked;
             long start = System.nanoTime();
             nodes.get(0).releaseReminders();
@@ -229,7 +234,7 @@ class ClusterBenchmark {
             long[] done = progress(progress);
             watcherNanos += System.nanoTime() - looked;
             statements++;
-            while ((done[0] < measures || done[1] > 0) && System.nanoTime() < deadline) {
+            while ((done[0] < measures || done[1] != 0) && System.nanoTime() < deadline) {
                 Thread.sleep(LOOK_MILLIS); // watching other processes work
                 looked = System.nanoTime();
                 done = progress(progress);
@@ -243,7 +248,7 @@ class ClusterBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             ServerLoad after = ServerLoad.read(watcher, name, pids);
-            if (done[0] < measures || done[1] > 0) {
+            if (done[0] < measures || done[1] != 0) {
                 throw new IllegalStateException(String.format(Locale.ROOT, "%d node(s): the storm did not drain in %d"
                     + " minutes: %,d of %,d notices, %,d timers waiting", count, settings.drainMinutes(), done[0],
                     measures, done[1]));
@@ -265,7 +270,7 @@ class ClusterBenchmark {
         }
     }
 
-    /** Green notices written and green timers waiting. */
+    /** Green notices written and green timers waiting (-1: not counted yet). */
     private static long[] progress(PreparedStatement progress) throws SQLException {
         try (ResultSet rs = progress.executeQuery()) {
             rs.next();
@@ -365,8 +370,29 @@ class ClusterBenchmark {
                 d.nodeCpuSeconds() * 1000 / measures, d.nodeCpuSeconds() / d.seconds(), d.machineBusyCores(), cores,
                 d.othersBusyCores()));
         }
+        out.append(tables(measures));
         out.append("\n").append(thirdNode(measures, cores)).append("\n");
         log.appendTo(out);
+        return out.toString();
+    }
+
+    /** The tables the drain of the most nodes read most, per reminder (pg_stat_user_tables; the watcher's looks in). */
+    private String tables(int measures) {
+        if (runs.isEmpty()) {
+            return "";
+        }
+        Run last = runs.get(runs.size() - 1);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nThe tables the drain on %d node(s) read "
+            + "most, per reminder (pg_stat_user_tables; the watcher's looks, every %d ms, read measure and "
+            + "supervision_notice, at the end act_ru_job and act_ru_jobdef):%n%n| table | sequential scans | rows they read "
+            + "| index scans | rows fetched | rows written |%n|---|---:|---:|---:|---:|---:|%n", last.nodes(), LOOK_MILLIS));
+        last.load().tables().entrySet().stream()
+            .sorted(Map.Entry.<String, ServerLoad.Table>comparingByValue(
+                Comparator.comparingLong(ServerLoad.Table::rowsRead)).reversed())
+            .limit(TABLES).forEach(e -> out.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.1f | %.0f | %.2f |%n",
+                e.getKey(), e.getValue().seqScans() / (double) measures, e.getValue().seqRowsRead() / (double) measures,
+                e.getValue().indexScans() / (double) measures, e.getValue().indexRowsFetched() / (double) measures,
+                e.getValue().rowsWritten() / (double) measures)));
         return out.toString();
     }
 

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * backend's counters at most once a second (PostgreSQL 15), so a delta may miss a second's worth of work.
  *
  * @param counters   the database's {@code pg_stat_database} columns by name ({@code active_time} in ms)
+ * @param tables     each table's reads and writes ({@code pg_stat_user_tables}), by name
  * @param backendCpu the CPU ticks of the database's backends (not the watcher's own), by process id
  * @param serverCpu  the CPU ticks of every {@code postgres} process on the machine (every database), by process id
  * @param nodeCpu    the CPU ticks of each node's JVM, by process id
@@ -28,12 +29,14 @@ import java.util.stream.Stream;
  * @param machineBusy  the machine's busy ticks, all cores ({@code /proc/stat})
  * @param machineTotal the machine's ticks, all cores
  */
-record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backendCpu, Map<Long, Long> serverCpu,
+record ServerLoad(long nanos, Map<String, Long> counters, Map<String, Table> tables, Map<Long, Long> backendCpu, Map<Long, Long> serverCpu,
                   Map<Long, Long> nodeCpu, long ownCpu, long machineBusy, long machineTotal) {
 
     /** The {@code pg_stat_database} counters read, summed over a delta. */
     static final List<String> COUNTERS = List.of("xact_commit", "xact_rollback", "tup_inserted", "tup_updated",
         "tup_deleted", "tup_returned", "tup_fetched", "blks_read", "blks_hit", "deadlocks", "active_time");
+    /** The statements {@link #read} runs, each a transaction of the watcher's in the counters. */
+    static final int STATEMENTS = 3;
     /** Linux reports CPU time in ticks of 1/100 s (USER_HZ). */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -41,6 +44,7 @@ record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backen
     static ServerLoad read(Connection watcher, String database, List<Long> nodePids) throws SQLException {
         Map<String, Long> counters = new LinkedHashMap<>();
         Map<Long, Long> backends = new HashMap<>();
+        Map<String, Table> tables = new HashMap<>();
         try (PreparedStatement statement = watcher.prepareStatement("SELECT "
             + String.join(", ", COUNTERS.stream().map(c -> c + "::bigint").toList())
             + " FROM pg_stat_database WHERE datname = ?")) {
@@ -52,6 +56,14 @@ record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backen
                 for (String counter : COUNTERS) {
                     counters.put(counter, rs.getLong(counter));
                 }
+            }
+        }
+        try (PreparedStatement statement = watcher.prepareStatement("SELECT relname, seq_scan, seq_tup_read, "
+            + "COALESCE(idx_scan, 0), COALESCE(idx_tup_fetch, 0), n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                tables.put(rs.getString(1), new Table(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6)));
             }
         }
         try (PreparedStatement statement = watcher.prepareStatement(
@@ -67,7 +79,7 @@ record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backen
         Map<Long, Long> nodes = new HashMap<>();
         nodePids.forEach(pid -> nodes.put(pid, cpuTicks(pid)));
         long[] machine = machineTicks();
-        return new ServerLoad(System.nanoTime(), counters, backends, postgresProcesses(), nodes,
+        return new ServerLoad(System.nanoTime(), counters, tables, backends, postgresProcesses(), nodes,
             cpuTicks(ProcessHandle.current().pid()), machine[0], machine[1]);
     }
 
@@ -75,7 +87,10 @@ record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backen
     Delta since(ServerLoad before) {
         Map<String, Long> counted = new LinkedHashMap<>();
         COUNTERS.forEach(c -> counted.put(c, counters.get(c) - before.counters.get(c)));
-        return new Delta((nanos - before.nanos) / 1e9, counted, grown(before.backendCpu, backendCpu),
+        Map<String, Table> tablesGrown = new HashMap<>();
+        tables.forEach((name, table) -> tablesGrown.put(name,
+            table.minus(before.tables.getOrDefault(name, new Table(0, 0, 0, 0, 0)))));
+        return new Delta((nanos - before.nanos) / 1e9, counted, tablesGrown, grown(before.backendCpu, backendCpu),
             grown(before.serverCpu, serverCpu), grown(before.nodeCpu, nodeCpu),
             (ownCpu - before.ownCpu) / TICKS_PER_SECOND,
             machineBusy - before.machineBusy, machineTotal - before.machineTotal);
@@ -92,7 +107,7 @@ record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backen
      * backends, of the whole PostgreSQL server, of the nodes, of this JVM; the machine's busy and total ticks (all
      * cores).
      */
-    record Delta(double seconds, Map<String, Long> counters, double backendCpuSeconds, double serverCpuSeconds,
+    record Delta(double seconds, Map<String, Long> counters, Map<String, Table> tables, double backendCpuSeconds, double serverCpuSeconds,
                  double nodeCpuSeconds, double ownCpuSeconds, long machineBusyTicks, long machineTicks) {
 
         long counter(String name) {
@@ -113,6 +128,23 @@ record ServerLoad(long nanos, Map<String, Long> counters, Map<Long, Long> backen
         /** The cores kept busy by everything but PostgreSQL, the nodes and this JVM: other builds, the system. */
         double othersBusyCores() {
             return Math.max(0, machineBusyCores() - (serverCpuSeconds + nodeCpuSeconds + ownCpuSeconds) / seconds);
+        }
+    }
+
+    /**
+     * A table's reads and writes ({@code pg_stat_user_tables}): sequential scans and the rows they read, index scans
+     * and the rows they fetched, rows inserted, updated and deleted.
+     */
+    record Table(long seqScans, long seqRowsRead, long indexScans, long indexRowsFetched, long rowsWritten) {
+
+        Table minus(Table before) {
+            return new Table(seqScans - before.seqScans, seqRowsRead - before.seqRowsRead,
+                indexScans - before.indexScans, indexRowsFetched - before.indexRowsFetched,
+                rowsWritten - before.rowsWritten);
+        }
+
+        long rowsRead() {
+            return seqRowsRead + indexRowsFetched;
         }
     }
 
