@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
-import org.rectiflow.inspection.RoundRegistration;
-import org.rectiflow.measure.MeasureExecutionProcess;
-import org.rectiflow.measure.MeasureKind;
-import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
+import org.rectiflow.support.StartedMeasures;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -50,15 +46,7 @@ class RefusalLogTest extends WebTest {
 
     @Test
     void aRefusedFormIsOneWarnLineNamingUserTaskAndField(CapturedOutput output) throws Exception {
-        RoundRegistration round = TestRounds.round(TestRounds.newCode(), LocalDate.now(), "siming",
-            MeasureKind.IMMEDIATE, 30);
-        rounds.register(round);
-        walkthrough.holdMeeting(round.code(), LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
-        walkthrough.approvePlan(round.code(), "整改方案", "无");
-        walkthrough.approveUnitPlans(round.code());
-        Task task = taskService.createTaskQuery()
-            .processInstanceBusinessKey(RoundRegistration.measureCode(round.code(), 1, 1))
-            .taskDefinitionKey(MeasureExecutionProcess.Elements.UNIT_RECTIFIES).singleResult();
+        Task task = StartedMeasures.unitTask(taskService, StartedMeasures.start(rounds, walkthrough, "siming"));
         int before = output.getAll().length();
 
         HttpResponse<String> missing = post("/engine-rest/task/" + task.getId() + "/submit-form",

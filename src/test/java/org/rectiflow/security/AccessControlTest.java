@@ -39,6 +39,7 @@ import org.rectiflow.measure.MeasureStatus;
 import org.rectiflow.support.DefaultEngine;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
+import org.rectiflow.support.StartedMeasures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,11 +99,7 @@ class AccessControlTest extends WebTest {
     }
 
     private String startMeasure(RoundRegistration round) {
-        rounds.register(round);
-        walkthrough.holdMeeting(round.code(), LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
-        walkthrough.approvePlan(round.code(), "整改方案", "无");
-        walkthrough.approveUnitPlans(round.code());
-        return RoundRegistration.measureCode(round.code(), 1, 1);
+        return StartedMeasures.start(rounds, walkthrough, round);
     }
 
     private Task unitTask(String measureCode) {

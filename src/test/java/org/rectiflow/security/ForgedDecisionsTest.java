@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
-import org.rectiflow.inspection.RoundRegistration;
 import org.rectiflow.measure.MeasureExecutionProcess;
-import org.rectiflow.measure.MeasureKind;
 import org.rectiflow.measure.MeasureRepository;
 import org.rectiflow.measure.MeasureStatus;
 import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
+import org.rectiflow.support.StartedMeasures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,12 +45,7 @@ class ForgedDecisionsTest extends WebTest {
     @Autowired RoundWalkthrough walkthrough;
 
     private String startMeasure(String unit) {
-        RoundRegistration round = TestRounds.round(TestRounds.newCode(), LocalDate.now(), unit, MeasureKind.IMMEDIATE, 30);
-        rounds.register(round);
-        walkthrough.holdMeeting(round.code(), LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
-        walkthrough.approvePlan(round.code(), "整改方案", "无");
-        walkthrough.approveUnitPlans(round.code());
-        return RoundRegistration.measureCode(round.code(), 1, 1);
+        return StartedMeasures.start(rounds, walkthrough, unit);
     }
 
     private Task task(String measureCode, String taskDefinitionKey) {

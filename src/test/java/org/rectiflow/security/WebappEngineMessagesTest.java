@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -16,11 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.demo.RoundWalkthrough;
 import org.rectiflow.inspection.InspectionRoundService;
-import org.rectiflow.inspection.RoundRegistration;
-import org.rectiflow.measure.MeasureExecutionProcess;
-import org.rectiflow.measure.MeasureKind;
-import org.rectiflow.support.TestRounds;
 import org.rectiflow.support.WebTest;
+import org.rectiflow.support.StartedMeasures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,15 +41,7 @@ class WebappEngineMessagesTest extends WebTest {
 
     @BeforeEach
     void aUnitTaskAndALiaisonInTheTasklist() throws Exception {
-        RoundRegistration round = TestRounds.round(TestRounds.newCode(), LocalDate.now(), "siming",
-            MeasureKind.IMMEDIATE, 30);
-        rounds.register(round);
-        walkthrough.holdMeeting(round.code(), LocalDate.now(), "领导小组会议", "班子成员", "部署整改");
-        walkthrough.approvePlan(round.code(), "整改方案", "无");
-        walkthrough.approveUnitPlans(round.code());
-        unitTask = taskService.createTaskQuery()
-            .processInstanceBusinessKey(RoundRegistration.measureCode(round.code(), 1, 1))
-            .taskDefinitionKey(MeasureExecutionProcess.Elements.UNIT_RECTIFIES).singleResult();
+        unitTask = StartedMeasures.unitTask(taskService, StartedMeasures.start(rounds, walkthrough, "siming"));
         browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build());
         get("/camunda/api/engine/engine/");
