@@ -46,8 +46,9 @@ record BenchSettings(String scale, int rounds, int measuresPerRound, int repetit
         };
     }
 
-    private static int intProperty(String name, int fallback) {
-        return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)));
+    /** A whole-number setting of a benchmark ({@code -Dname=N}), or the fallback when it is not set. */
+    static int intProperty(String name, int fallback) {
+        return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)).trim());
     }
 
     private static <E extends Enum<E>> List<E> listProperty(String name, String fallback, Class<E> type) {

@@ -1,5 +1,7 @@
 package org.rectiflow.bench;
 
+import static org.rectiflow.bench.BenchSettings.intProperty;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -100,10 +102,6 @@ class ClusterBenchmark {
 
         boolean smoke() {
             return scale.equals("smoke");
-        }
-
-        private static int intProperty(String name, int fallback) {
-            return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)).trim());
         }
     }
 

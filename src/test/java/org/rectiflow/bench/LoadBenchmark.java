@@ -1,5 +1,7 @@
 package org.rectiflow.bench;
 
+import static org.rectiflow.bench.BenchSettings.intProperty;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -195,10 +197,6 @@ class LoadBenchmark {
         return new Settings(scale, intProperty("rectiflow.bench.load-users", smoke ? 10 : 50),
             intProperty("rectiflow.bench.load-iterations", smoke ? 5 : 40),
             intProperty("rectiflow.bench.load-seconds", smoke ? 60 : 300));
-    }
-
-    private static int intProperty(String name, int fallback) {
-        return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)));
     }
 
     // ------------------------------------------------------------------------------------------------ the users

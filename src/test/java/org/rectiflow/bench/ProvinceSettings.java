@@ -1,5 +1,7 @@
 package org.rectiflow.bench;
 
+import static org.rectiflow.bench.BenchSettings.intProperty;
+
 import java.util.Optional;
 
 /**
@@ -51,9 +53,5 @@ record ProvinceSettings(String scale, int measures, int measuresPerRound, int wa
 
     boolean smoke() {
         return scale.equals("smoke");
-    }
-
-    private static int intProperty(String name, int fallback) {
-        return Integer.parseInt(System.getProperty(name, String.valueOf(fallback)).trim());
     }
 }
