@@ -22,13 +22,20 @@ import org.springframework.stereotype.Component;
  *       ({@code select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?}) whenever a task is completed or deleted, and
  *       without an index that reads every open task: 6.4 ms at 18,000 open tasks on PostgreSQL, growing with
  *       them (docs/benchmarks.md, tuning log).</li>
+ *   <li>{@code rf_idx_job_duedate} and {@code rf_idx_job_lock_exp}: the job executor's acquisition looks for jobs
+ *       due ({@code DUEDATE_ is null or DUEDATE_ <= now}) whose instance has no exclusive job locked
+ *       ({@code LOCK_OWNER_ is not null and LOCK_EXP_TIME_ >= now}). Without them PostgreSQL read the whole job
+ *       table at every acquisition, once for the locked jobs and again when none was due: 67 ms during a storm and
+ *       280 ms when idle with 300,000 waiting timers (a measure keeps three or four), 0.1 ms with them.</li>
  * </ul>
  */
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final List<String> INDEXES = List.of(
-        "CREATE INDEX IF NOT EXISTS rf_idx_task_parent ON ACT_RU_TASK (PARENT_TASK_ID_)");
+        "CREATE INDEX IF NOT EXISTS rf_idx_task_parent ON ACT_RU_TASK (PARENT_TASK_ID_)",
+        "CREATE INDEX IF NOT EXISTS rf_idx_job_duedate ON ACT_RU_JOB (DUEDATE_)",
+        "CREATE INDEX IF NOT EXISTS rf_idx_job_lock_exp ON ACT_RU_JOB (LOCK_EXP_TIME_)");
 
     private final DataSource dataSource;
 

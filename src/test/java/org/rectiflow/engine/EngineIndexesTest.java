@@ -27,10 +27,18 @@ class EngineIndexesTest extends WebTest {
     }
 
     @Test
-    void aSecondStartFindsTheIndexThereAndKeepsIt() throws Exception {
+    void theJobTableHasIndexesOnTheDueDateAndTheLockExpiryAfterTheStart() throws Exception {
+        assertThat(indexedColumns("act_ru_job", "rf_idx_job_duedate")).containsExactly("duedate_");
+        assertThat(indexedColumns("act_ru_job", "rf_idx_job_lock_exp")).containsExactly("lock_exp_time_");
+    }
+
+    @Test
+    void aSecondStartFindsTheIndexesThereAndKeepsThem() throws Exception {
         indexes.postProcessEngineBuild(null);
 
         assertThat(indexedColumns("act_ru_task", "rf_idx_task_parent")).containsExactly("parent_task_id_");
+        assertThat(indexedColumns("act_ru_job", "rf_idx_job_duedate")).containsExactly("duedate_");
+        assertThat(indexedColumns("act_ru_job", "rf_idx_job_lock_exp")).containsExactly("lock_exp_time_");
     }
 
     /** The columns of the named index of the table, lower case, as the database's metadata lists them. */
