@@ -5,17 +5,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.SchemaOperationsCommand;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes the engine's own schema lacks at this application's scale, created once the engine has created or
- * checked its tables (the ledger's Flyway migrations run before that, on a new database, so they cannot), under
- * the start-up lock of {@link ClusterStartupLock}. Each is {@code CREATE INDEX IF NOT EXISTS} (H2 and PostgreSQL),
- * so every start after the first finds it there.
+ * Indexes the engine's own schema lacks at this application's scale, created in the engine's schema command right
+ * after it has created or checked its tables (the ledger's Flyway migrations run before that, on a new database, so
+ * they cannot), under the start-up lock of {@link ClusterStartupLock}. Each is {@code CREATE INDEX IF NOT EXISTS}
+ * (H2 and PostgreSQL), so every start after the first finds it there. The schema command runs before the engine
+ * writes its first rows (its history cleanup job): on a new PostgreSQL database the tables are still empty, and their
+ * statistics stay "never analyzed" instead of recording one row, which had kept the pool's plans for
+ * {@code ACT_RU_JOB} on sequential scans where autovacuum does not run (docs/benchmarks.md, tuning log 20).
  *
  * <ul>
  *   <li>{@code rf_idx_task_parent}: the engine looks for a task's subtasks
@@ -37,23 +40,26 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
         "CREATE INDEX IF NOT EXISTS rf_idx_job_duedate ON ACT_RU_JOB (DUEDATE_)",
         "CREATE INDEX IF NOT EXISTS rf_idx_job_lock_exp ON ACT_RU_JOB (LOCK_EXP_TIME_)");
 
-    private final DataSource dataSource;
-
-    public EngineIndexes(DataSource dataSource) {
-        this.dataSource = dataSource;
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setSchemaOperationsCommand(new WithIndexes(configuration.getSchemaOperationsCommand()));
     }
 
-    @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String index : INDEXES) {
-                statement.execute(index);
+    /** The engine's schema command, then the indexes, in its transaction. */
+    record WithIndexes(SchemaOperationsCommand schema) implements SchemaOperationsCommand {
+
+        @Override
+        public Void execute(CommandContext context) {
+            schema.execute(context);
+            Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+            try (Statement statement = connection.createStatement()) {
+                for (String index : INDEXES) {
+                    statement.execute(index);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create the engine's extra indexes: " + e.getMessage(), e);
             }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the engine's extra indexes: " + e.getMessage(), e);
+            return null;
         }
     }
 }

@@ -153,9 +153,8 @@ final class ProvinceRun implements AutoCloseable {
             walkthrough.approveUnitPlans(code);
             made += count;
             if (r + 1 == EARLY_ANALYZE_ROUNDS && settings.rounds() > EARLY_ANALYZE_ROUNDS) {
-                // as autovacuum's analyze does on a site once the engine's tables have grown: the statistics a
-                // fresh database's index creation left (ACT_RU_JOB "1 row") and the pool's plans made on them
-                // would otherwise stay all run on a server with autovacuum off (docs/benchmarks.md, tuning log 20)
+                // as autovacuum's analyze does on a site once the engine's tables have grown from a new database's
+                // few rows (a server with autovacuum off would keep the first statistics all run; tuning log 20)
                 analyze();
             }
             if ((r + 1) % 10 == 0 || r == settings.rounds() - 1) {

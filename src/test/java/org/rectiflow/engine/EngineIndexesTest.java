@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.rectiflow.support.WebTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class EngineIndexesTest extends WebTest {
 
     @Autowired DataSource dataSource;
-    @Autowired EngineIndexes indexes;
+    @Autowired ProcessEngineConfigurationImpl configuration;
 
     @Test
     void theTaskTableHasAnIndexOnTheParentTaskAfterTheStart() throws Exception {
@@ -34,7 +35,7 @@ class EngineIndexesTest extends WebTest {
 
     @Test
     void aSecondStartFindsTheIndexesThereAndKeepsThem() throws Exception {
-        indexes.postProcessEngineBuild(null);
+        configuration.getCommandExecutorSchemaOperations().execute(configuration.getSchemaOperationsCommand());
 
         assertThat(indexedColumns("act_ru_task", "rf_idx_task_parent")).containsExactly("parent_task_id_");
         assertThat(indexedColumns("act_ru_job", "rf_idx_job_duedate")).containsExactly("duedate_");
