@@ -148,8 +148,10 @@ class ClusterBenchmark {
             try (StormSeeder seeder = new StormSeeder(seedUrl)) {
                 seeder.roundWithDueReminders(ROUND, settings.measures());
                 seeder.holdReminders();
+                // each node count's copy inherits the statistics: without them the watcher's counts (a join of the
+                // round's measures) took 1.2 s each during a drain of 37 s
+                seeder.analyze();
             }
-            analyze(seedUrl);
             log.phase(String.format(Locale.ROOT, "seeded: a round of %,d measures, green reminders due and held",
                 settings.measures()), t);
             for (int nodes : settings.nodeCounts()) {
@@ -165,18 +167,6 @@ class ClusterBenchmark {
             }
         }
         log.finish(report(settings, began, load), "cluster-benchmark.md", failure);
-    }
-
-    /**
-     * The seeded database's statistics brought up to date, as autovacuum's analyze does on a site after so many new
-     * rows; each node count's copy inherits them. This machine's PostgreSQL runs with autovacuum off, and without
-     * statistics the watcher's counts (a join of the round's measures) took 1.2 s each during a drain of 37 s.
-     */
-    private static void analyze(String url) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, PostgresTestDatabase.user(),
-            PostgresTestDatabase.password()); var statement = connection.createStatement()) {
-            statement.execute("ANALYZE");
-        }
     }
 
     private static String database(int nodes) {

@@ -15,6 +15,7 @@ import org.rectiflow.measure.MeasureExecutionProcess;
 import org.rectiflow.measure.MeasureKind;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Prepares a timer storm with the application itself, its job executor off: rounds whose measures all wait at
@@ -72,6 +73,14 @@ public final class StormSeeder implements AutoCloseable {
             .activityIdIn(MeasureExecutionProcess.Elements.GREEN_REMINDER).list()) {
             management.suspendJobDefinitionById(definition.getId(), true);
         }
+    }
+
+    /**
+     * The seeded database's statistics brought up to date, as autovacuum's analyze does on a site after so many new
+     * rows (a server with autovacuum off would otherwise leave the database without any).
+     */
+    public void analyze() {
+        context.getBean(JdbcClient.class).sql("ANALYZE").update();
     }
 
     @Override
